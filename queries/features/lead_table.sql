@@ -1,0 +1,24 @@
+-- The columns the Leads view, the segment picker and the scored export show, in the kernel's lead order.
+SELECT
+  lead_id,
+  coalesce(company, '') AS company,
+  coalesce(country, '') AS country,
+  coalesce(region, '') AS region,
+  coalesce(industry, '') AS industry,
+  coalesce(CAST(CAST(round(employees) AS BIGINT) AS VARCHAR), '') AS employees,
+  CASE
+    WHEN employees IS NULL THEN ''
+    WHEN employees < 50 THEN '1–49'
+    WHEN employees < 250 THEN '50–249'
+    WHEN employees < 1000 THEN '250–999'
+    ELSE '1000+'
+  END AS size_band,
+  coalesce(lead_source, '') AS lead_source,
+  coalesce(owner, '') AS owner,
+  coalesce(job_title, '') AS job_title,
+  coalesce(strftime(created_at, '%Y-%m-%d'), '') AS created_at,
+  coalesce(CAST(year(created_at) AS VARCHAR) || '-Q' || CAST(quarter(created_at) AS VARCHAR), '') AS created_quarter,
+  outcome,
+  CAST(won_amount AS DOUBLE) AS won_amount
+FROM lead_features
+ORDER BY lead_id

@@ -1,0 +1,2 @@
+-- Rows of one raw upload table.
+SELECT count(*) AS n FROM {{table}}

@@ -1,0 +1,25 @@
+-- The canonical leads table, typed, one row per lead id (the first occurrence wins; the rest are
+-- reported by lead_problems.sql). Reads the mapped_leads view (role-named text columns).
+-- params: $1 true spellings, $2 false spellings (exact trimmed values, chr(31)-joined)
+CREATE OR REPLACE TABLE leads AS
+SELECT
+  _row,
+  trim(lead_id) AS lead_id,
+  nullif(trim(company), '') AS company,
+  nullif(trim(country), '') AS country,
+  nullif(trim(region), '') AS region,
+  nullif(trim(industry), '') AS industry,
+  parse_number(employees) AS employees,
+  parse_number(annual_revenue) AS annual_revenue,
+  nullif(trim(lead_source), '') AS lead_source,
+  nullif(trim(owner), '') AS owner,
+  nullif(trim(job_title), '') AS job_title,
+  parse_bool(is_decision_maker, $1, $2) AS is_decision_maker,
+  nullif(trim(purchase_timeframe), '') AS purchase_timeframe,
+  parse_bool(budget_confirmed, $1, $2) AS budget_confirmed,
+  parse_bool(competitor_present, $1, $2) AS competitor_present,
+  nullif(trim(decision_stage), '') AS decision_stage,
+  parse_date(created_at) AS created_at
+FROM mapped_leads
+WHERE nullif(trim(lead_id), '') IS NOT NULL
+QUALIFY row_number() OVER (PARTITION BY trim(lead_id) ORDER BY _row) = 1

@@ -1,0 +1,132 @@
+import { DataType, type Table, type Vector } from 'apache-arrow';
+
+/** The declared shape of a query result. Every result crossing the DuckDB boundary is checked against one. */
+export type ColumnType = 'string' | 'number' | 'boolean' | 'date';
+export interface ColumnSpec {
+  type: ColumnType;
+  nullable?: boolean;
+}
+export type ResultSchema = Record<string, ColumnSpec>;
+
+type ValueOf<C extends ColumnSpec> = (C['type'] extends 'string'
+  ? string
+  : C['type'] extends 'number'
+    ? number
+    : C['type'] extends 'boolean'
+      ? boolean
+      : string) // dates become 'YYYY-MM-DD'
+  | (C['nullable'] extends true ? null : never);
+
+export type RowOf<S extends ResultSchema> = { [K in keyof S]: ValueOf<S[K]> };
+
+export class SchemaError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SchemaError';
+  }
+}
+
+function accepts(type: ColumnType, t: DataType): boolean {
+  switch (type) {
+    case 'string':
+      return DataType.isUtf8(t) || DataType.isLargeUtf8(t) || (DataType.isDictionary(t) && DataType.isUtf8(t.dictionary));
+    case 'number':
+      return DataType.isInt(t) || DataType.isFloat(t);
+    case 'boolean':
+      return DataType.isBool(t);
+    case 'date':
+      return DataType.isDate(t) || DataType.isTimestamp(t);
+  }
+}
+
+function toNumber(v: unknown, column: string): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') {
+    if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < BigInt(Number.MIN_SAFE_INTEGER)) {
+      throw new SchemaError(`column ${column}: integer ${v} does not fit a JS number`);
+    }
+    return Number(v);
+  }
+  throw new SchemaError(`column ${column}: expected a number, got ${typeof v}`);
+}
+
+function toIsoDate(v: unknown, column: string): string {
+  const ms = v instanceof Date ? v.getTime() : toNumber(v, column);
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function columnOf(table: Table, name: string, spec: ColumnSpec): Vector {
+  const field = table.schema.fields.find((f) => f.name === name);
+  const vector = table.getChild(name);
+  if (!field || !vector) throw new SchemaError(`missing column ${name}`);
+  if (!accepts(spec.type, field.type)) {
+    throw new SchemaError(`column ${name}: expected ${spec.type}, got ${String(field.type)}`);
+  }
+  if (!spec.nullable && vector.nullCount > 0) throw new SchemaError(`column ${name}: unexpected nulls`);
+  return vector;
+}
+
+/** Checks a result against its schema and converts it to plain rows (BigInt → number, dates → ISO). */
+export function readRows<S extends ResultSchema>(table: Table, schema: S): RowOf<S>[] {
+  const names = Object.keys(schema);
+  const vectors = names.map((n) => columnOf(table, n, schema[n]));
+  const rows: RowOf<S>[] = [];
+  for (let i = 0; i < table.numRows; i++) {
+    const row: Record<string, unknown> = {};
+    names.forEach((name, c) => {
+      const raw: unknown = vectors[c].get(i);
+      const type = schema[name].type;
+      if (raw === null || raw === undefined) row[name] = null;
+      else if (type === 'number') row[name] = toNumber(raw, name);
+      else if (type === 'date') row[name] = toIsoDate(raw, name);
+      else if (type === 'string') row[name] = String(raw);
+      else row[name] = Boolean(raw);
+    });
+    rows.push(row as RowOf<S>);
+  }
+  return rows;
+}
+
+/** One row, or a SchemaError when the result does not have exactly one. */
+export function readOne<S extends ResultSchema>(table: Table, schema: S): RowOf<S> {
+  const rows = readRows(table, schema);
+  if (rows.length !== 1) throw new SchemaError(`expected one row, got ${rows.length}`);
+  return rows[0];
+}
+
+export type NumericArrayKind = 'float64' | 'float32' | 'int32' | 'uint8';
+type ArrayFor<K extends NumericArrayKind> = K extends 'float64'
+  ? Float64Array
+  : K extends 'float32'
+    ? Float32Array
+    : K extends 'int32'
+      ? Int32Array
+      : Uint8Array;
+
+const ARRAY_CTORS = { float64: Float64Array, float32: Float32Array, int32: Int32Array, uint8: Uint8Array };
+
+/** A non-null numeric column copied into a typed array of the requested kind (the kernel's input). */
+export function readNumericColumn<K extends NumericArrayKind>(table: Table, name: string, kind: K): ArrayFor<K> {
+  const vector = columnOf(table, name, { type: 'number' });
+  const out = new ARRAY_CTORS[kind](table.numRows);
+  let offset = 0;
+  for (const chunk of vector.data) {
+    const values = chunk.values as ArrayLike<number | bigint>;
+    const start = chunk.offset;
+    if (typeof values[start] === 'bigint') {
+      for (let i = 0; i < chunk.length; i++) out[offset + i] = Number(values[start + i]);
+    } else {
+      out.set((values as ArrayLike<number> & { subarray(a: number, b: number): ArrayLike<number> }).subarray(start, start + chunk.length), offset);
+    }
+    offset += chunk.length;
+  }
+  return out as ArrayFor<K>;
+}
+
+/** A string column (nulls → ''), e.g. ids and segment labels. Ids stay strings end to end. */
+export function readStringColumn(table: Table, name: string): string[] {
+  const vector = columnOf(table, name, { type: 'string', nullable: true });
+  const out = new Array<string>(table.numRows);
+  for (let i = 0; i < table.numRows; i++) out[i] = (vector.get(i) as string | null) ?? '';
+  return out;
+}

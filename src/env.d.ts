@@ -1,0 +1,9 @@
+declare module '*.svelte' {
+  import type { Component } from 'svelte';
+  const component: Component;
+  export default component;
+}
+declare module '*.sql?raw' {
+  const sql: string;
+  export default sql;
+}

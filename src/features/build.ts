@@ -1,0 +1,79 @@
+import type { SqlEngine } from '../db/engine';
+import { readNumericColumn, readStringColumn } from '../db/schema';
+import { fetchOne, fetchRows, fetchTable, run } from '../db/sql';
+import { OUTCOME, type RuleMatrix } from '../kernel/matrix';
+import { ruleMatrixSql } from '../model/ruleSql';
+import type { Scenario } from '../model/scenario';
+
+export interface OutcomeCounts {
+  won: number;
+  lost: number;
+  open: number;
+}
+export interface DatasetFacts {
+  /** The latest date in the data (YYYY-MM-DD): the as-of date of current scores. */
+  endDate: string;
+  /** 'explicit' when the data has lost deals, else losses come from the aging-out horizon. */
+  lossRule: 'explicit' | 'aging';
+  outcomes: OutcomeCounts;
+}
+
+/** Builds lead_features and activity_events (as of the end of the data's last day). */
+export async function buildLeadFeatures(engine: SqlEngine, agingHorizonDays: number): Promise<DatasetFacts> {
+  const { end_date, explicit_losses } = await fetchOne(engine, 'features/data_end_date', {
+    end_date: { type: 'date' },
+    explicit_losses: { type: 'number' },
+  });
+  await run(engine, 'features/lead_features', { params: [end_date, agingHorizonDays] });
+  await run(engine, 'features/activity_events', { params: [`${end_date} 23:59:59`] });
+  const rows = await fetchRows(engine, 'features/outcome_counts', { outcome: { type: 'string' }, n: { type: 'number' } });
+  const outcomes: OutcomeCounts = { won: 0, lost: 0, open: 0 };
+  for (const r of rows) if (r.outcome in outcomes) outcomes[r.outcome as keyof OutcomeCounts] = r.n;
+  return { endDate: end_date, lossRule: explicit_losses > 0 ? 'explicit' : 'aging', outcomes };
+}
+
+/** The rule matrix for a scenario's structure, as typed arrays in lead_id order. */
+export async function buildRuleMatrix(engine: SqlEngine, scenario: Scenario): Promise<RuleMatrix> {
+  const q = ruleMatrixSql(scenario);
+  const table = await engine.query(q.sql, q.params);
+  return {
+    n: table.numRows,
+    caseCodes: q.caseColumns.map((c) => readNumericColumn(table, c, 'uint8')),
+    eventCounts: q.eventColumns.map((c) => readNumericColumn(table, c, 'float32')),
+  };
+}
+
+export const LEAD_TEXT_COLUMNS = [
+  'lead_id',
+  'company',
+  'country',
+  'region',
+  'industry',
+  'employees',
+  'size_band',
+  'lead_source',
+  'owner',
+  'job_title',
+  'created_at',
+  'created_quarter',
+  'outcome',
+] as const;
+export type LeadTextColumn = (typeof LEAD_TEXT_COLUMNS)[number];
+
+/** What the Leads view and the export show per lead, in the kernel's order. */
+export interface LeadTable {
+  n: number;
+  text: Record<LeadTextColumn, string[]>;
+  outcome: Uint8Array;
+  wonAmount: Float64Array;
+}
+
+export async function fetchLeadTable(engine: SqlEngine): Promise<LeadTable> {
+  const table = await fetchTable(engine, 'features/lead_table');
+  const text = Object.fromEntries(LEAD_TEXT_COLUMNS.map((c) => [c, readStringColumn(table, c)])) as Record<
+    LeadTextColumn,
+    string[]
+  >;
+  const outcome = Uint8Array.from(text.outcome, (o) => OUTCOME[o as keyof typeof OUTCOME] ?? OUTCOME.open);
+  return { n: table.numRows, text, outcome, wonAmount: readNumericColumn(table, 'won_amount', 'float64') };
+}

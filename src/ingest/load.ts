@@ -1,0 +1,156 @@
+import type { SqlEngine } from '../db/engine';
+import { fetchOne, fetchRows, run } from '../db/sql';
+import { readRows } from '../db/schema';
+import { quoteIdent } from '../db/ident';
+import { emptyMappedViewSql, MAPPED_VIEW, mappedViewSql, RAW_TABLE } from './mappedView';
+import { IngestError, type PreparedFile } from './prepare';
+import type { FileKind } from './roles';
+import { classifyStage, parseBoolean } from './values';
+
+export interface RejectedLine {
+  line: number;
+  errorType: string;
+  raw: string;
+}
+export interface CellProblem {
+  file: string;
+  row: number;
+  role: string;
+  raw: string;
+  problem: string;
+}
+export interface LoadedFile {
+  name: string;
+  kind: FileKind;
+  encoding: string;
+  encodingReason: string;
+  delimiter: string;
+  rows: number;
+  rejectedLines: RejectedLine[];
+}
+export interface ValueMaps {
+  stageWon: string[];
+  stageLost: string[];
+  stageOpen: string[];
+  booleanTrue: string[];
+  booleanFalse: string[];
+  booleanUnknown: string[];
+}
+export interface LoadReport {
+  files: LoadedFile[];
+  problems: CellProblem[];
+  valueMaps: ValueMaps;
+  counts: { leads: number; deals: number; activities: number };
+}
+
+/** Joins values for the chr(31)-separated list parameters of the canonical-table queries. */
+const joinList = (values: readonly string[]) => values.join('\u001f');
+
+const KINDS: FileKind[] = ['leads', 'deals', 'activities'];
+const BOOLEAN_ROLES = ['is_decision_maker', 'budget_confirmed', 'competitor_present'];
+
+async function rawColumns(engine: SqlEngine, table: string): Promise<string[]> {
+  const rows = readRows(await engine.query(`DESCRIBE ${table}`), { column_name: { type: 'string' } });
+  return rows.map((r) => r.column_name).filter((c) => c !== '_row');
+}
+
+async function loadRaw(engine: SqlEngine, file: PreparedFile): Promise<LoadedFile> {
+  const kind = file.kind;
+  const upload = `upload_${kind}.csv`;
+  await engine.registerText(upload, file.text);
+  const rejects = `rejects_${kind}`;
+  await run(engine, 'ingest/raw_file', {
+    identifiers: { table: RAW_TABLE[kind] },
+    params: [upload, file.delimiter, rejects, `rejects_scan_${kind}`],
+  });
+  await engine.dropFile(upload);
+  const columns = await rawColumns(engine, RAW_TABLE[kind]);
+  await engine.query(mappedViewSql(kind, file.mapping, file.headers, columns));
+  const rejected = await fetchRows(
+    engine,
+    'ingest/rejected_lines',
+    { line: { type: 'number' }, error_type: { type: 'string' }, raw: { type: 'string', nullable: true } },
+    { identifiers: { rejects } },
+  );
+  const { n } = await fetchOne(engine, 'ingest/count_rows', { n: { type: 'number' } }, { identifiers: { table: RAW_TABLE[kind] } });
+  return {
+    name: file.source.name,
+    kind,
+    encoding: file.encoding.encoding,
+    encodingReason: file.encoding.reason,
+    delimiter: file.delimiter,
+    rows: n,
+    rejectedLines: rejected.map((r) => ({ line: r.line, errorType: r.error_type, raw: r.raw ?? '' })),
+  };
+}
+
+async function distinctValues(engine: SqlEngine, kind: FileKind, role: string): Promise<string[]> {
+  const view = MAPPED_VIEW[kind];
+  const rows = await fetchRows(
+    engine,
+    'ingest/distinct_values',
+    { value: { type: 'string' }, n: { type: 'number' } },
+    { identifiers: { view, column: quoteIdent(role, [role]) } },
+  );
+  return rows.map((r) => r.value);
+}
+
+/** Classifies the data's own stage and boolean spellings with the one definition in values.ts. */
+async function valueMaps(engine: SqlEngine): Promise<ValueMaps> {
+  const stages = await distinctValues(engine, 'deals', 'stage');
+  const booleans = [...new Set((await Promise.all(BOOLEAN_ROLES.map((r) => distinctValues(engine, 'leads', r)))).flat())];
+  return {
+    stageWon: stages.filter((s) => classifyStage(s) === 'won'),
+    stageLost: stages.filter((s) => classifyStage(s) === 'lost'),
+    stageOpen: stages.filter((s) => classifyStage(s) === 'open'),
+    booleanTrue: booleans.filter((b) => parseBoolean(b) === true),
+    booleanFalse: booleans.filter((b) => parseBoolean(b) === false),
+    booleanUnknown: booleans.filter((b) => parseBoolean(b) === null),
+  };
+}
+
+const PROBLEM_SCHEMA = {
+  row: { type: 'number' },
+  role: { type: 'string' },
+  raw: { type: 'string' },
+  problem: { type: 'string' },
+} as const;
+
+/**
+ * Loads prepared files (at most one per kind; leads required) into the canonical leads, deals and
+ * activities tables, and reports every rejected line and cell.
+ */
+export async function loadFiles(engine: SqlEngine, files: PreparedFile[]): Promise<LoadReport> {
+  for (const kind of KINDS) {
+    const same = files.filter((f) => f.kind === kind);
+    if (same.length > 1) throw new IngestError(same[1].source.name, 'duplicate-kind', kind);
+  }
+  if (!files.some((f) => f.kind === 'leads')) throw new IngestError(files[0]?.source.name ?? '', 'missing-roles', 'leads');
+
+  for (const s of ['parse_date', 'parse_timestamp', 'parse_number', 'parse_bool']) await run(engine, `ingest/${s}`);
+  const loaded: LoadedFile[] = [];
+  for (const kind of KINDS) {
+    const file = files.find((f) => f.kind === kind);
+    if (file) loaded.push(await loadRaw(engine, file));
+    else await engine.query(emptyMappedViewSql(kind));
+  }
+
+  const maps = await valueMaps(engine);
+  await run(engine, 'ingest/leads', { params: [joinList(maps.booleanTrue), joinList(maps.booleanFalse)] });
+  await run(engine, 'ingest/deals', { params: [joinList(maps.stageWon), joinList(maps.stageLost)] });
+  await run(engine, 'ingest/activities');
+
+  const problems: CellProblem[] = [];
+  for (const kind of KINDS) {
+    const file = loaded.find((f) => f.kind === kind);
+    if (!file) continue;
+    const rows = await fetchRows(engine, `ingest/${kind === 'activities' ? 'activity' : kind.slice(0, -1)}_problems`, PROBLEM_SCHEMA);
+    problems.push(...rows.map((r) => ({ file: file.name, ...r })));
+  }
+  const counts = await fetchOne(engine, 'ingest/canonical_counts', {
+    leads: { type: 'number' },
+    deals: { type: 'number' },
+    activities: { type: 'number' },
+  });
+  return { files: loaded, problems, valueMaps: maps, counts };
+}

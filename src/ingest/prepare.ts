@@ -1,0 +1,83 @@
+import { parseHeaderRow } from './csvHeader';
+import { sniffDelimiter, type Delimiter } from './delimiter';
+import { decodeText, detectEncoding, type EncodingGuess, type EncodingName } from './encoding';
+import { autoMap, detectFileKind } from './mapping';
+import type { FileKind } from './roles';
+import { sniffFileType, type FileType } from './sniff';
+
+/** An upload as the user gave it; the bytes are kept so a retry with other options loses nothing. */
+export interface SourceFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Why a file cannot be loaded, as codes the UI translates (with the file name and details). */
+export type IngestErrorCode =
+  | 'not-text'
+  | 'empty'
+  | 'no-data-rows'
+  | 'one-column'
+  | 'unknown-kind'
+  | 'missing-roles'
+  | 'duplicate-kind'
+  | 'load-failed';
+
+export class IngestError extends Error {
+  constructor(
+    readonly file: string,
+    readonly code: IngestErrorCode,
+    readonly detail: string = '',
+  ) {
+    super(`${file}: ${code}${detail ? ` (${detail})` : ''}`);
+    this.name = 'IngestError';
+  }
+}
+
+export interface PreparedFile {
+  source: SourceFile;
+  encoding: EncodingGuess;
+  delimiter: Delimiter;
+  /** The file as UTF-8 text without BOM (what DuckDB reads). */
+  text: string;
+  headers: string[];
+  kind: FileKind;
+  /** role → original header, or null when unmapped. */
+  mapping: Record<string, string | null>;
+}
+
+const TEXT_TYPES: readonly FileType[] = ['text'];
+
+function dataLineCount(text: string, max: number): number {
+  let lines = 0;
+  let start = 0;
+  while (lines <= max) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end === -1 ? undefined : end);
+    if (line.trim() !== '') lines++;
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+/** Sniffs, decodes and maps one file; throws IngestError naming what is wrong. */
+export function prepareFile(source: SourceFile, options: { encoding?: EncodingName } = {}): PreparedFile {
+  const type = sniffFileType(source.bytes.subarray(0, 4096));
+  if (type === 'empty') throw new IngestError(source.name, 'empty');
+  if (!TEXT_TYPES.includes(type)) throw new IngestError(source.name, 'not-text', type);
+
+  const guess = detectEncoding(source.bytes);
+  const encoding: EncodingGuess = options.encoding ? { ...guess, encoding: options.encoding } : guess;
+  const text = decodeText(source.bytes, encoding.encoding);
+  if (dataLineCount(text, 2) < 2) throw new IngestError(source.name, 'no-data-rows');
+
+  const { delimiter } = sniffDelimiter(text);
+  const headers = parseHeaderRow(text, delimiter);
+  if (headers.length < 2) {
+    const alsoDelimited = /[,;\t|]/.test(headers[0] ?? '');
+    throw new IngestError(source.name, 'one-column', alsoDelimited ? headers[0] : '');
+  }
+  const { kind } = detectFileKind(headers);
+  if (!kind) throw new IngestError(source.name, 'unknown-kind', headers.slice(0, 8).join(', '));
+  return { source, encoding, delimiter, text, headers, kind, mapping: autoMap(headers, kind) };
+}

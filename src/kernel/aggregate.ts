@@ -1,0 +1,62 @@
+import type { Scores } from './score';
+import { OUTCOME } from './matrix';
+
+export const HISTOGRAM_BINS = 50;
+
+/** Everything the Tiers view shows, from one pass over the scored leads. */
+export interface TierSummary {
+  n: number;
+  tierCount: number;
+  /** Leads per tier. */
+  tierCounts: number[];
+  /** [tier][outcome code] lead counts (open, won, lost). */
+  tierOutcomes: number[][];
+  disqualified: number;
+  /** Leads per 2-point score bin, [0,2) … [98,100]. */
+  histogram: number[];
+  /** [segment code][tier] lead counts for the chosen segment column, when one is given. */
+  segmentTiers: number[][] | null;
+}
+
+export function summarize(
+  scores: Scores,
+  outcome: Uint8Array,
+  tierCount: number,
+  segmentCodes: Int32Array | null,
+  segmentCount: number,
+): TierSummary {
+  const n = scores.score.length;
+  const tierCounts = new Float64Array(tierCount);
+  const tierOutcomes = new Float64Array(tierCount * 3);
+  const histogram = new Float64Array(HISTOGRAM_BINS);
+  const segmentTiers = segmentCodes ? new Float64Array(segmentCount * tierCount) : null;
+  const binScale = HISTOGRAM_BINS / 100;
+  let disqualified = 0;
+  for (let i = 0; i < n; i++) {
+    const t = scores.tier[i];
+    tierCounts[t]++;
+    tierOutcomes[t * 3 + outcome[i]]++;
+    const bin = Math.min(HISTOGRAM_BINS - 1, Math.floor(scores.score[i] * binScale));
+    histogram[bin]++;
+    disqualified += scores.disqualified[i];
+    if (segmentTiers && segmentCodes) segmentTiers[segmentCodes[i] * tierCount + t]++;
+  }
+  const rows = (flat: Float64Array, width: number) =>
+    Array.from({ length: flat.length / width }, (_, r) => Array.from(flat.subarray(r * width, (r + 1) * width)));
+  return {
+    n,
+    tierCount,
+    tierCounts: Array.from(tierCounts),
+    tierOutcomes: rows(tierOutcomes, 3),
+    disqualified,
+    histogram: Array.from(histogram),
+    segmentTiers: segmentTiers ? rows(segmentTiers, tierCount) : null,
+  };
+}
+
+/** Conversion among resolved leads (won / (won + lost)); null when there are none. */
+export function conversion(outcomes: number[]): { rate: number | null; resolved: number; won: number } {
+  const won = outcomes[OUTCOME.won];
+  const resolved = won + outcomes[OUTCOME.lost];
+  return { rate: resolved > 0 ? won / resolved : null, resolved, won };
+}

@@ -1,0 +1,94 @@
+import type { SqlParam } from '../db/engine';
+import { ruleColumns, type RuleRef } from './compile';
+import type { CaseRule, Decay, EventsRule, Scenario } from './scenario';
+
+/**
+ * The rule matrix query: one row per lead (lead_id order, the kernel's order) with a code column c<i> per
+ * case rule and a decay-weighted count column e<i> per event rule. Fields are fixed canonical column
+ * names; every value is a bound parameter.
+ */
+export interface RuleMatrixSql {
+  sql: string;
+  params: SqlParam[];
+  caseColumns: string[];
+  eventColumns: string[];
+}
+
+function placeholders(values: readonly SqlParam[], params: SqlParam[]): string {
+  params.push(...values);
+  return values.map(() => '?').join(', ');
+}
+
+function caseExpression(rule: CaseRule, params: SqlParam[]): string {
+  const whens: string[] = [];
+  switch (rule.kind) {
+    case 'category':
+      rule.cases.forEach((c, i) => {
+        const values = c.values.map((v) => v.trim().toLowerCase());
+        whens.push(`WHEN lower(trim(f.${rule.field})) IN (${placeholders(values, params)}) THEN ${i + 1}`);
+      });
+      break;
+    case 'bands':
+      rule.bands.forEach((b, i) => {
+        const conds = [`f.${rule.field} IS NOT NULL`];
+        if (b.min !== null) conds.push(`f.${rule.field} >= ${placeholders([b.min], params)}`);
+        if (b.max !== null) conds.push(`f.${rule.field} < ${placeholders([b.max], params)}`);
+        whens.push(`WHEN ${conds.join(' AND ')} THEN ${i + 1}`);
+      });
+      break;
+    case 'boolean':
+      whens.push(`WHEN f.${rule.field} THEN 1`, `WHEN NOT f.${rule.field} THEN 2`);
+      break;
+    case 'contains': {
+      const conds = rule.keywords.map((k) => `contains(lower(coalesce(f.${rule.field}, '')), ${placeholders([k.toLowerCase()], params)})`);
+      whens.push(`WHEN ${conds.join(' OR ')} THEN 1`);
+      break;
+    }
+  }
+  return `CAST(CASE ${whens.join(' ')} ELSE 0 END AS UTINYINT)`;
+}
+
+function decayWeight(decay: Decay, params: SqlParam[]): string {
+  switch (decay.kind) {
+    case 'none':
+      return '1.0';
+    case 'exponential':
+      return `pow(0.5, a.age_days / ${placeholders([decay.halfLifeDays], params)})`;
+    case 'linear':
+      return `greatest(0.0, 1.0 - a.age_days / ${placeholders([decay.windowDays], params)})`;
+    case 'window':
+      return `CASE WHEN a.age_days <= ${placeholders([decay.windowDays], params)} THEN 1.0 ELSE 0.0 END`;
+  }
+}
+
+function eventSum(ref: RuleRef<EventsRule>, index: number, params: SqlParam[]): string {
+  const types = ref.rule.events.map((e) => e.trim().toLowerCase());
+  const weight = decayWeight(ref.rule.decay, params);
+  return `sum(CASE WHEN a.activity_type IN (${placeholders(types, params)}) THEN ${weight} ELSE 0.0 END) AS e${index}`;
+}
+
+export function ruleMatrixSql(scenario: Scenario): RuleMatrixSql {
+  const { caseRules, eventRules } = ruleColumns(scenario);
+  const eventParams: SqlParam[] = [];
+  const sums = eventRules.map((ref, i) => eventSum(ref, i, eventParams));
+  const caseParams: SqlParam[] = [];
+  const codes = caseRules.map(({ rule }, i) => `${caseExpression(rule, caseParams)} AS c${i}`);
+  const eventColumns = eventRules.map((_, i) => `e${i}`);
+  const selected = [
+    'f.lead_id',
+    ...codes,
+    ...eventColumns.map((c) => `CAST(coalesce(b.${c}, 0) AS FLOAT) AS ${c}`),
+  ];
+  const join =
+    eventRules.length > 0
+      ? `LEFT JOIN (SELECT a.lead_id, ${sums.join(', ')} FROM activity_events a GROUP BY a.lead_id) b ON b.lead_id = f.lead_id`
+      : '';
+  const sql = `SELECT ${selected.join(',\n  ')}\nFROM lead_features f\n${join}\nORDER BY f.lead_id`;
+  return {
+    sql,
+    // placeholders in text order: the code columns precede the joined subquery
+    params: [...caseParams, ...eventParams],
+    caseColumns: caseRules.map((_, i) => `c${i}`),
+    eventColumns,
+  };
+}

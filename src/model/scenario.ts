@@ -1,0 +1,101 @@
+/** The scenario: one versioned JSON document holding the whole scoring model. */
+export const SCENARIO_VERSION = 1;
+
+export const CATEGORY_FIELDS = [
+  'country',
+  'region',
+  'industry',
+  'lead_source',
+  'owner',
+  'purchase_timeframe',
+  'decision_stage',
+] as const;
+export const NUMERIC_FIELDS = ['employees', 'annual_revenue'] as const;
+export const BOOLEAN_FIELDS = ['is_decision_maker', 'budget_confirmed', 'competitor_present'] as const;
+export const TEXT_FIELDS = ['job_title', 'company'] as const;
+
+export type CategoryField = (typeof CATEGORY_FIELDS)[number];
+export type NumericField = (typeof NUMERIC_FIELDS)[number];
+export type BooleanField = (typeof BOOLEAN_FIELDS)[number];
+export type TextField = (typeof TEXT_FIELDS)[number];
+export type RuleField = CategoryField | NumericField | BooleanField | TextField;
+
+interface RuleBase {
+  id: string;
+  label?: string;
+  /** A disqualifier: when it fires the lead goes to the lowest tier (its points are ignored). */
+  disqualify?: boolean;
+}
+
+/** Value in a set; cases are tried in order, the first match gives its points. Matching ignores case. */
+export interface CategoryRule extends RuleBase {
+  kind: 'category';
+  field: CategoryField;
+  cases: { values: string[]; points: number }[];
+}
+
+/** Numeric bands [min, max); null means unbounded. The first band that holds gives its points. */
+export interface BandsRule extends RuleBase {
+  kind: 'bands';
+  field: NumericField;
+  bands: { min: number | null; max: number | null; points: number }[];
+}
+
+export interface BooleanRule extends RuleBase {
+  kind: 'boolean';
+  field: BooleanField;
+  pointsTrue: number;
+  pointsFalse: number;
+}
+
+/** Text contains any keyword (case-insensitive). */
+export interface ContainsRule extends RuleBase {
+  kind: 'contains';
+  field: TextField;
+  keywords: string[];
+  points: number;
+}
+
+export type Decay =
+  | { kind: 'none' }
+  | { kind: 'exponential'; halfLifeDays: number }
+  | { kind: 'linear'; windowDays: number }
+  | { kind: 'window'; windowDays: number };
+
+/** Behaviour: points per (decay-weighted) event of the listed types, the weighted count capped at cap. */
+export interface EventsRule extends RuleBase {
+  kind: 'events';
+  events: string[];
+  pointsPerEvent: number;
+  cap: number;
+  decay: Decay;
+}
+
+export type CaseRule = CategoryRule | BandsRule | BooleanRule | ContainsRule;
+export type Rule = CaseRule | EventsRule;
+
+export interface Dimension {
+  id: string;
+  /** A user-given name; without one the UI shows the translated default name for the id. */
+  label?: string;
+  weight: number;
+  rules: Rule[];
+}
+
+/** Tiers best first; a lead is in the first tier whose min its score reaches. The last tier's min is 0. */
+export interface Tier {
+  name: string;
+  min: number;
+}
+
+export interface Scenario {
+  version: typeof SCENARIO_VERSION;
+  name: string;
+  dimensions: Dimension[];
+  tiers: Tier[];
+  settings: { agingHorizonDays: number };
+}
+
+export function isEventsRule(rule: Rule): rule is EventsRule {
+  return rule.kind === 'events';
+}
