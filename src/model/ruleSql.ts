@@ -14,9 +14,14 @@ export interface RuleMatrixSql {
   eventColumns: string[];
 }
 
+/** Numbered placeholders: DuckDB numbers bare `?` in its own parse order (FROM before SELECT). */
 function placeholders(values: readonly SqlParam[], params: SqlParam[]): string {
-  params.push(...values);
-  return values.map(() => '?').join(', ');
+  return values
+    .map((v) => {
+      params.push(v);
+      return `$${params.length}`;
+    })
+    .join(', ');
 }
 
 function caseExpression(rule: CaseRule, params: SqlParam[]): string {
@@ -69,10 +74,9 @@ function eventSum(ref: RuleRef<EventsRule>, index: number, params: SqlParam[]): 
 
 export function ruleMatrixSql(scenario: Scenario): RuleMatrixSql {
   const { caseRules, eventRules } = ruleColumns(scenario);
-  const eventParams: SqlParam[] = [];
-  const sums = eventRules.map((ref, i) => eventSum(ref, i, eventParams));
-  const caseParams: SqlParam[] = [];
-  const codes = caseRules.map(({ rule }, i) => `${caseExpression(rule, caseParams)} AS c${i}`);
+  const params: SqlParam[] = [];
+  const codes = caseRules.map(({ rule }, i) => `${caseExpression(rule, params)} AS c${i}`);
+  const sums = eventRules.map((ref, i) => eventSum(ref, i, params));
   const eventColumns = eventRules.map((_, i) => `e${i}`);
   const selected = [
     'f.lead_id',
@@ -86,8 +90,7 @@ export function ruleMatrixSql(scenario: Scenario): RuleMatrixSql {
   const sql = `SELECT ${selected.join(',\n  ')}\nFROM lead_features f\n${join}\nORDER BY f.lead_id`;
   return {
     sql,
-    // placeholders in text order: the code columns precede the joined subquery
-    params: [...caseParams, ...eventParams],
+    params,
     caseColumns: caseRules.map((_, i) => `c${i}`),
     eventColumns,
   };

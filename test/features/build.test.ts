@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SqlEngine } from '../../src/db/engine';
+import { readRows } from '../../src/db/schema';
+import { buildLeadFeatures, buildRuleMatrix, fetchLeadTable, type DatasetFacts } from '../../src/features/build';
+import { loadFixture } from '../queries/fixture';
+import { tinyScenario } from './tinyScenario';
+
+let engine: SqlEngine;
+let facts: DatasetFacts;
+beforeAll(async () => {
+  ({ engine } = await loadFixture());
+  facts = await buildLeadFeatures(engine, 180);
+});
+afterAll(() => engine?.close());
+
+describe('features/*.sql on the hand-made fixture', () => {
+  it('data_end_date is the latest date in the data and the loss rule is explicit', () => {
+    expect(facts.endDate).toBe('2024-06-30');
+    expect(facts.lossRule).toBe('explicit');
+  });
+
+  it('lead_features: won beats lost, open without a resolved deal; outcome_counts agrees', async () => {
+    const rows = readRows(await engine.query('SELECT lead_id, outcome, won_amount FROM lead_features ORDER BY lead_id'), {
+      lead_id: { type: 'string' },
+      outcome: { type: 'string' },
+      won_amount: { type: 'number' },
+    });
+    expect(rows.map((r) => `${r.lead_id}:${r.outcome}:${r.won_amount}`)).toEqual([
+      'L1:won:10000',
+      'L2:lost:0',
+      'L3:won:2500.5',
+      'L4:open:0',
+      'L5:open:0',
+      'L6:open:0',
+    ]);
+    expect(facts.outcomes).toEqual({ won: 2, lost: 1, open: 3 });
+  });
+
+  it('activity_events ages events at the end of the last day', async () => {
+    const rows = readRows(
+      await engine.query("SELECT age_days FROM activity_events WHERE lead_id = 'L1' ORDER BY age_days"),
+      { age_days: { type: 'number' } },
+    );
+    // 2024-06-30 23:59:59 minus 12:00:00, 00:00:00 the same day, and 2024-05-31 12:00 (30 days + 43199 s)
+    expect(rows.map((r) => r.age_days)).toEqual([43199 / 86400, 86399 / 86400, 30 + 43199 / 86400]);
+  });
+
+  it('lead_table lists display columns in lead_id order with size bands and quarters', async () => {
+    const t = await fetchLeadTable(engine);
+    expect(t.text.lead_id).toEqual(['L1', 'L2', 'L3', 'L4', 'L5', 'L6']);
+    expect(t.text.size_band).toEqual(['50–249', '1–49', '1000+', '50–249', '1–49', '']);
+    expect(t.text.created_quarter).toEqual(['2024-Q1', '2024-Q1', '2024-Q1', '2024-Q1', '2024-Q2', '']);
+    expect(Array.from(t.outcome)).toEqual([1, 2, 1, 0, 0, 0]);
+  });
+
+  it('the rule matrix codes each case rule and sums decayed events', async () => {
+    const m = await buildRuleMatrix(engine, tinyScenario({ kind: 'exponential', halfLifeDays: 30 }));
+    expect(m.n).toBe(6);
+    // industry: Software → 1, Manufacturing → 2 (matching ignores case), others 0
+    expect(Array.from(m.caseCodes[0])).toEqual([1, 0, 2, 0, 1, 1]);
+    // decision maker: true → 1, false → 2, unknown → 0
+    expect(Array.from(m.caseCodes[1])).toEqual([1, 2, 1, 0, 2, 1]);
+    expect(Array.from(m.caseCodes[2])).toEqual([0, 1, 0, 0, 0, 0]);
+    // L1's demo 43199 s before the as-of moment; L3's demo on 2024-03-01, 121 days + 86399 s before
+    const demo = m.eventCounts[0];
+    expect(demo[0]).toBeCloseTo(Math.pow(0.5, 43199 / 86400 / 30), 6);
+    expect(demo[2]).toBeCloseTo(Math.pow(0.5, (121 + 86399 / 86400) / 30), 6);
+    expect([demo[1], demo[3], demo[4], demo[5]]).toEqual([0, 0, 0, 0]);
+    expect(m.eventCounts[1][1]).toBeCloseTo(Math.pow(0.5, (150 + 86399 / 86400) / 30), 6);
+  });
+});
