@@ -40,9 +40,15 @@ export async function createBrowserEngine(onProgress: (p: BootProgress) => void)
         await stmt.close();
       }
     },
-    registerText: (name, text) => db.registerFileText(name, text),
-    registerBuffer: (name, bytes) => db.registerFileBuffer(name, bytes),
-    dropFile: (name) => db.dropFile(name),
+    async registerText(name, text) {
+      await db.registerFileText(name, text);
+    },
+    async registerBuffer(name, bytes) {
+      await db.registerFileBuffer(name, bytes);
+    },
+    async dropFile(name) {
+      await db.dropFile(name);
+    },
     async close() {
       await conn.close();
       await db.terminate();

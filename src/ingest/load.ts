@@ -72,7 +72,12 @@ async function loadRaw(engine: SqlEngine, file: PreparedFile): Promise<LoadedFil
     { line: { type: 'number' }, error_type: { type: 'string' }, raw: { type: 'string', nullable: true } },
     { identifiers: { rejects } },
   );
-  const { n } = await fetchOne(engine, 'ingest/count_rows', { n: { type: 'number' } }, { identifiers: { table: RAW_TABLE[kind] } });
+  const { n } = await fetchOne(
+    engine,
+    'ingest/count_rows',
+    { n: { type: 'number' } },
+    { identifiers: { table: RAW_TABLE[kind] } },
+  );
   return {
     name: file.source.name,
     kind,
@@ -98,7 +103,9 @@ async function distinctValues(engine: SqlEngine, kind: FileKind, role: string): 
 /** Classifies the data's own stage and boolean spellings with the one definition in values.ts. */
 async function valueMaps(engine: SqlEngine): Promise<ValueMaps> {
   const stages = await distinctValues(engine, 'deals', 'stage');
-  const booleans = [...new Set((await Promise.all(BOOLEAN_ROLES.map((r) => distinctValues(engine, 'leads', r)))).flat())];
+  const booleans = [
+    ...new Set((await Promise.all(BOOLEAN_ROLES.map((r) => distinctValues(engine, 'leads', r)))).flat()),
+  ];
   return {
     stageWon: stages.filter((s) => classifyStage(s) === 'won'),
     stageLost: stages.filter((s) => classifyStage(s) === 'lost'),
@@ -125,9 +132,11 @@ export async function loadFiles(engine: SqlEngine, files: PreparedFile[]): Promi
     const same = files.filter((f) => f.kind === kind);
     if (same.length > 1) throw new IngestError(same[1].source.name, 'duplicate-kind', kind);
   }
-  if (!files.some((f) => f.kind === 'leads')) throw new IngestError(files[0]?.source.name ?? '', 'missing-roles', 'leads');
+  if (!files.some((f) => f.kind === 'leads'))
+    throw new IngestError(files[0]?.source.name ?? '', 'missing-roles', 'leads');
 
-  for (const s of ['parse_date', 'parse_timestamp', 'parse_number', 'parse_bool']) await run(engine, `ingest/${s}`);
+  for (const s of ['parse_date', 'parse_timestamp', 'parse_number', 'parse_bool'])
+    await run(engine, `ingest/${s}`);
   const loaded: LoadedFile[] = [];
   for (const kind of KINDS) {
     const file = files.find((f) => f.kind === kind);
@@ -144,7 +153,11 @@ export async function loadFiles(engine: SqlEngine, files: PreparedFile[]): Promi
   for (const kind of KINDS) {
     const file = loaded.find((f) => f.kind === kind);
     if (!file) continue;
-    const rows = await fetchRows(engine, `ingest/${kind === 'activities' ? 'activity' : kind.slice(0, -1)}_problems`, PROBLEM_SCHEMA);
+    const rows = await fetchRows(
+      engine,
+      `ingest/${kind === 'activities' ? 'activity' : kind.slice(0, -1)}_problems`,
+      PROBLEM_SCHEMA,
+    );
     problems.push(...rows.map((r) => ({ file: file.name, ...r })));
   }
   const counts = await fetchOne(engine, 'ingest/canonical_counts', {

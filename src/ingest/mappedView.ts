@@ -1,7 +1,11 @@
 import { quoteIdent } from '../db/ident';
 import { ROLES, type FileKind } from './roles';
 
-export const RAW_TABLE: Record<FileKind, string> = { leads: 'raw_leads', deals: 'raw_deals', activities: 'raw_activities' };
+export const RAW_TABLE: Record<FileKind, string> = {
+  leads: 'raw_leads',
+  deals: 'raw_deals',
+  activities: 'raw_activities',
+};
 export const MAPPED_VIEW: Record<FileKind, string> = {
   leads: 'mapped_leads',
   deals: 'mapped_deals',

@@ -1,0 +1,25 @@
+import type { Locale } from './translate';
+
+const cache = new Map<string, Intl.NumberFormat>();
+function formatter(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = new Intl.NumberFormat(locale, options)));
+  return f;
+}
+
+/** Whole numbers with the locale's grouping: 12,000. */
+export function formatCount(locale: Locale, n: number): string {
+  return formatter(locale, { maximumFractionDigits: 0 }).format(n);
+}
+
+/** A share 0..1 as a percentage; null (a division by zero) shows as a dash. */
+export function formatPercent(locale: Locale, x: number | null, digits = 1): string {
+  if (x === null || !Number.isFinite(x)) return '—';
+  return formatter(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+}
+
+export function formatNumber(locale: Locale, x: number | null, digits = 1): string {
+  if (x === null || !Number.isFinite(x)) return '—';
+  return formatter(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+}

@@ -1,0 +1,175 @@
+// Guesses the text encoding of a CRM export and decodes it.
+
+export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'windows-1252';
+export type EncodingReason = 'bom' | 'valid-utf8' | 'ascii' | 'gb18030-cjk' | 'single-byte-fallback';
+export interface EncodingGuess {
+  encoding: EncodingName;
+  bom: boolean;
+  reason: EncodingReason;
+}
+
+const SAMPLE_BYTES = 256 * 1024;
+
+const BOMS: readonly { encoding: EncodingName; bytes: readonly number[] }[] = [
+  { encoding: 'utf-8', bytes: [0xef, 0xbb, 0xbf] },
+  { encoding: 'gb18030', bytes: [0x84, 0x31, 0x95, 0x33] },
+  { encoding: 'utf-16le', bytes: [0xff, 0xfe] },
+  { encoding: 'utf-16be', bytes: [0xfe, 0xff] },
+];
+
+function bomOf(bytes: Uint8Array): { encoding: EncodingName; length: number } | null {
+  for (const bom of BOMS) {
+    if (bytes.length >= bom.bytes.length && bom.bytes.every((b, i) => bytes[i] === b)) {
+      return { encoding: bom.encoding, length: bom.bytes.length };
+    }
+  }
+  return null;
+}
+
+/** Decodes strictly; a multi-byte sequence cut at the end of the sample is not an error (stream mode). */
+function decodesStrictly(sample: Uint8Array, encoding: EncodingName): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(sample, { stream: true });
+  } catch {
+    return null;
+  }
+}
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) return false;
+  return true;
+}
+
+function isCommonCjk(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3000 && code <= 0x303f) ||
+    (code >= 0xff00 && code <= 0xffef)
+  );
+}
+
+function cjkShare(text: string): number {
+  let nonAscii = 0;
+  let cjk = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code < 0x80) continue;
+    nonAscii++;
+    if (isCommonCjk(code)) cjk++;
+  }
+  return nonAscii === 0 ? 0 : cjk / nonAscii;
+}
+
+/**
+ * Share of GB18030 two-byte characters that lie in the GB2312 block (both bytes 0xA1–0xFE), where
+ * everyday Chinese lives. Latin-1 text that happens to decode as GB18030 pairs an accented byte with
+ * the next ASCII letter ("Müller" → M黮ler), which lands outside that block.
+ */
+function gb2312Share(bytes: Uint8Array): number {
+  let pairs = 0;
+  let gb2312 = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i];
+    if (lead < 0x81 || lead === 0xff) continue;
+    const trail = bytes[i + 1] ?? 0;
+    if (trail >= 0x30 && trail <= 0x39) {
+      i += 3; // four-byte sequence
+      continue;
+    }
+    pairs++;
+    if (lead >= 0xa1 && trail >= 0xa1 && trail <= 0xfe) gb2312++;
+    i++;
+  }
+  return pairs === 0 ? 0 : gb2312 / pairs;
+}
+
+/**
+ * Share of non-ASCII bytes that form well-formed UTF-8 sequences. High in a UTF-8 file with a few stray
+ * Latin-1 bytes (whose UTF-8 pairs also look like GB2312), low in real GBK text.
+ */
+function utf8SequenceShare(bytes: Uint8Array): number {
+  let nonAscii = 0;
+  let inSequences = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i];
+    if (lead < 0x80) continue;
+    const length =
+      lead >= 0xc2 && lead <= 0xdf
+        ? 2
+        : lead >= 0xe0 && lead <= 0xef
+          ? 3
+          : lead >= 0xf0 && lead <= 0xf4
+            ? 4
+            : 1;
+    let valid = length > 1 && i + length <= bytes.length;
+    for (let k = 1; valid && k < length; k++) valid = (bytes[i + k] & 0xc0) === 0x80;
+    if (valid) {
+      nonAscii += length;
+      inSequences += length;
+      i += length - 1;
+    } else {
+      nonAscii++;
+    }
+  }
+  return nonAscii === 0 ? 0 : inSequences / nonAscii;
+}
+
+const MIN_CJK_SHARE = 0.9;
+const MIN_GB2312_SHARE = 0.8;
+const MAX_UTF8_SEQUENCE_SHARE = 0.5;
+
+export function detectEncoding(bytes: Uint8Array): EncodingGuess {
+  const bom = bomOf(bytes);
+  if (bom) return { encoding: bom.encoding, bom: true, reason: 'bom' };
+
+  const sample = bytes.subarray(0, SAMPLE_BYTES);
+  if (isAscii(sample)) return { encoding: 'utf-8', bom: false, reason: 'ascii' };
+  if (decodesStrictly(sample, 'utf-8') !== null)
+    return { encoding: 'utf-8', bom: false, reason: 'valid-utf8' };
+
+  // GBK bytes also "decode" as Windows-1252, so GB18030 must be tried first, but only accepted for CJK text.
+  const gb = decodesStrictly(sample, 'gb18030');
+  if (
+    gb !== null &&
+    cjkShare(gb) >= MIN_CJK_SHARE &&
+    gb2312Share(sample) >= MIN_GB2312_SHARE &&
+    utf8SequenceShare(sample) <= MAX_UTF8_SEQUENCE_SHARE
+  ) {
+    return { encoding: 'gb18030', bom: false, reason: 'gb18030-cjk' };
+  }
+  return { encoding: 'windows-1252', bom: false, reason: 'single-byte-fallback' };
+}
+
+function stripBomBytes(bytes: Uint8Array, encoding: EncodingName): Uint8Array {
+  const bom = bomOf(bytes);
+  // A UTF-8 BOM read as a single-byte or GB encoding would otherwise reach the first header as "ï»¿".
+  if (bom && (bom.encoding === encoding || bom.encoding === 'utf-8')) return bytes.subarray(bom.length);
+  return bytes;
+}
+
+// WHATWG windows-1252 for 0x80–0x9F (the rest is Latin-1). Decoded by hand because some Node builds
+// TextDecoder('windows-1252') treat it as plain Latin-1 and turn € into U+0080.
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const chunks: string[] = [];
+  const CHUNK = 8192;
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const codes = Array.from(bytes.subarray(start, start + CHUNK), (b) =>
+      b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b,
+    );
+    chunks.push(String.fromCharCode(...codes));
+  }
+  return chunks.join('');
+}
+
+export function decodeText(bytes: Uint8Array, encoding: EncodingName): string {
+  const body = stripBomBytes(bytes, encoding);
+  const text =
+    encoding === 'windows-1252'
+      ? decodeWindows1252(body)
+      : new TextDecoder(encoding, { ignoreBOM: true }).decode(body);
+  return text.replace(/^\uFEFF+/, '').replaceAll('\0', '');
+}

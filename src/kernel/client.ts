@@ -1,0 +1,68 @@
+import type { KernelPlan } from '../model/compile';
+import { matrixBuffers, type RuleMatrix } from './matrix';
+import type { KernelRequest, KernelResponse, ScoreResult, SegmentColumn } from './protocol';
+
+interface Job {
+  plan: KernelPlan;
+  segment: string | null;
+  resolve: (r: ScoreResult | null) => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * The UI's handle on the kernel worker. One job in flight; while it runs, only the newest request waits
+ * (slider moves coalesce) and the ones it replaces resolve to null.
+ */
+export class KernelClient {
+  #worker: Worker;
+  #nextId = 1;
+  #inFlight: (Job & { id: number }) | null = null;
+  #waiting: Job | null = null;
+
+  constructor(worker: Worker) {
+    this.#worker = worker;
+    worker.onmessage = (e: MessageEvent<KernelResponse>) => this.#onReply(e.data);
+  }
+
+  setData(matrix: RuleMatrix, outcome: Uint8Array, segments: Record<string, SegmentColumn>): void {
+    const msg: KernelRequest = { type: 'data', matrix, outcome, segments };
+    const segmentBuffers = Object.values(segments).map((s) => s.codes.buffer as ArrayBuffer);
+    this.#worker.postMessage(msg, [...matrixBuffers(matrix), outcome.buffer as ArrayBuffer, ...segmentBuffers]);
+  }
+
+  score(plan: KernelPlan, segment: string | null): Promise<ScoreResult | null> {
+    return new Promise((resolve, reject) => {
+      this.#waiting?.resolve(null);
+      this.#waiting = { plan, segment, resolve, reject };
+      if (!this.#inFlight) this.#sendNext();
+    });
+  }
+
+  terminate(): void {
+    this.#worker.terminate();
+  }
+
+  #sendNext(): void {
+    const job = this.#waiting;
+    if (!job) return;
+    this.#waiting = null;
+    const id = this.#nextId++;
+    this.#inFlight = { ...job, id };
+    const msg: KernelRequest = { type: 'score', id, plan: job.plan, segment: job.segment };
+    this.#worker.postMessage(msg);
+  }
+
+  #onReply(reply: KernelResponse): void {
+    const job = this.#inFlight;
+    this.#inFlight = null;
+    if (job && job.id === reply.id) {
+      if (reply.type === 'scored') job.resolve(reply);
+      else job.reject(new Error(reply.message));
+    }
+    this.#sendNext();
+  }
+}
+
+export function createKernelWorker(): Worker {
+  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+}

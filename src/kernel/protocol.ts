@@ -1,0 +1,26 @@
+import type { KernelPlan } from '../model/compile';
+import type { TierSummary } from './aggregate';
+import type { RuleMatrix } from './matrix';
+
+export interface SegmentColumn {
+  codes: Int32Array;
+  count: number;
+}
+
+/** Messages to the kernel worker. Big arrays are transferred, not copied. */
+export type KernelRequest =
+  | { type: 'data'; matrix: RuleMatrix; outcome: Uint8Array; segments: Record<string, SegmentColumn> }
+  | { type: 'score'; id: number; plan: KernelPlan; segment: string | null };
+
+export interface ScoreResult {
+  id: number;
+  summary: TierSummary;
+  score: Float64Array;
+  tier: Uint8Array;
+  disqualified: Uint8Array;
+  subscores: Float32Array[];
+  /** Time spent in the worker on scoring and aggregation. */
+  ms: number;
+}
+
+export type KernelResponse = ({ type: 'scored' } & ScoreResult) | { type: 'error'; id: number; message: string };

@@ -1,0 +1,22 @@
+/// <reference lib="webworker" />
+import type { KernelRequest, KernelResponse } from './protocol';
+import { KernelSession } from './session';
+
+const session = new KernelSession();
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+scope.onmessage = (event: MessageEvent<KernelRequest>) => {
+  const msg = event.data;
+  if (msg.type === 'data') {
+    session.setData(msg.matrix, msg.outcome, msg.segments);
+    return;
+  }
+  try {
+    const r = session.score(msg.id, msg.plan, msg.segment, () => performance.now());
+    const reply: KernelResponse = { type: 'scored', ...r };
+    scope.postMessage(reply, [r.score.buffer, r.tier.buffer, r.disqualified.buffer, ...r.subscores.map((s) => s.buffer)]);
+  } catch (error) {
+    const reply: KernelResponse = { type: 'error', id: msg.id, message: String(error) };
+    scope.postMessage(reply);
+  }
+};

@@ -1,0 +1,135 @@
+import type { SqlEngine } from '../db/engine';
+import { buildLeadFeatures, buildRuleMatrix, fetchLeadTable, type DatasetFacts, type LeadTable } from '../features/build';
+import { encodeSegment, SEGMENT_KEYS, type EncodedSegment, type SegmentKey } from '../features/segments';
+import { loadFiles, type LoadReport } from '../ingest/load';
+import { IngestError, prepareFile, type PreparedFile, type SourceFile } from '../ingest/prepare';
+import { URGENCY_FIELDS } from '../model/defaultScenario';
+import type { Scenario } from '../model/scenario';
+import { structureKey } from '../model/compile';
+import type { RuleMatrix } from '../kernel/matrix';
+
+export type DatasetStatus = 'loading' | 'ready' | 'error';
+
+/** What a finished load hands the scoring kernel. */
+export interface KernelData {
+  matrix: RuleMatrix;
+  outcome: Uint8Array;
+  segments: Record<SegmentKey, EncodedSegment>;
+}
+
+const NATURAL_ORDER: readonly SegmentKey[] = ['size_band', 'created_quarter'];
+
+/**
+ * The loaded dataset: the kept source files (bytes included, for retries), the load report, the
+ * per-lead table and segments. Every load either completes or leaves the previous data in place.
+ */
+export class DatasetState {
+  status = $state<DatasetStatus>('loading');
+  /** What is being loaded (file names), for the status line. */
+  loading = $state('');
+  /** Per-file errors of the last attempt; the good files of that attempt still load. */
+  errors = $state.raw<IngestError[]>([]);
+  files = $state.raw<PreparedFile[]>([]);
+  report = $state.raw<LoadReport | null>(null);
+  facts = $state.raw<DatasetFacts | null>(null);
+  leads = $state.raw<LeadTable | null>(null);
+  segments = $state.raw<Record<SegmentKey, EncodedSegment> | null>(null);
+  /** Increments each time new data reaches the kernel. */
+  version = $state(0);
+  #matrixKey = '';
+
+  constructor(
+    private readonly engine: () => Promise<SqlEngine>,
+    private readonly toKernel: (data: KernelData) => void,
+  ) {}
+
+  /** Loads new uploads: a leads file replaces the whole set, other kinds replace their own kind. */
+  async load(sources: SourceFile[], label: string, scenarioFor: (withUrgency: boolean) => Scenario): Promise<void> {
+    const prepared: PreparedFile[] = [];
+    const errors: IngestError[] = [];
+    for (const source of sources) {
+      try {
+        prepared.push(prepareFile(source));
+      } catch (error) {
+        errors.push(error instanceof IngestError ? error : new IngestError(source.name, 'load-failed', String(error)));
+      }
+    }
+    this.errors = errors;
+    if (prepared.length === 0) {
+      if (this.status === 'loading' && this.files.length === 0) this.status = 'error';
+      return;
+    }
+    const next = prepared.some((f) => f.kind === 'leads')
+      ? prepared
+      : [...this.files.filter((f) => !prepared.some((p) => p.kind === f.kind)), ...prepared];
+    await this.#loadSet(next, label, scenarioFor);
+  }
+
+  /** Reloads the kept files with an edited mapping for one of them. */
+  async remap(fileIndex: number, mapping: Record<string, string | null>, scenarioFor: (withUrgency: boolean) => Scenario) {
+    const next = this.files.map((f, i) => (i === fileIndex ? { ...f, mapping } : f));
+    await this.#loadSet(next, next[fileIndex]?.source.name ?? '', scenarioFor);
+  }
+
+  /** Rebuilds the rule matrix when the model's structure changed (not for weights or thresholds). */
+  async restructure(scenario: Scenario): Promise<void> {
+    if (this.status !== 'ready' || structureKey(scenario) === this.#matrixKey) return;
+    await this.#sendToKernel(await this.engine(), scenario);
+  }
+
+  async #loadSet(files: PreparedFile[], label: string, scenarioFor: (withUrgency: boolean) => Scenario) {
+    const previous = this.files;
+    const hadData = this.status === 'ready';
+    this.status = 'loading';
+    this.loading = label;
+    try {
+      const engine = await this.engine();
+      const report = await loadFiles(engine, files);
+      const leadsFile = files.find((f) => f.kind === 'leads')!;
+      if (report.counts.leads === 0) throw new IngestError(leadsFile.source.name, 'no-data-rows');
+      const withUrgency = URGENCY_FIELDS.some((role) => leadsFile.mapping[role]);
+      const scenario = scenarioFor(withUrgency);
+      const facts = await buildLeadFeatures(engine, scenario.settings.agingHorizonDays);
+      const leads = await fetchLeadTable(engine);
+      const segments = Object.fromEntries(
+        SEGMENT_KEYS.map((k) => [k, encodeSegment(leads.text[k], NATURAL_ORDER.includes(k))]),
+      ) as Record<SegmentKey, EncodedSegment>;
+      this.files = files;
+      this.report = report;
+      this.facts = facts;
+      this.leads = leads;
+      this.segments = segments;
+      await this.#sendToKernel(engine, scenario);
+      this.status = 'ready';
+    } catch (error) {
+      const failed =
+        error instanceof IngestError ? error : new IngestError(label, 'load-failed', error instanceof Error ? error.message : String(error));
+      this.errors = [...this.errors, failed];
+      if (hadData && previous !== files) {
+        // put the previous data back so the app keeps working on it
+        await this.#loadSet(previous, '', scenarioFor);
+        this.errors = [...this.errors.filter((e) => e !== failed), failed];
+      } else {
+        this.status = 'error';
+      }
+    } finally {
+      this.loading = '';
+    }
+  }
+
+  async #sendToKernel(engine: SqlEngine, scenario: Scenario): Promise<void> {
+    const matrix = await buildRuleMatrix(engine, scenario);
+    const leads = this.leads!;
+    const segments = this.segments!;
+    this.#matrixKey = structureKey(scenario);
+    // the kernel gets copies: transferring would empty the arrays the views read
+    this.toKernel({
+      matrix,
+      outcome: leads.outcome.slice(),
+      segments: Object.fromEntries(
+        Object.entries(segments).map(([k, s]) => [k, { ...s, codes: s.codes.slice() }]),
+      ) as Record<SegmentKey, EncodedSegment>,
+    });
+    this.version++;
+  }
+}
