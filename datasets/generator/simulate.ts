@@ -307,7 +307,12 @@ function drawEvents(rng: Rng, ctx: EventContext): number[] {
     for (let k = 0; k < count; k++) {
       const u = rng.next();
       const pos = aligned ? Math.pow(u, 1 / T.RECENCY_SKEW) : Math.pow(u, T.RECENCY_SKEW);
-      const day = ctx.createdDay + Math.min(ctx.windowDays, Math.floor(pos * (ctx.windowDays + 1)));
+      // engaged leads show much of their interest in an early burst, right after they come in
+      const early = ctx.interest > 0 && rng.bool(T.EARLY_BURST_SHARE);
+      const offset = early
+        ? Math.floor(rng.next() * Math.min(T.EARLY_BURST_DAYS, ctx.windowDays + 1))
+        : Math.min(ctx.windowDays, Math.floor(pos * (ctx.windowDays + 1)));
+      const day = ctx.createdDay + offset;
       const hour = rng.bool(0.85) ? 8 + rng.int(11) : 1 + rng.int(23);
       const second = day * DAY_SECONDS + hour * 3600 + rng.int(3600);
       if (second > lastSecond) continue;

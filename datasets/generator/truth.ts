@@ -90,10 +90,13 @@ export const P_ZERO_LOST_AMOUNT = 0.03;
  * rate = base · exp(k · interest). Same order as ACTIVITY_TYPES.
  */
 export const EVENT_BASE = [1.45, 0.3, 0.45, 1.35, 0.27, 0.18, 0.11, 0.09, 0.55, 0.11, 0.09, 0.11, 0.13];
-export const EVENT_K = [0.35, 1.0, 0.6, 0.3, 1.0, 0.9, 1.2, 1.2, -0.7, -0.3, -0.8, -0.6, -0.7];
+export const EVENT_K = [0.45, 1.3, 0.8, 0.4, 1.3, 1.2, 1.5, 1.5, -0.7, -0.3, -0.8, -0.6, -0.7];
 export const BUDGET_TOO_LOW = 11;
 /** budget_too_low rate multiplier by budget_confirmed (No, Yes). */
 export const BUDGET_TOO_LOW_FACTOR = [2.5, 0.3];
+/** Share of an engaged lead's (interest > 0) events that fall in its first EARLY_BURST_DAYS days. */
+export const EARLY_BURST_SHARE = 0.9;
+export const EARLY_BURST_DAYS = 21;
 /** Events of the "winning" polarity crowd toward the outcome: position = u^(1/RECENCY_SKEW). */
 export const RECENCY_SKEW = 2.5;
 

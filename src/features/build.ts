@@ -18,22 +18,30 @@ export interface DatasetFacts {
   outcomes: OutcomeCounts;
 }
 
-/** Builds lead_features and activity_events (as of the end of the data's last day). */
+/** Builds lead_features: one row per lead with its outcome. */
 export async function buildLeadFeatures(engine: SqlEngine, agingHorizonDays: number): Promise<DatasetFacts> {
   const { end_date, explicit_losses } = await fetchOne(engine, 'features/data_end_date', {
     end_date: { type: 'date' },
     explicit_losses: { type: 'number' },
   });
   await run(engine, 'features/lead_features', { params: [end_date, agingHorizonDays] });
-  await run(engine, 'features/activity_events', { params: [`${end_date} 23:59:59`] });
   const rows = await fetchRows(engine, 'features/outcome_counts', { outcome: { type: 'string' }, n: { type: 'number' } });
   const outcomes: OutcomeCounts = { won: 0, lost: 0, open: 0 };
   for (const r of rows) if (r.outcome in outcomes) outcomes[r.outcome as keyof OutcomeCounts] = r.n;
   return { endDate: end_date, lossRule: explicit_losses > 0 ? 'explicit' : 'aging', outcomes };
 }
 
+/** The end of the data's last day: the latest possible as-of moment. */
+export const endOfData = (facts: DatasetFacts) => `${facts.endDate} 23:59:59`;
+
+/** Ages every event at its lead's as-of moment (the scenario's observation window). */
+export async function buildActivityEvents(engine: SqlEngine, facts: DatasetFacts, scenario: Scenario): Promise<void> {
+  await run(engine, 'features/activity_events', { params: [endOfData(facts), scenario.settings.observationDays] });
+}
+
 /** The rule matrix for a scenario's structure, as typed arrays in lead_id order. */
-export async function buildRuleMatrix(engine: SqlEngine, scenario: Scenario): Promise<RuleMatrix> {
+export async function buildRuleMatrix(engine: SqlEngine, facts: DatasetFacts, scenario: Scenario): Promise<RuleMatrix> {
+  await buildActivityEvents(engine, facts, scenario);
   const q = ruleMatrixSql(scenario);
   const table = await engine.query(q.sql, q.params);
   return {

@@ -104,5 +104,6 @@ export function structureKey(scenario: Scenario): string {
       }
     }),
     e: eventRules.map(({ rule }) => [rule.events, rule.decay]),
+    o: scenario.settings.observationDays,
   });
 }

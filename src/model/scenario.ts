@@ -93,7 +93,14 @@ export interface Scenario {
   name: string;
   dimensions: Dimension[];
   tiers: Tier[];
-  settings: { agingHorizonDays: number };
+  settings: {
+    agingHorizonDays: number;
+    /**
+     * Each lead is scored as of created_at + this many days (capped at the data's end date), so tiers
+     * can be compared with outcomes without look-ahead; null scores everyone as of the data's end date.
+     */
+    observationDays: number | null;
+  };
 }
 
 export function isEventsRule(rule: Rule): rule is EventsRule {

@@ -145,7 +145,10 @@ export function validateScenario(input: unknown): Validated {
       }
     });
   }
-  if (isObj(input.settings, '$.settings', ['agingHorizonDays'])) num(input.settings.agingHorizonDays, '$.settings.agingHorizonDays', 1, 3650);
+  if (isObj(input.settings, '$.settings', ['agingHorizonDays', 'observationDays'])) {
+    num(input.settings.agingHorizonDays, '$.settings.agingHorizonDays', 1, 3650);
+    if (input.settings.observationDays !== null) num(input.settings.observationDays, '$.settings.observationDays', 1, 3650);
+  }
 
   return errors.length === 0 ? { ok: true, scenario: structuredClone(input) as unknown as Scenario } : { ok: false, errors };
 }

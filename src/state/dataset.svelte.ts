@@ -118,7 +118,7 @@ export class DatasetState {
   }
 
   async #sendToKernel(engine: SqlEngine, scenario: Scenario): Promise<void> {
-    const matrix = await buildRuleMatrix(engine, scenario);
+    const matrix = await buildRuleMatrix(engine, this.facts!, scenario);
     const leads = this.leads!;
     const segments = this.segments!;
     this.#matrixKey = structureKey(scenario);

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlEngine } from '../../src/db/engine';
 import { readRows } from '../../src/db/schema';
-import { buildLeadFeatures, buildRuleMatrix, fetchLeadTable, type DatasetFacts } from '../../src/features/build';
+import {
+  buildActivityEvents,
+  buildLeadFeatures,
+  buildRuleMatrix,
+  fetchLeadTable,
+  type DatasetFacts,
+} from '../../src/features/build';
 import { loadFixture } from '../queries/fixture';
 import { tinyScenario } from './tinyScenario';
 
@@ -36,13 +42,31 @@ describe('features/*.sql on the hand-made fixture', () => {
     expect(facts.outcomes).toEqual({ won: 2, lost: 1, open: 3 });
   });
 
-  it('activity_events ages events at the end of the last day', async () => {
+  it('activity_events ages events at the end of the last day when scoring current', async () => {
+    await buildActivityEvents(engine, facts, tinyScenario());
     const rows = readRows(
       await engine.query("SELECT age_days FROM activity_events WHERE lead_id = 'L1' ORDER BY age_days"),
       { age_days: { type: 'number' } },
     );
     // 2024-06-30 23:59:59 minus 12:00:00, 00:00:00 the same day, and 2024-05-31 12:00 (30 days + 43199 s)
     expect(rows.map((r) => r.age_days)).toEqual([43199 / 86400, 86399 / 86400, 30 + 43199 / 86400]);
+  });
+
+  it('activity_events with an observation window ages events at created_at + window and drops later ones', async () => {
+    const scenario = tinyScenario();
+    scenario.settings.observationDays = 30;
+    await buildActivityEvents(engine, facts, scenario);
+    const rows = readRows(await engine.query('SELECT lead_id, age_days FROM activity_events ORDER BY lead_id, age_days'), {
+      lead_id: { type: 'string' },
+      age_days: { type: 'number' },
+    });
+    // L1 created 2024-01-05 → as of 2024-02-04: all its events are later. L2 created 2024-01-10 → as of
+    // 2024-02-09: its unsubscribe on 2024-02-01 is 8 days old. L3 created 2024-02-01 → as of 2024-03-02:
+    // its demo on 2024-03-01 is 1 day old. L4 created 2024-03-01 → as of 2024-03-31: its visit is later.
+    expect(rows).toEqual([
+      { lead_id: 'L2', age_days: 8 },
+      { lead_id: 'L3', age_days: 1 },
+    ]);
   });
 
   it('lead_table lists display columns in lead_id order with size bands and quarters', async () => {
@@ -54,7 +78,7 @@ describe('features/*.sql on the hand-made fixture', () => {
   });
 
   it('the rule matrix codes each case rule and sums decayed events', async () => {
-    const m = await buildRuleMatrix(engine, tinyScenario({ kind: 'exponential', halfLifeDays: 30 }));
+    const m = await buildRuleMatrix(engine, facts, tinyScenario({ kind: 'exponential', halfLifeDays: 30 }));
     expect(m.n).toBe(6);
     // industry: Software → 1, Manufacturing → 2 (matching ignores case), others 0
     expect(Array.from(m.caseCodes[0])).toEqual([1, 0, 2, 0, 1, 1]);

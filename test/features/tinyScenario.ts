@@ -37,6 +37,6 @@ export function tinyScenario(decay: Decay = { kind: 'none' }): Scenario {
       { name: 'B', min: 30 },
       { name: 'C', min: 0 },
     ],
-    settings: { agingHorizonDays: 180 },
+    settings: { agingHorizonDays: 180, observationDays: null },
   };
 }

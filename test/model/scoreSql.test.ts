@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlEngine } from '../../src/db/engine';
 import { readRows } from '../../src/db/schema';
-import { buildLeadFeatures, buildRuleMatrix } from '../../src/features/build';
+import { buildLeadFeatures, buildRuleMatrix, type DatasetFacts } from '../../src/features/build';
 import { scoreAll } from '../../src/kernel/score';
 import { compilePlan } from '../../src/model/compile';
 import { ruleMatrixSql } from '../../src/model/ruleSql';
@@ -10,15 +10,17 @@ import { loadFixture } from '../queries/fixture';
 import { tinyScenario } from '../features/tinyScenario';
 
 let engine: SqlEngine;
+let facts: DatasetFacts;
 beforeAll(async () => {
   ({ engine } = await loadFixture());
-  await buildLeadFeatures(engine, 180);
+  facts = await buildLeadFeatures(engine, 180);
 });
 afterAll(() => engine?.close());
 
 describe('scoreSql, the kernel’s SQL twin', () => {
   it('gives the same score and tier as the kernel for every lead', async () => {
     const scenario = tinyScenario({ kind: 'exponential', halfLifeDays: 30 });
+    const matrix = await buildRuleMatrix(engine, facts, scenario);
     const q = ruleMatrixSql(scenario);
     await engine.query(`CREATE OR REPLACE TABLE rule_matrix AS ${q.sql}`, q.params);
     const plan = compilePlan(scenario);
@@ -28,7 +30,7 @@ describe('scoreSql, the kernel’s SQL twin', () => {
       score: { type: 'number' },
       tier: { type: 'number' },
     });
-    const k = scoreAll(await buildRuleMatrix(engine, scenario), plan);
+    const k = scoreAll(matrix, plan);
     expect(rows.map((r) => r.score)).toEqual(Array.from(k.score));
     expect(rows.map((r) => r.tier)).toEqual(Array.from(k.tier));
     // by hand: L3 is Manufacturing + decision maker (fit 80) and its demo decayed 121.99 days → behaviour

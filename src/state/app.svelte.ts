@@ -1,0 +1,54 @@
+import { createKernelWorker, KernelClient } from '../kernel/client';
+import type { SourceFile } from '../ingest/prepare';
+import { defaultScenario } from '../model/defaultScenario';
+import { DatasetState } from './dataset.svelte';
+import { engine } from './engine.svelte';
+import { scenario } from './scenario.svelte';
+import { ScoringState } from './scoring.svelte';
+import leadsUrl from '../../datasets/leads.csv?url';
+import dealsUrl from '../../datasets/deals.csv?url';
+import activitiesUrl from '../../datasets/activities.csv?url';
+
+export const VIEWS = ['data', 'model', 'tiers', 'accuracy', 'bias', 'roi', 'leads'] as const;
+export type View = (typeof VIEWS)[number];
+
+const SAMPLE = [
+  { name: 'leads.csv', url: leadsUrl },
+  { name: 'deals.csv', url: dealsUrl },
+  { name: 'activities.csv', url: activitiesUrl },
+];
+
+/** The app's wiring: one kernel worker, the dataset, the scoring results, the open view. */
+class AppState {
+  view = $state<View>('tiers');
+  readonly kernel = new KernelClient(createKernelWorker());
+  readonly dataset = new DatasetState(
+    () => engine.get(),
+    (data) => this.kernel.setData(data.matrix, data.outcome, data.segments),
+  );
+  readonly scoring = new ScoringState(this.kernel);
+
+  /** A new leads file starts from the default model fitted to what it maps. */
+  #scenarioFor = (withUrgency: boolean) => {
+    scenario.current = defaultScenario({ withUrgency });
+    return scenario.current;
+  };
+
+  async loadSample(): Promise<void> {
+    const sources: SourceFile[] = await Promise.all(
+      SAMPLE.map(async ({ name, url }) => ({ name, bytes: new Uint8Array(await (await fetch(url)).arrayBuffer()) })),
+    );
+    await this.dataset.load(sources, 'sample', this.#scenarioFor);
+  }
+
+  async loadFiles(files: readonly File[]): Promise<void> {
+    const sources = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    await this.dataset.load(sources, files.map((f) => f.name).join(', '), this.#scenarioFor);
+  }
+
+  async remap(fileIndex: number, mapping: Record<string, string | null>): Promise<void> {
+    await this.dataset.remap(fileIndex, mapping, this.#scenarioFor);
+  }
+}
+
+export const app = new AppState();

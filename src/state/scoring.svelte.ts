@@ -1,0 +1,28 @@
+import type { SegmentKey } from '../features/segments';
+import type { KernelClient } from '../kernel/client';
+import type { ScoreResult } from '../kernel/protocol';
+import type { KernelPlan } from '../model/compile';
+
+/** The latest kernel result for the current data and model; stale answers are dropped. */
+export class ScoringState {
+  result = $state.raw<ScoreResult | null>(null);
+  /** The data version the result was computed on. */
+  resultVersion = $state(0);
+  segment = $state<SegmentKey>('industry');
+  error = $state('');
+
+  constructor(private readonly client: KernelClient) {}
+
+  async request(plan: KernelPlan, dataVersion: number): Promise<void> {
+    try {
+      const r = await this.client.score(plan, this.segment);
+      if (r) {
+        this.result = r;
+        this.resultVersion = dataVersion;
+        this.error = '';
+      }
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import type { LeadTable } from '../../features/build';
+import type { ScoreResult } from '../../kernel/protocol';
+
+export const LEAD_COLUMNS = [
+  'lead_id',
+  'company',
+  'industry',
+  'region',
+  'lead_source',
+  'owner',
+  'created_at',
+  'outcome',
+  'score',
+  'tier',
+] as const;
+export type LeadColumn = (typeof LEAD_COLUMNS)[number];
+type TextColumn = Exclude<LeadColumn, 'score' | 'tier'>;
+
+export interface LeadQuery {
+  /** Case-insensitive text matched against id, company, industry, region, source and owner. */
+  text: string;
+  /** A tier index, or null for all tiers. */
+  tier: number | null;
+  sort: LeadColumn;
+  descending: boolean;
+}
+
+const SEARCHED: TextColumn[] = ['lead_id', 'company', 'industry', 'region', 'lead_source', 'owner'];
+
+/** Row order of the Leads table: the filtered leads' indices, sorted; ties keep lead_id order. */
+export function leadOrder(leads: LeadTable, result: ScoreResult, q: LeadQuery): Uint32Array {
+  const needle = q.text.trim().toLowerCase();
+  const picked: number[] = [];
+  for (let i = 0; i < leads.n; i++) {
+    if (q.tier !== null && result.tier[i] !== q.tier) continue;
+    if (needle && !SEARCHED.some((c) => leads.text[c][i].toLowerCase().includes(needle))) continue;
+    picked.push(i);
+  }
+  const order = Uint32Array.from(picked);
+  const sign = q.descending ? -1 : 1;
+  if (q.sort === 'score' || q.sort === 'tier') {
+    const key = q.sort === 'score' ? result.score : result.tier;
+    order.sort((a, b) => sign * (key[a] - key[b]) || a - b);
+  } else {
+    const key = leads.text[q.sort];
+    order.sort((a, b) => sign * (key[a] < key[b] ? -1 : key[a] > key[b] ? 1 : 0) || a - b);
+  }
+  return order;
+}
