@@ -8,13 +8,14 @@ export interface ColumnSpec {
 }
 export type ResultSchema = Record<string, ColumnSpec>;
 
-type ValueOf<C extends ColumnSpec> = (C['type'] extends 'string'
-  ? string
-  : C['type'] extends 'number'
-    ? number
-    : C['type'] extends 'boolean'
-      ? boolean
-      : string) // dates become 'YYYY-MM-DD'
+type ValueOf<C extends ColumnSpec> =
+  | (C['type'] extends 'string'
+      ? string
+      : C['type'] extends 'number'
+        ? number
+        : C['type'] extends 'boolean'
+          ? boolean
+          : string) // dates become 'YYYY-MM-DD'
   | (C['nullable'] extends true ? null : never);
 
 export type RowOf<S extends ResultSchema> = { [K in keyof S]: ValueOf<S[K]> };
@@ -29,7 +30,11 @@ export class SchemaError extends Error {
 function accepts(type: ColumnType, t: DataType): boolean {
   switch (type) {
     case 'string':
-      return DataType.isUtf8(t) || DataType.isLargeUtf8(t) || (DataType.isDictionary(t) && DataType.isUtf8(t.dictionary));
+      return (
+        DataType.isUtf8(t) ||
+        DataType.isLargeUtf8(t) ||
+        (DataType.isDictionary(t) && DataType.isUtf8(t.dictionary))
+      );
     case 'number':
       return DataType.isInt(t) || DataType.isFloat(t);
     case 'boolean':
@@ -106,7 +111,11 @@ type ArrayFor<K extends NumericArrayKind> = K extends 'float64'
 const ARRAY_CTORS = { float64: Float64Array, float32: Float32Array, int32: Int32Array, uint8: Uint8Array };
 
 /** A non-null numeric column copied into a typed array of the requested kind (the kernel's input). */
-export function readNumericColumn<K extends NumericArrayKind>(table: Table, name: string, kind: K): ArrayFor<K> {
+export function readNumericColumn<K extends NumericArrayKind>(
+  table: Table,
+  name: string,
+  kind: K,
+): ArrayFor<K> {
   const vector = columnOf(table, name, { type: 'number' });
   const out = new ARRAY_CTORS[kind](table.numRows);
   let offset = 0;
@@ -116,7 +125,13 @@ export function readNumericColumn<K extends NumericArrayKind>(table: Table, name
     if (typeof values[start] === 'bigint') {
       for (let i = 0; i < chunk.length; i++) out[offset + i] = Number(values[start + i]);
     } else {
-      out.set((values as ArrayLike<number> & { subarray(a: number, b: number): ArrayLike<number> }).subarray(start, start + chunk.length), offset);
+      out.set(
+        (values as ArrayLike<number> & { subarray(a: number, b: number): ArrayLike<number> }).subarray(
+          start,
+          start + chunk.length,
+        ),
+        offset,
+      );
     }
     offset += chunk.length;
   }

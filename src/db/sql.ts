@@ -2,10 +2,11 @@ import type { Table } from 'apache-arrow';
 import type { SqlEngine, SqlParam } from './engine';
 import { readOne, readRows, type ResultSchema, type RowOf } from './schema';
 
-const FILES = import.meta.glob('../../queries/**/*.sql', { query: '?raw', import: 'default', eager: true }) as Record<
-  string,
-  string
->;
+const FILES = import.meta.glob('../../queries/**/*.sql', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
 
 /** The text of queries/<name>.sql, e.g. sqlText('features/lead_features'). */
 export function sqlText(name: string): string {
@@ -42,7 +43,11 @@ export async function run(engine: SqlEngine, name: string, options: QueryOptions
 }
 
 /** Runs queries/<name>.sql and returns its raw Arrow result (for typed-array export). */
-export async function fetchTable(engine: SqlEngine, name: string, options: QueryOptions = {}): Promise<Table> {
+export async function fetchTable(
+  engine: SqlEngine,
+  name: string,
+  options: QueryOptions = {},
+): Promise<Table> {
   return engine.query(prepare(name, options), options.params);
 }
 

@@ -25,7 +25,10 @@ export async function buildLeadFeatures(engine: SqlEngine, agingHorizonDays: num
     explicit_losses: { type: 'number' },
   });
   await run(engine, 'features/lead_features', { params: [end_date, agingHorizonDays] });
-  const rows = await fetchRows(engine, 'features/outcome_counts', { outcome: { type: 'string' }, n: { type: 'number' } });
+  const rows = await fetchRows(engine, 'features/outcome_counts', {
+    outcome: { type: 'string' },
+    n: { type: 'number' },
+  });
   const outcomes: OutcomeCounts = { won: 0, lost: 0, open: 0 };
   for (const r of rows) if (r.outcome in outcomes) outcomes[r.outcome as keyof OutcomeCounts] = r.n;
   return { endDate: end_date, lossRule: explicit_losses > 0 ? 'explicit' : 'aging', outcomes };
@@ -35,12 +38,22 @@ export async function buildLeadFeatures(engine: SqlEngine, agingHorizonDays: num
 export const endOfData = (facts: DatasetFacts) => `${facts.endDate} 23:59:59`;
 
 /** Ages every event at its lead's as-of moment (the scenario's observation window). */
-export async function buildActivityEvents(engine: SqlEngine, facts: DatasetFacts, scenario: Scenario): Promise<void> {
-  await run(engine, 'features/activity_events', { params: [endOfData(facts), scenario.settings.observationDays] });
+export async function buildActivityEvents(
+  engine: SqlEngine,
+  facts: DatasetFacts,
+  scenario: Scenario,
+): Promise<void> {
+  await run(engine, 'features/activity_events', {
+    params: [endOfData(facts), scenario.settings.observationDays],
+  });
 }
 
 /** The rule matrix for a scenario's structure, as typed arrays in lead_id order. */
-export async function buildRuleMatrix(engine: SqlEngine, facts: DatasetFacts, scenario: Scenario): Promise<RuleMatrix> {
+export async function buildRuleMatrix(
+  engine: SqlEngine,
+  facts: DatasetFacts,
+  scenario: Scenario,
+): Promise<RuleMatrix> {
   await buildActivityEvents(engine, facts, scenario);
   const q = ruleMatrixSql(scenario);
   const table = await engine.query(q.sql, q.params);

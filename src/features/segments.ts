@@ -1,7 +1,15 @@
 import type { SegmentColumn } from '../kernel/protocol';
 
 /** The segment columns of the Tiers view, in picker order. */
-export const SEGMENT_KEYS = ['industry', 'region', 'country', 'size_band', 'lead_source', 'owner', 'created_quarter'] as const;
+export const SEGMENT_KEYS = [
+  'industry',
+  'region',
+  'country',
+  'size_band',
+  'lead_source',
+  'owner',
+  'created_quarter',
+] as const;
 export type SegmentKey = (typeof SEGMENT_KEYS)[number];
 
 /** Values beyond this many (by frequency) fold into one "other" bucket, so charts stay legible. */
@@ -18,8 +26,11 @@ export function encodeSegment(values: readonly string[], natural: boolean): Enco
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   let labels = [...counts.keys()];
-  labels.sort(natural ? (a, b) => naturalOrder(a, b) : (a, b) => counts.get(b)! - counts.get(a)! || a.localeCompare(b));
-  if (!natural && labels.length > MAX_SEGMENT_VALUES) labels = [...labels.slice(0, MAX_SEGMENT_VALUES - 1), OTHER_LABEL];
+  labels.sort(
+    natural ? (a, b) => naturalOrder(a, b) : (a, b) => counts.get(b)! - counts.get(a)! || a.localeCompare(b),
+  );
+  if (!natural && labels.length > MAX_SEGMENT_VALUES)
+    labels = [...labels.slice(0, MAX_SEGMENT_VALUES - 1), OTHER_LABEL];
   const index = new Map(labels.map((l, i) => [l, i]));
   const other = index.get(OTHER_LABEL) ?? -1;
   const codes = new Int32Array(values.length);

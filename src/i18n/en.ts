@@ -77,7 +77,8 @@ export const en = {
   'problem.rejected_line': 'line rejected by the CSV reader ({type})',
 
   'error.title': 'This file could not be loaded',
-  'error.kept': 'Your previous data is still loaded; the file’s bytes are kept, so you can fix the mapping and retry.',
+  'error.kept':
+    'Your previous data is still loaded; the file’s bytes are kept, so you can fix the mapping and retry.',
   'error.not-text': '{file} is not a CSV text file: it looks like {detail}.',
   'error.empty': '{file} is empty.',
   'error.no-data-rows': '{file} has a header but no data rows.',
@@ -205,7 +206,8 @@ export const en = {
   'model.decay.linear': 'linear to zero over {days} days',
   'model.decay.window': 'only the last {days} days',
   'model.unbounded': '∞',
-  'model.editorLater': 'Editing rules, presets and scenarios comes with the model editor; weights and thresholds are live on the Tiers view.',
+  'model.editorLater':
+    'Editing rules, presets and scenarios comes with the model editor; weights and thresholds are live on the Tiers view.',
 
   'later.title': 'Not built yet',
   'later.accuracy':

@@ -16,7 +16,11 @@ export function formatCount(locale: Locale, n: number): string {
 /** A share 0..1 as a percentage; null (a division by zero) shows as a dash. */
 export function formatPercent(locale: Locale, x: number | null, digits = 1): string {
   if (x === null || !Number.isFinite(x)) return '—';
-  return formatter(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+  return formatter(locale, {
+    style: 'percent',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(x);
 }
 
 export function formatNumber(locale: Locale, x: number | null, digits = 1): string {

@@ -12,7 +12,9 @@ export type MessageParams = Record<string, string | number>;
 /** The message for key in locale with {name} placeholders filled (as text; callers render it as text). */
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
   const template = CATALOGUES[locale][key] ?? en[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
 
 export function isMessageKey(key: string): key is MessageKey {

@@ -207,7 +207,8 @@ export const zhCN: Record<MessageKey, string> = {
   'model.editorLater': '规则、预设和方案的编辑将随模型编辑器推出；权重和阈值可在“分级”视图中实时调整。',
 
   'later.title': '尚未推出',
-  'later.accuracy': '概率校准、ROC/AUC、提升度以及无信息泄漏的回测将显示在这里。在此之前，“分级”视图显示各级转化率。',
+  'later.accuracy':
+    '概率校准、ROC/AUC、提升度以及无信息泄漏的回测将显示在这里。在此之前，“分级”视图显示各级转化率。',
   'later.bias': '各细分群体的实际与预期转化率对比（含显著性）将显示在这里。',
   'later.roi': '按季度和级别的收入、成本与投资回报，以及季度回顾，将显示在这里。',
 

@@ -84,8 +84,9 @@ function gb2312Share(bytes: Uint8Array): number {
 }
 
 /**
- * Share of non-ASCII bytes that form well-formed UTF-8 sequences. High in a UTF-8 file with a few stray
- * Latin-1 bytes (whose UTF-8 pairs also look like GB2312), low in real GBK text.
+ * Share of non-ASCII bytes that form well-formed UTF-8 sequences for Latin-1 letters (lead byte C2/C3:
+ * ü, é, ã…). High in a UTF-8 file with a few stray Latin-1 bytes (whose UTF-8 pairs also look like
+ * GB2312), low in real GBK text, where the pairs that happen to be valid UTF-8 spread over every lead.
  */
 function utf8SequenceShare(bytes: Uint8Array): number {
   let nonAscii = 0;
@@ -105,7 +106,7 @@ function utf8SequenceShare(bytes: Uint8Array): number {
     for (let k = 1; valid && k < length; k++) valid = (bytes[i + k] & 0xc0) === 0x80;
     if (valid) {
       nonAscii += length;
-      inSequences += length;
+      if (lead === 0xc2 || lead === 0xc3) inSequences += length;
       i += length - 1;
     } else {
       nonAscii++;

@@ -42,7 +42,9 @@ export function summarize(
     if (segmentTiers && segmentCodes) segmentTiers[segmentCodes[i] * tierCount + t]++;
   }
   const rows = (flat: Float64Array, width: number) =>
-    Array.from({ length: flat.length / width }, (_, r) => Array.from(flat.subarray(r * width, (r + 1) * width)));
+    Array.from({ length: flat.length / width }, (_, r) =>
+      Array.from(flat.subarray(r * width, (r + 1) * width)),
+    );
   return {
     n,
     tierCount,

@@ -27,7 +27,11 @@ export class KernelClient {
   setData(matrix: RuleMatrix, outcome: Uint8Array, segments: Record<string, SegmentColumn>): void {
     const msg: KernelRequest = { type: 'data', matrix, outcome, segments };
     const segmentBuffers = Object.values(segments).map((s) => s.codes.buffer as ArrayBuffer);
-    this.#worker.postMessage(msg, [...matrixBuffers(matrix), outcome.buffer as ArrayBuffer, ...segmentBuffers]);
+    this.#worker.postMessage(msg, [
+      ...matrixBuffers(matrix),
+      outcome.buffer as ArrayBuffer,
+      ...segmentBuffers,
+    ]);
   }
 
   score(plan: KernelPlan, segment: string | null): Promise<ScoreResult | null> {

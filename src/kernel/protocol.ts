@@ -23,4 +23,5 @@ export interface ScoreResult {
   ms: number;
 }
 
-export type KernelResponse = ({ type: 'scored' } & ScoreResult) | { type: 'error'; id: number; message: string };
+export type KernelResponse =
+  ({ type: 'scored' } & ScoreResult) | { type: 'error'; id: number; message: string };

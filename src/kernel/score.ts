@@ -31,7 +31,11 @@ export function tierOf(score: number, thresholds: Float64Array, tierCount: numbe
  * Scores every lead: dimension points = Σ rule points; subscore = clamp(points, 0, max) / max × 100;
  * score = Σ w·subscore / Σ w; disqualified leads go to the last tier.
  */
-export function scoreAll(m: RuleMatrix, plan: KernelPlan, out: Scores = allocateScores(m.n, plan.dimWeights.length)): Scores {
+export function scoreAll(
+  m: RuleMatrix,
+  plan: KernelPlan,
+  out: Scores = allocateScores(m.n, plan.dimWeights.length),
+): Scores {
   const dims = plan.dimWeights.length;
   const n = m.n;
   const points = new Float64Array(dims * n);

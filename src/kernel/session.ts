@@ -11,7 +11,8 @@ export class KernelSession {
   #segments: Record<string, SegmentColumn> = {};
 
   setData(matrix: RuleMatrix, outcome: Uint8Array, segments: Record<string, SegmentColumn>): void {
-    if (outcome.length !== matrix.n) throw new Error(`outcome has ${outcome.length} leads, matrix ${matrix.n}`);
+    if (outcome.length !== matrix.n)
+      throw new Error(`outcome has ${outcome.length} leads, matrix ${matrix.n}`);
     this.#matrix = matrix;
     this.#outcome = outcome;
     this.#segments = segments;

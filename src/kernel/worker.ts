@@ -14,7 +14,12 @@ scope.onmessage = (event: MessageEvent<KernelRequest>) => {
   try {
     const r = session.score(msg.id, msg.plan, msg.segment, () => performance.now());
     const reply: KernelResponse = { type: 'scored', ...r };
-    scope.postMessage(reply, [r.score.buffer, r.tier.buffer, r.disqualified.buffer, ...r.subscores.map((s) => s.buffer)]);
+    scope.postMessage(reply, [
+      r.score.buffer,
+      r.tier.buffer,
+      r.disqualified.buffer,
+      ...r.subscores.map((s) => s.buffer),
+    ]);
   } catch (error) {
     const reply: KernelResponse = { type: 'error', id: msg.id, message: String(error) };
     scope.postMessage(reply);

@@ -52,7 +52,10 @@ export interface RuleRef<R> {
 }
 
 /** Rules in matrix column order: case rules and event rules, each in scenario order. */
-export function ruleColumns(scenario: Scenario): { caseRules: RuleRef<CaseRule>[]; eventRules: RuleRef<EventsRule>[] } {
+export function ruleColumns(scenario: Scenario): {
+  caseRules: RuleRef<CaseRule>[];
+  eventRules: RuleRef<EventsRule>[];
+} {
   const caseRules: RuleRef<CaseRule>[] = [];
   const eventRules: RuleRef<EventsRule>[] = [];
   scenario.dimensions.forEach((d, dim) => {

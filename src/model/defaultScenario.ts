@@ -35,7 +35,21 @@ const FIT: Dimension = {
       id: 'fit-senior-title',
       kind: 'contains',
       field: 'job_title',
-      keywords: ['director', 'vp', 'head', 'chief', 'ceo', 'founder', 'manager', '总监', '总经理', '经理', '总裁', '负责人', '创始人'],
+      keywords: [
+        'director',
+        'vp',
+        'head',
+        'chief',
+        'ceo',
+        'founder',
+        'manager',
+        '总监',
+        '总经理',
+        '经理',
+        '总裁',
+        '负责人',
+        '创始人',
+      ],
       points: 20,
     },
     {
@@ -108,7 +122,12 @@ const URGENCY: Dimension = {
   ],
 };
 
-export const URGENCY_FIELDS = ['purchase_timeframe', 'competitor_present', 'decision_stage', 'budget_confirmed'];
+export const URGENCY_FIELDS = [
+  'purchase_timeframe',
+  'competitor_present',
+  'decision_stage',
+  'budget_confirmed',
+];
 
 /**
  * The source documents' default: fit 40 / behaviour 60, tiers A ≥ 70 > B ≥ 30 > C; plus the urgency

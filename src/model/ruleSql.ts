@@ -45,7 +45,9 @@ function caseExpression(rule: CaseRule, params: SqlParam[]): string {
       whens.push(`WHEN f.${rule.field} THEN 1`, `WHEN NOT f.${rule.field} THEN 2`);
       break;
     case 'contains': {
-      const conds = rule.keywords.map((k) => `contains(lower(coalesce(f.${rule.field}, '')), ${placeholders([k.toLowerCase()], params)})`);
+      const conds = rule.keywords.map(
+        (k) => `contains(lower(coalesce(f.${rule.field}, '')), ${placeholders([k.toLowerCase()], params)})`,
+      );
       whens.push(`WHEN ${conds.join(' OR ')} THEN 1`);
       break;
     }

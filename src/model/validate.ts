@@ -20,30 +20,37 @@ export function validateScenario(input: unknown): Validated {
   const errors: ValidationError[] = [];
   const fail = (path: string, message: string) => errors.push({ path, message });
 
-  const isObj = (v: unknown, path: string, keys: readonly string[], optional: readonly string[] = []): v is Obj => {
+  const isObj = (
+    v: unknown,
+    path: string,
+    keys: readonly string[],
+    optional: readonly string[] = [],
+  ): v is Obj => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) {
       fail(path, 'must be an object');
       return false;
     }
-    for (const k of Object.keys(v)) if (!keys.includes(k) && !optional.includes(k)) fail(`${path}.${k}`, 'unknown key');
+    for (const k of Object.keys(v))
+      if (!keys.includes(k) && !optional.includes(k)) fail(`${path}.${k}`, 'unknown key');
     for (const k of keys) if (!(k in v)) fail(`${path}.${k}`, 'is required');
     return true;
   };
   const num = (v: unknown, path: string, min = -1e6, max = 1e6): boolean => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) return fail(path, 'must be a finite number'), false;
-    if (v < min || v > max) return fail(path, `must be between ${min} and ${max}`), false;
+    if (typeof v !== 'number' || !Number.isFinite(v)) return (fail(path, 'must be a finite number'), false);
+    if (v < min || v > max) return (fail(path, `must be between ${min} and ${max}`), false);
     return true;
   };
   const str = (v: unknown, path: string, maxLength = 200): boolean => {
-    if (typeof v !== 'string') return fail(path, 'must be a string'), false;
-    if (v.length > maxLength) return fail(path, `must be at most ${maxLength} characters`), false;
+    if (typeof v !== 'string') return (fail(path, 'must be a string'), false);
+    if (v.length > maxLength) return (fail(path, `must be at most ${maxLength} characters`), false);
     return true;
   };
   const oneOf = (v: unknown, path: string, allowed: readonly string[]) => {
     if (typeof v !== 'string' || !allowed.includes(v)) fail(path, `must be one of ${allowed.join(', ')}`);
   };
   const strList = (v: unknown, path: string, minItems = 1) => {
-    if (!Array.isArray(v) || v.length < minItems || v.length > 1000) return fail(path, `must be a list of ${minItems}–1000 strings`);
+    if (!Array.isArray(v) || v.length < minItems || v.length > 1000)
+      return fail(path, `must be a list of ${minItems}–1000 strings`);
     v.forEach((s, i) => str(s, `${path}[${i}]`));
   };
   const list = (v: unknown, path: string, min: number, max: number): v is unknown[] => {
@@ -67,14 +74,16 @@ export function validateScenario(input: unknown): Validated {
       contains: ['field', 'keywords', 'points'],
       events: ['events', 'pointsPerEvent', 'cap', 'decay'],
     };
-    if (typeof kind !== 'string' || !(kind in keysByKind)) return fail(`${path}.kind`, `must be one of ${Object.keys(keysByKind).join(', ')}`);
+    if (typeof kind !== 'string' || !(kind in keysByKind))
+      return fail(`${path}.kind`, `must be one of ${Object.keys(keysByKind).join(', ')}`);
     if (!isObj(r, path, [...base, ...keysByKind[kind]], opt)) return;
     if (str(r.id, `${path}.id`, 80)) {
       if (ruleIds.has(r.id as string)) fail(`${path}.id`, 'must be unique');
       ruleIds.add(r.id as string);
     }
     if ('label' in r) str(r.label, `${path}.label`);
-    if ('disqualify' in r && typeof r.disqualify !== 'boolean') fail(`${path}.disqualify`, 'must be true or false');
+    if ('disqualify' in r && typeof r.disqualify !== 'boolean')
+      fail(`${path}.disqualify`, 'must be true or false');
     if (kind === 'category') {
       oneOf(r.field, `${path}.field`, CATEGORY_FIELDS);
       if (list(r.cases, `${path}.cases`, 1, 50))
@@ -109,14 +118,17 @@ export function validateScenario(input: unknown): Validated {
       const dk = (d as Obj).kind;
       if (dk === 'none') isObj(d, `${path}.decay`, ['kind']);
       else if (dk === 'exponential') {
-        if (isObj(d, `${path}.decay`, ['kind', 'halfLifeDays'])) num(d.halfLifeDays, `${path}.decay.halfLifeDays`, 0.01, 36500);
+        if (isObj(d, `${path}.decay`, ['kind', 'halfLifeDays']))
+          num(d.halfLifeDays, `${path}.decay.halfLifeDays`, 0.01, 36500);
       } else if (dk === 'linear' || dk === 'window') {
-        if (isObj(d, `${path}.decay`, ['kind', 'windowDays'])) num(d.windowDays, `${path}.decay.windowDays`, 0.01, 36500);
+        if (isObj(d, `${path}.decay`, ['kind', 'windowDays']))
+          num(d.windowDays, `${path}.decay.windowDays`, 0.01, 36500);
       } else fail(`${path}.decay.kind`, 'must be one of none, exponential, linear, window');
     }
   };
 
-  if (!isObj(input, '$', ['version', 'name', 'dimensions', 'tiers', 'settings'])) return { ok: false, errors };
+  if (!isObj(input, '$', ['version', 'name', 'dimensions', 'tiers', 'settings']))
+    return { ok: false, errors };
   if (input.version !== SCENARIO_VERSION) fail('$.version', `must be ${SCENARIO_VERSION}`);
   str(input.name, '$.name');
   const dimIds = new Set<string>();
@@ -130,7 +142,8 @@ export function validateScenario(input: unknown): Validated {
       }
       if ('label' in d) str(d.label, `${path}.label`);
       num(d.weight, `${path}.weight`, 0, 1000);
-      if (list(d.rules, `${path}.rules`, 0, 200)) d.rules.forEach((r, j) => checkRule(r, `${path}.rules[${j}]`));
+      if (list(d.rules, `${path}.rules`, 0, 200))
+        d.rules.forEach((r, j) => checkRule(r, `${path}.rules[${j}]`));
     });
   }
   if (list(input.tiers, '$.tiers', 3, 5)) {
@@ -138,7 +151,8 @@ export function validateScenario(input: unknown): Validated {
     input.tiers.forEach((t, i) => {
       const path = `$.tiers[${i}]`;
       if (!isObj(t, path, ['name', 'min'])) return;
-      if (str(t.name, `${path}.name`, 40) && (t.name as string).trim() === '') fail(`${path}.name`, 'must not be empty');
+      if (str(t.name, `${path}.name`, 40) && (t.name as string).trim() === '')
+        fail(`${path}.name`, 'must not be empty');
       if (num(t.min, `${path}.min`, 0, 100)) {
         if ((t.min as number) >= previous) fail(`${path}.min`, 'must be lower than the tier above');
         previous = t.min as number;
@@ -147,8 +161,11 @@ export function validateScenario(input: unknown): Validated {
   }
   if (isObj(input.settings, '$.settings', ['agingHorizonDays', 'observationDays'])) {
     num(input.settings.agingHorizonDays, '$.settings.agingHorizonDays', 1, 3650);
-    if (input.settings.observationDays !== null) num(input.settings.observationDays, '$.settings.observationDays', 1, 3650);
+    if (input.settings.observationDays !== null)
+      num(input.settings.observationDays, '$.settings.observationDays', 1, 3650);
   }
 
-  return errors.length === 0 ? { ok: true, scenario: structuredClone(input) as unknown as Scenario } : { ok: false, errors };
+  return errors.length === 0
+    ? { ok: true, scenario: structuredClone(input) as unknown as Scenario }
+    : { ok: false, errors };
 }

@@ -36,13 +36,18 @@ class AppState {
 
   async loadSample(): Promise<void> {
     const sources: SourceFile[] = await Promise.all(
-      SAMPLE.map(async ({ name, url }) => ({ name, bytes: new Uint8Array(await (await fetch(url)).arrayBuffer()) })),
+      SAMPLE.map(async ({ name, url }) => ({
+        name,
+        bytes: new Uint8Array(await (await fetch(url)).arrayBuffer()),
+      })),
     );
     await this.dataset.load(sources, 'sample', this.#scenarioFor);
   }
 
   async loadFiles(files: readonly File[]): Promise<void> {
-    const sources = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    const sources = await Promise.all(
+      files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+    );
     await this.dataset.load(sources, files.map((f) => f.name).join(', '), this.#scenarioFor);
   }
 

@@ -1,5 +1,11 @@
 import type { SqlEngine } from '../db/engine';
-import { buildLeadFeatures, buildRuleMatrix, fetchLeadTable, type DatasetFacts, type LeadTable } from '../features/build';
+import {
+  buildLeadFeatures,
+  buildRuleMatrix,
+  fetchLeadTable,
+  type DatasetFacts,
+  type LeadTable,
+} from '../features/build';
 import { encodeSegment, SEGMENT_KEYS, type EncodedSegment, type SegmentKey } from '../features/segments';
 import { loadFiles, type LoadReport } from '../ingest/load';
 import { IngestError, prepareFile, type PreparedFile, type SourceFile } from '../ingest/prepare';
@@ -44,14 +50,20 @@ export class DatasetState {
   ) {}
 
   /** Loads new uploads: a leads file replaces the whole set, other kinds replace their own kind. */
-  async load(sources: SourceFile[], label: string, scenarioFor: (withUrgency: boolean) => Scenario): Promise<void> {
+  async load(
+    sources: SourceFile[],
+    label: string,
+    scenarioFor: (withUrgency: boolean) => Scenario,
+  ): Promise<void> {
     const prepared: PreparedFile[] = [];
     const errors: IngestError[] = [];
     for (const source of sources) {
       try {
         prepared.push(prepareFile(source));
       } catch (error) {
-        errors.push(error instanceof IngestError ? error : new IngestError(source.name, 'load-failed', String(error)));
+        errors.push(
+          error instanceof IngestError ? error : new IngestError(source.name, 'load-failed', String(error)),
+        );
       }
     }
     this.errors = errors;
@@ -66,7 +78,11 @@ export class DatasetState {
   }
 
   /** Reloads the kept files with an edited mapping for one of them. */
-  async remap(fileIndex: number, mapping: Record<string, string | null>, scenarioFor: (withUrgency: boolean) => Scenario) {
+  async remap(
+    fileIndex: number,
+    mapping: Record<string, string | null>,
+    scenarioFor: (withUrgency: boolean) => Scenario,
+  ) {
     const next = this.files.map((f, i) => (i === fileIndex ? { ...f, mapping } : f));
     await this.#loadSet(next, next[fileIndex]?.source.name ?? '', scenarioFor);
   }
@@ -103,7 +119,9 @@ export class DatasetState {
       this.status = 'ready';
     } catch (error) {
       const failed =
-        error instanceof IngestError ? error : new IngestError(label, 'load-failed', error instanceof Error ? error.message : String(error));
+        error instanceof IngestError
+          ? error
+          : new IngestError(label, 'load-failed', error instanceof Error ? error.message : String(error));
       this.errors = [...this.errors, failed];
       if (hadData && previous !== files) {
         // put the previous data back so the app keeps working on it

@@ -3,9 +3,16 @@ import { safeText, toCsv } from '../../src/export/csv';
 
 describe('toCsv', () => {
   it('starts with a BOM, uses CRLF and quotes only where needed', () => {
-    expect(toCsv(['a', 'b'], [['x', 1], ['y,z', null], ['say "hi"', 2.5]])).toBe(
-      '\uFEFFa,b\r\nx,1\r\n"y,z",\r\n"say ""hi""",2.5\r\n',
-    );
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['x', 1],
+          ['y,z', null],
+          ['say "hi"', 2.5],
+        ],
+      ),
+    ).toBe('\uFEFFa,b\r\nx,1\r\n"y,z",\r\n"say ""hi""",2.5\r\n');
   });
 
   it('prefixes formula-looking text cells with an apostrophe, not numbers', () => {

@@ -20,17 +20,20 @@ beforeAll(async () => {
 afterAll(() => engine?.close());
 
 describe('features/*.sql on the hand-made fixture', () => {
-  it('data_end_date is the latest date in the data and the loss rule is explicit', () => {
+  it('features/data_end_date.sql is the latest date in the data; the loss rule is explicit', () => {
     expect(facts.endDate).toBe('2024-06-30');
     expect(facts.lossRule).toBe('explicit');
   });
 
-  it('lead_features: won beats lost, open without a resolved deal; outcome_counts agrees', async () => {
-    const rows = readRows(await engine.query('SELECT lead_id, outcome, won_amount FROM lead_features ORDER BY lead_id'), {
-      lead_id: { type: 'string' },
-      outcome: { type: 'string' },
-      won_amount: { type: 'number' },
-    });
+  it('features/lead_features.sql: won beats lost, open without a resolved deal; features/outcome_counts.sql agrees', async () => {
+    const rows = readRows(
+      await engine.query('SELECT lead_id, outcome, won_amount FROM lead_features ORDER BY lead_id'),
+      {
+        lead_id: { type: 'string' },
+        outcome: { type: 'string' },
+        won_amount: { type: 'number' },
+      },
+    );
     expect(rows.map((r) => `${r.lead_id}:${r.outcome}:${r.won_amount}`)).toEqual([
       'L1:won:10000',
       'L2:lost:0',
@@ -42,7 +45,7 @@ describe('features/*.sql on the hand-made fixture', () => {
     expect(facts.outcomes).toEqual({ won: 2, lost: 1, open: 3 });
   });
 
-  it('activity_events ages events at the end of the last day when scoring current', async () => {
+  it('features/activity_events.sql ages events at the end of the last day when scoring current', async () => {
     await buildActivityEvents(engine, facts, tinyScenario());
     const rows = readRows(
       await engine.query("SELECT age_days FROM activity_events WHERE lead_id = 'L1' ORDER BY age_days"),
@@ -52,14 +55,17 @@ describe('features/*.sql on the hand-made fixture', () => {
     expect(rows.map((r) => r.age_days)).toEqual([43199 / 86400, 86399 / 86400, 30 + 43199 / 86400]);
   });
 
-  it('activity_events with an observation window ages events at created_at + window and drops later ones', async () => {
+  it('features/activity_events.sql with an observation window ages events at created_at + window and drops later ones', async () => {
     const scenario = tinyScenario();
     scenario.settings.observationDays = 30;
     await buildActivityEvents(engine, facts, scenario);
-    const rows = readRows(await engine.query('SELECT lead_id, age_days FROM activity_events ORDER BY lead_id, age_days'), {
-      lead_id: { type: 'string' },
-      age_days: { type: 'number' },
-    });
+    const rows = readRows(
+      await engine.query('SELECT lead_id, age_days FROM activity_events ORDER BY lead_id, age_days'),
+      {
+        lead_id: { type: 'string' },
+        age_days: { type: 'number' },
+      },
+    );
     // L1 created 2024-01-05 → as of 2024-02-04: all its events are later. L2 created 2024-01-10 → as of
     // 2024-02-09: its unsubscribe on 2024-02-01 is 8 days old. L3 created 2024-02-01 → as of 2024-03-02:
     // its demo on 2024-03-01 is 1 day old. L4 created 2024-03-01 → as of 2024-03-31: its visit is later.
@@ -69,7 +75,7 @@ describe('features/*.sql on the hand-made fixture', () => {
     ]);
   });
 
-  it('lead_table lists display columns in lead_id order with size bands and quarters', async () => {
+  it('features/lead_table.sql lists display columns in lead_id order with size bands and quarters', async () => {
     const t = await fetchLeadTable(engine);
     expect(t.text.lead_id).toEqual(['L1', 'L2', 'L3', 'L4', 'L5', 'L6']);
     expect(t.text.size_band).toEqual(['50–249', '1–49', '1000+', '50–249', '1–49', '']);

@@ -20,7 +20,13 @@ export function tinyScenario(decay: Decay = { kind: 'none' }): Scenario {
             ],
           },
           { id: 'dm', kind: 'boolean', field: 'is_decision_maker', pointsTrue: 20, pointsFalse: 0 },
-          { id: 'gov', kind: 'category', field: 'industry', disqualify: true, cases: [{ values: ['Government'], points: 0 }] },
+          {
+            id: 'gov',
+            kind: 'category',
+            field: 'industry',
+            disqualify: true,
+            cases: [{ values: ['Government'], points: 0 }],
+          },
         ],
       },
       {

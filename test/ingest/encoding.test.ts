@@ -96,6 +96,28 @@ describe('detectEncoding', () => {
   });
 });
 
+describe('detectEncoding on GBK deals exports', () => {
+  it('detects GBK when stage values like 赢单 (D3 AE = a valid UTF-8 pair) dominate the non-ASCII bytes', () => {
+    // 阶段 赢单 赢单 输单 in GBK: BD D7 B6 CE / D3 AE B5 A5 ×2 / CA E4 B5 A5 — a quarter of the pairs decode as UTF-8
+    const gbk = Uint8Array.from([
+      ...[0x61, 0x2c],
+      ...[0xbd, 0xd7, 0xb6, 0xce],
+      0x0a,
+      ...[0x31, 0x2c],
+      ...[0xd3, 0xae, 0xb5, 0xa5],
+      0x0a,
+      ...[0x32, 0x2c],
+      ...[0xd3, 0xae, 0xb5, 0xa5],
+      0x0a,
+      ...[0x33, 0x2c],
+      ...[0xca, 0xe4, 0xb5, 0xa5],
+      0x0a,
+    ]);
+    expect(new TextDecoder('gbk').decode(gbk)).toBe('a,阶段\n1,赢单\n2,赢单\n3,输单\n');
+    expect(detectEncoding(gbk).encoding).toBe('gb18030');
+  });
+});
+
 describe('decodeText', () => {
   it('drops the UTF-8 BOM', () => {
     expect(decodeText(utf8('\uFEFFlead_id,company\n'), 'utf-8')).toBe('lead_id,company\n');

@@ -17,7 +17,11 @@ import { tinyScenario } from '../features/tinyScenario';
  */
 const matrix: RuleMatrix = {
   n: 6,
-  caseCodes: [Uint8Array.from([1, 0, 2, 0, 1, 1]), Uint8Array.from([1, 2, 1, 0, 2, 1]), Uint8Array.from([0, 1, 0, 0, 0, 0])],
+  caseCodes: [
+    Uint8Array.from([1, 0, 2, 0, 1, 1]),
+    Uint8Array.from([1, 2, 1, 0, 2, 1]),
+    Uint8Array.from([0, 1, 0, 0, 0, 0]),
+  ],
   eventCounts: [Float32Array.from([1, 0, 1, 0, 0, 0]), Float32Array.from([0, 1, 0, 0, 0, 0])],
 };
 
@@ -57,7 +61,9 @@ describe('scoreAll', () => {
 
   it('tierOf uses ≥ at each threshold', () => {
     const t = Float64Array.of(70, 30);
-    expect([tierOf(70, t, 3), tierOf(69.999, t, 3), tierOf(30, t, 3), tierOf(29.9, t, 3)]).toEqual([0, 1, 1, 2]);
+    expect([tierOf(70, t, 3), tierOf(69.999, t, 3), tierOf(30, t, 3), tierOf(29.9, t, 3)]).toEqual([
+      0, 1, 1, 2,
+    ]);
   });
 });
 

@@ -15,7 +15,7 @@ const problemsOf = (file: string) =>
   report.problems.filter((p) => p.file === file).map((p) => `${p.row}:${p.role}:${p.problem}:${p.raw}`);
 
 describe('ingest/*.sql on the hand-made fixture', () => {
-  it('raw_file reads every data line in file order', () => {
+  it('ingest/raw_file.sql and ingest/count_rows.sql read every data line in file order', () => {
     expect(report.files.map((f) => [f.name, f.rows])).toEqual([
       ['leads.csv', 8],
       ['deals.csv', 6],
@@ -23,9 +23,11 @@ describe('ingest/*.sql on the hand-made fixture', () => {
     ]);
   });
 
-  it('leads keeps one row per id and types the values', async () => {
+  it('ingest/leads.sql keeps one row per id and types the values', async () => {
     const rows = readRows(
-      await engine.query('SELECT lead_id, employees, is_decision_maker, created_at FROM leads ORDER BY lead_id'),
+      await engine.query(
+        'SELECT lead_id, employees, is_decision_maker, created_at FROM leads ORDER BY lead_id',
+      ),
       {
         lead_id: { type: 'string' },
         employees: { type: 'number', nullable: true },
@@ -43,7 +45,7 @@ describe('ingest/*.sql on the hand-made fixture', () => {
     ]);
   });
 
-  it('lead_problems names the row, role and raw value of each problem', () => {
+  it('ingest/lead_problems.sql names the row, role and raw value of each problem', () => {
     expect(problemsOf('leads.csv')).toEqual([
       '6:created_at:bad_date:2024-13-45',
       '6:employees:bad_number:many',
@@ -52,7 +54,7 @@ describe('ingest/*.sql on the hand-made fixture', () => {
     ]);
   });
 
-  it('deals classifies stages and parses money', async () => {
+  it('ingest/deals.sql classifies stages (from ingest/distinct_values.sql) and parses money', async () => {
     const rows = readRows(await engine.query('SELECT deal_id, outcome, amount FROM deals ORDER BY deal_id'), {
       deal_id: { type: 'string' },
       outcome: { type: 'string' },
@@ -70,22 +72,24 @@ describe('ingest/*.sql on the hand-made fixture', () => {
     expect(report.valueMaps.stageLost).toEqual(['Closed Lost']);
   });
 
-  it('deal_problems reports a deal whose lead is unknown', () => {
+  it('ingest/deal_problems.sql reports a deal whose lead is unknown', () => {
     expect(problemsOf('deals.csv')).toEqual(['6:lead_id:unknown_lead:L99']);
   });
 
-  it('activities drops and reports an undatable event, lower-cases types', async () => {
+  it('ingest/activities.sql, ingest/activity_problems.sql and ingest/canonical_counts.sql: an undatable event is dropped and reported', async () => {
     expect(report.counts).toEqual({ leads: 6, deals: 6, activities: 6 });
     expect(problemsOf('activities.csv')).toEqual(['6:occurred_at:bad_date:not a date']);
   });
 
-  it('rejected_lines reports ragged lines with their line number and raw text', async () => {
+  it('ingest/rejected_lines.sql reports ragged lines with their line number and raw text', async () => {
     const { createNodeEngine } = await import('../../src/db/nodeEngine');
     const { prepareFile } = await import('../../src/ingest/prepare');
     const { loadFiles } = await import('../../src/ingest/load');
     const e = await createNodeEngine();
     const text = 'lead_id,company,industry\nL1,A,Software\nL2,B\nL3,C,Retail,extra\nL4,D,Energy\n';
-    const r = await loadFiles(e, [prepareFile({ name: 'ragged.csv', bytes: new TextEncoder().encode(text) })]);
+    const r = await loadFiles(e, [
+      prepareFile({ name: 'ragged.csv', bytes: new TextEncoder().encode(text) }),
+    ]);
     expect(r.files[0].rejectedLines.map((l) => [l.line, l.raw])).toEqual([
       [3, 'L2,B'],
       [4, 'L3,C,Retail,extra'],

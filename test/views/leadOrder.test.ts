@@ -34,15 +34,23 @@ describe('leadOrder', () => {
   const r = result([50, 80, 80, 10], [1, 0, 0, 2]);
 
   it('sorts by score descending with lead order breaking ties', () => {
-    expect(Array.from(leadOrder(leads, r, { text: '', tier: null, sort: 'score', descending: true }))).toEqual([1, 2, 0, 3]);
+    expect(
+      Array.from(leadOrder(leads, r, { text: '', tier: null, sort: 'score', descending: true })),
+    ).toEqual([1, 2, 0, 3]);
   });
 
   it('filters by text case-insensitively and by tier', () => {
-    expect(Array.from(leadOrder(leads, r, { text: 'ACME', tier: null, sort: 'lead_id', descending: false }))).toEqual([0, 2]);
-    expect(Array.from(leadOrder(leads, r, { text: 'acme', tier: 0, sort: 'lead_id', descending: false }))).toEqual([2]);
+    expect(
+      Array.from(leadOrder(leads, r, { text: 'ACME', tier: null, sort: 'lead_id', descending: false })),
+    ).toEqual([0, 2]);
+    expect(
+      Array.from(leadOrder(leads, r, { text: 'acme', tier: 0, sort: 'lead_id', descending: false })),
+    ).toEqual([2]);
   });
 
   it('sorts text columns both ways', () => {
-    expect(Array.from(leadOrder(leads, r, { text: '', tier: null, sort: 'company', descending: true }))).toEqual([2, 3, 1, 0]);
+    expect(
+      Array.from(leadOrder(leads, r, { text: '', tier: null, sort: 'company', descending: true })),
+    ).toEqual([2, 3, 1, 0]);
   });
 });

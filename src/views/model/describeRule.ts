@@ -40,7 +40,10 @@ export function describeRule(rule: Rule): RuleLine[] {
     case 'contains':
       return [
         {
-          text: i18n.t('model.rule.contains', { field: field(rule.field), keywords: rule.keywords.join(', ') }),
+          text: i18n.t('model.rule.contains', {
+            field: field(rule.field),
+            keywords: rule.keywords.join(', '),
+          }),
           points: rule.points,
         },
       ];

@@ -1,0 +1,56 @@
+import { expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+export const SAMPLE_LEADS = 'datasets/leads.csv';
+
+/** Data rows of a CSV counted from its bytes (independent of the app's reader; no quoted newlines). */
+export function csvDataRows(path: string): number {
+  return (
+    readFileSync(path, 'latin1')
+      .split(/\r?\n/)
+      .filter((l) => l.trim() !== '').length - 1
+  );
+}
+
+/** Every request of the page, to check that none leaves its origin. */
+export function recordRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (r) => urls.push(r.url()));
+  return urls;
+}
+
+export function foreignRequests(urls: string[], origin: string): string[] {
+  return urls.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
+}
+
+export async function waitReady(page: Page): Promise<void> {
+  await expect(page.getByTestId('dataset-status')).toHaveAttribute('data-state', 'ready', {
+    timeout: 60_000,
+  });
+}
+
+export async function tierCounts(page: Page): Promise<Record<string, number>> {
+  const cards = page.getByTestId('tier-count');
+  const out: Record<string, number> = {};
+  for (const card of await cards.all()) {
+    out[(await card.getAttribute('data-tier')) ?? ''] = Number(await card.getAttribute('data-value'));
+  }
+  return out;
+}
+
+export async function leadCount(page: Page): Promise<number> {
+  return Number(await page.getByTestId('lead-count').getAttribute('data-value'));
+}
+
+/** Drags a range input's thumb to a fraction of its track, as a person would with the mouse. */
+export async function dragSlider(page: Page, testId: string, fraction: number): Promise<void> {
+  const slider = page.getByTestId(testId);
+  const box = (await slider.boundingBox())!;
+  const value = Number(await slider.inputValue());
+  const max = Number(await slider.getAttribute('max'));
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + 8 + (box.width - 16) * (value / max), y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 8 + (box.width - 16) * fraction, y, { steps: 12 });
+  await page.mouse.up();
+}
