@@ -26,6 +26,13 @@ class EngineState {
     );
     return this.#engine;
   }
+
+  /** Closes the connection and terminates the database worker (app teardown). */
+  async close(): Promise<void> {
+    const pending = this.#engine;
+    this.#engine = null;
+    if (pending) await (await pending.catch(() => null))?.close();
+  }
 }
 
 export const engine = new EngineState();

@@ -26,8 +26,12 @@ function table(ids: string[], companies: string[]): LeadTable {
     wonAmount: new Float64Array(ids.length),
   };
 }
-const result = (score: number[], tier: number[]) =>
-  ({ score: Float64Array.from(score), tier: Uint8Array.from(tier) }) as unknown as ScoreResult;
+const result = (score: number[], tier: number[], sub: number[] = score) =>
+  ({
+    score: Float64Array.from(score),
+    tier: Uint8Array.from(tier),
+    subscores: [Float32Array.from(sub)],
+  }) as unknown as ScoreResult;
 
 describe('leadOrder', () => {
   const leads = table(['L1', 'L2', 'L3', 'L4'], ['Acme', 'Beta', 'acme east', 'Delta']);
@@ -46,6 +50,13 @@ describe('leadOrder', () => {
     expect(
       Array.from(leadOrder(leads, r, { text: 'acme', tier: 0, sort: 'lead_id', descending: false })),
     ).toEqual([2]);
+  });
+
+  it('sorts by a dimension subscore', () => {
+    const r2 = result([50, 80, 80, 10], [1, 0, 0, 2], [5, 1, 9, 3]);
+    expect(
+      Array.from(leadOrder(leads, r2, { text: '', tier: null, sort: 'sub:0', descending: false })),
+    ).toEqual([1, 3, 0, 2]);
   });
 
   it('sorts text columns both ways', () => {

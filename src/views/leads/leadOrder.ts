@@ -13,8 +13,9 @@ export const LEAD_COLUMNS = [
   'score',
   'tier',
 ] as const;
-export type LeadColumn = (typeof LEAD_COLUMNS)[number];
-type TextColumn = Exclude<LeadColumn, 'score' | 'tier'>;
+/** A fixed column, or a dimension's subscore by dimension index (`sub:0` …). */
+export type LeadColumn = (typeof LEAD_COLUMNS)[number] | `sub:${number}`;
+type TextColumn = Exclude<(typeof LEAD_COLUMNS)[number], 'score' | 'tier'>;
 
 export interface LeadQuery {
   /** Case-insensitive text matched against id, company, industry, region, source and owner. */
@@ -38,11 +39,16 @@ export function leadOrder(leads: LeadTable, result: ScoreResult, q: LeadQuery): 
   }
   const order = Uint32Array.from(picked);
   const sign = q.descending ? -1 : 1;
-  if (q.sort === 'score' || q.sort === 'tier') {
-    const key = q.sort === 'score' ? result.score : result.tier;
+  if (q.sort === 'score' || q.sort === 'tier' || q.sort.startsWith('sub:')) {
+    const key =
+      q.sort === 'score'
+        ? result.score
+        : q.sort === 'tier'
+          ? result.tier
+          : result.subscores[Number(q.sort.slice(4))];
     order.sort((a, b) => sign * (key[a] - key[b]) || a - b);
   } else {
-    const key = leads.text[q.sort];
+    const key = leads.text[q.sort as TextColumn];
     order.sort((a, b) => sign * (key[a] < key[b] ? -1 : key[a] > key[b] ? 1 : 0) || a - b);
   }
   return order;

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { KernelClient } from '../../src/kernel/client';
+import type { KernelRequest, KernelResponse } from '../../src/kernel/protocol';
+import { KernelSession } from '../../src/kernel/session';
+import { compilePlan } from '../../src/model/compile';
+import { tinyScenario } from '../features/tinyScenario';
+
+/** Runs the real worker logic in-process, answering each score request after a macrotask. */
+class FakeWorker {
+  onmessage: ((e: MessageEvent<KernelResponse>) => void) | null = null;
+  readonly scored: number[] = [];
+  #session = new KernelSession();
+
+  postMessage(msg: KernelRequest): void {
+    if (msg.type === 'data') return this.#session.setData(msg.matrix, msg.outcome, msg.segments);
+    setTimeout(() => {
+      this.scored.push(msg.id);
+      const r = this.#session.score(msg.id, msg.plan, msg.segment, () => 0);
+      this.onmessage?.({ data: { type: 'scored', ...r } } as MessageEvent<KernelResponse>);
+    }, 5);
+  }
+  terminate(): void {}
+}
+
+function setup() {
+  const worker = new FakeWorker();
+  const client = new KernelClient(worker as unknown as Worker);
+  client.setData(
+    {
+      n: 2,
+      caseCodes: [Uint8Array.of(1, 0), Uint8Array.of(1, 2), Uint8Array.of(0, 0)],
+      eventCounts: [Float32Array.of(1, 0), Float32Array.of(0, 0)],
+    },
+    Uint8Array.of(1, 2),
+    {},
+  );
+  return { worker, client };
+}
+
+const planWithFitWeight = (w: number) => {
+  const p = compilePlan(tinyScenario());
+  p.dimWeights[0] = w;
+  return p;
+};
+
+describe('KernelClient', () => {
+  it('keeps one job in flight and runs only the newest of the requests that queued behind it', async () => {
+    const { worker, client } = setup();
+    const first = client.score(planWithFitWeight(40), null);
+    const superseded = client.score(planWithFitWeight(10), null);
+    const latest = client.score(planWithFitWeight(0), null);
+    const [a, b, c] = await Promise.all([first, superseded, latest]);
+    expect(a).not.toBeNull();
+    expect(b).toBeNull();
+    // fit weight 0 → behaviour alone: lead 0 has its one demo → 100
+    expect(c!.score[0]).toBe(100);
+    expect(worker.scored).toEqual([a!.id, c!.id]);
+  });
+
+  it('reports worker errors on the request that caused them', async () => {
+    const worker = new FakeWorker();
+    const client = new KernelClient(worker as unknown as Worker);
+    worker.postMessage = (msg: KernelRequest) => {
+      if (msg.type === 'score')
+        setTimeout(() =>
+          worker.onmessage?.({
+            data: { type: 'error', id: msg.id, message: 'boom' },
+          } as MessageEvent<KernelResponse>),
+        );
+    };
+    await expect(client.score(planWithFitWeight(1), null)).rejects.toThrow('boom');
+  });
+});
