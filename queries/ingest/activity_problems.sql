@@ -1,16 +1,28 @@
--- Activity rows left out of the activities table, and events whose lead is not in the leads file.
+-- Activity rows left out of the activities table (classified; only those rows are re-parsed), and events
+-- whose lead is not in the leads file.
 SELECT _row AS "row", role, raw, problem FROM (
-  SELECT _row, 'lead_id' AS role, coalesce(lead_id, '') AS raw, 'missing_id' AS problem
-    FROM mapped_activities WHERE nullif(trim(lead_id), '') IS NULL
+  SELECT
+    m._row,
+    CASE
+      WHEN nullif(trim(m.lead_id), '') IS NULL THEN 'lead_id'
+      WHEN nullif(trim(m.activity_type), '') IS NULL THEN 'activity_type'
+      ELSE 'occurred_at'
+    END AS role,
+    CASE
+      WHEN nullif(trim(m.lead_id), '') IS NULL THEN coalesce(m.lead_id, '')
+      WHEN nullif(trim(m.activity_type), '') IS NULL THEN coalesce(m.activity_type, '')
+      ELSE coalesce(m.occurred_at, '')
+    END AS raw,
+    CASE
+      WHEN nullif(trim(m.lead_id), '') IS NULL THEN 'missing_id'
+      WHEN nullif(trim(m.activity_type), '') IS NULL THEN 'missing_value'
+      ELSE 'bad_date'
+    END AS problem
+  FROM mapped_activities m
+  ANTI JOIN activities a ON a._row = m._row
   UNION ALL
-  SELECT _row, 'activity_type', coalesce(activity_type, ''), 'missing_value' FROM mapped_activities
-    WHERE nullif(trim(lead_id), '') IS NOT NULL AND nullif(trim(activity_type), '') IS NULL
-  UNION ALL
-  SELECT _row, 'occurred_at', coalesce(occurred_at, ''), 'bad_date' FROM mapped_activities
-    WHERE nullif(trim(lead_id), '') IS NOT NULL AND parse_timestamp(occurred_at) IS NULL
-  UNION ALL
-  SELECT _row, 'lead_id', lead_id, 'unknown_lead' FROM mapped_activities m
-    WHERE nullif(trim(lead_id), '') IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM leads l WHERE l.lead_id = trim(m.lead_id))
+  SELECT a._row, 'lead_id', a.lead_id, 'unknown_lead'
+  FROM activities a
+  ANTI JOIN leads l ON l.lead_id = a.lead_id
 )
 ORDER BY _row, role
