@@ -1,5 +1,6 @@
 import type { KernelPlan } from '../model/compile';
 import type { RuleMatrix } from './matrix';
+import { patternTables, prepareMatrix, structureSignature, type PreparedMatrix } from './prepare';
 
 export interface Scores {
   /** Score in [0, 100] per lead (METRICS.md). */
@@ -27,6 +28,15 @@ export function tierOf(score: number, thresholds: Float64Array, tierCount: numbe
   return tierCount - 1;
 }
 
+const prepared = new WeakMap<RuleMatrix, PreparedMatrix>();
+
+/** The prepared layout of a matrix for a plan's structure, built once and reused while it holds. */
+export function preparedFor(m: RuleMatrix, plan: KernelPlan): PreparedMatrix {
+  let p = prepared.get(m);
+  if (!p || p.signature !== structureSignature(plan)) prepared.set(m, (p = prepareMatrix(m, plan)));
+  return p;
+}
+
 /**
  * Scores every lead: dimension points = Σ rule points; subscore = clamp(points, 0, max) / max × 100;
  * score = Σ w·subscore / Σ w; disqualified leads go to the last tier.
@@ -36,53 +46,86 @@ export function scoreAll(
   plan: KernelPlan,
   out: Scores = allocateScores(m.n, plan.dimWeights.length),
 ): Scores {
+  return scorePrepared(preparedFor(m, plan), plan, out);
+}
+
+/** Leads per block: the block's accumulators stay in the L1/L2 cache across all rules and dimensions. */
+const BLOCK = 2048;
+const acc = new Float64Array(BLOCK);
+const blockScore = new Float64Array(BLOCK);
+const blockDq = new Uint8Array(BLOCK);
+
+/** Adds one event rule's points to the block's leads; returns where the next block starts reading. */
+function addEvents(
+  index: Int32Array,
+  value: Float32Array,
+  perEvent: number,
+  cap: number,
+  from: number,
+  start: number,
+  end: number,
+): number {
+  let k = from;
+  const stop = index.length;
+  while (k < stop) {
+    const i = index[k];
+    if (i >= end) break;
+    const c = value[k];
+    acc[i - start] += perEvent * Math.min(c, cap);
+    k++;
+  }
+  return k;
+}
+
+export function scorePrepared(pm: PreparedMatrix, plan: KernelPlan, out: Scores): Scores {
   const dims = plan.dimWeights.length;
-  const n = m.n;
-  const points = new Float64Array(dims * n);
-  const dq = out.disqualified;
-  dq.fill(0);
-
-  plan.caseRules.forEach((rule, r) => {
-    const codes = m.caseCodes[r];
-    if (rule.disqualify) {
-      for (let i = 0; i < n; i++) if (codes[i] !== 0) dq[i] = 1;
-      return;
-    }
-    const table = rule.points;
-    const base = rule.dim * n;
-    for (let i = 0; i < n; i++) points[base + i] += table[codes[i]];
-  });
-  plan.eventRules.forEach((rule, r) => {
-    const counts = m.eventCounts[r];
-    const base = rule.dim * n;
-    const { perEvent, cap } = rule;
-    for (let i = 0; i < n; i++) {
-      const c = counts[i];
-      points[base + i] += perEvent * (c < cap ? c : cap);
-    }
-  });
-
+  const n = pm.n;
   let weightSum = 0;
   for (let d = 0; d < dims; d++) weightSum += plan.dimWeights[d];
-  const score = out.score;
-  score.fill(0);
-  for (let d = 0; d < dims; d++) {
-    const max = plan.dimMax[d];
-    const sub = out.subscores[d];
-    const w = plan.dimWeights[d];
-    const base = d * n;
-    for (let i = 0; i < n; i++) {
-      const p = points[base + i];
-      const s = max > 0 ? ((p <= 0 ? 0 : p >= max ? max : p) / max) * 100 : 0;
-      sub[i] = s;
-      score[i] += w * s;
+  const groups = pm.groups.map((g) => ({ dim: g.dim, patterns: g.patterns, ...patternTables(g, plan) }));
+  const events = plan.eventRules.map((rule, r) => ({ ...rule, ...pm.events[r] }));
+  const cursor = new Int32Array(events.length);
+  const { thresholds, tierCount } = plan;
+  const last = tierCount - 1;
+
+  for (let start = 0; start < n; start += BLOCK) {
+    const len = Math.min(BLOCK, n - start);
+    const end = start + len;
+    blockScore.fill(0);
+    blockDq.fill(0);
+    for (let d = 0; d < dims; d++) {
+      acc.fill(0);
+      for (const g of groups) {
+        if (g.dim !== d) continue;
+        const { patterns, points, disqualify } = g;
+        for (let i = 0; i < len; i++) {
+          const p = patterns[start + i];
+          acc[i] += points[p];
+          blockDq[i] |= disqualify[p];
+        }
+      }
+      for (let r = 0; r < events.length; r++) {
+        const e = events[r];
+        if (e.dim !== d) continue;
+        cursor[r] = addEvents(e.index, e.value, e.perEvent, e.cap, cursor[r], start, end);
+      }
+      const max = plan.dimMax[d];
+      const w = plan.dimWeights[d];
+      const sub = out.subscores[d];
+      for (let i = 0; i < len; i++) {
+        const p = acc[i];
+        const s = max > 0 ? ((p <= 0 ? 0 : p >= max ? max : p) / max) * 100 : 0;
+        sub[start + i] = s;
+        blockScore[i] += w * s;
+      }
+    }
+    // divide once at the end so the result equals Σ w·s / Σ w to the last bit, as the SQL path computes it
+    for (let i = 0; i < len; i++) {
+      const s = weightSum > 0 ? blockScore[i] / weightSum : 0;
+      out.score[start + i] = s;
+      out.disqualified[start + i] = blockDq[i];
+      out.tier[start + i] = blockDq[i] ? last : tierOf(s, thresholds, tierCount);
     }
   }
-  // divide once at the end so the result equals Σ w·s / Σ w to the last bit, as the SQL path computes it
-  for (let i = 0; i < n; i++) score[i] = weightSum > 0 ? score[i] / weightSum : 0;
-
-  const { thresholds, tierCount } = plan;
-  const tier = out.tier;
-  for (let i = 0; i < n; i++) tier[i] = dq[i] ? tierCount - 1 : tierOf(score[i], thresholds, tierCount);
   return out;
 }

@@ -1,0 +1,112 @@
+import type { KernelPlan } from '../model/compile';
+import type { RuleMatrix } from './matrix';
+
+/**
+ * The rule matrix re-laid for fast re-scoring; depends on the model's structure only, not on points.
+ * - The case rules of a dimension are combined into pattern groups: a lead's codes under the group's
+ *   rules become one Uint16 pattern id (mixed radix), so one table lookup per group replaces one per
+ *   rule. Disqualifiers join their dimension's groups and mark patterns as disqualifying.
+ * - Event columns are stored sparse (most leads have no event of a given type).
+ */
+export interface PatternGroup {
+  dim: number;
+  /** Indices into plan.caseRules, in rule order. */
+  rules: number[];
+  /** cases + 1 of each rule (code 0 = no match). */
+  radix: number[];
+  patterns: Uint16Array;
+}
+export interface SparseEvents {
+  index: Int32Array;
+  value: Float32Array;
+}
+export interface PreparedMatrix {
+  n: number;
+  groups: PatternGroup[];
+  events: SparseEvents[];
+  /** The structure this was prepared for (see structureSignature). */
+  signature: string;
+}
+
+const MAX_PATTERNS = 65536;
+
+/** What prepareMatrix depends on: each case rule's dimension and case count, each event rule's dimension. */
+export function structureSignature(plan: KernelPlan): string {
+  return JSON.stringify([
+    plan.caseRules.map((r) => [r.dim, r.points.length]),
+    plan.eventRules.map((r) => r.dim),
+  ]);
+}
+
+function groupRules(plan: KernelPlan): { dim: number; rules: number[]; radix: number[] }[] {
+  const groups: { dim: number; rules: number[]; radix: number[]; size: number }[] = [];
+  plan.caseRules.forEach((rule, r) => {
+    const radix = rule.points.length;
+    let g = groups.find((x) => x.dim === rule.dim && x.size * radix <= MAX_PATTERNS);
+    if (!g) groups.push((g = { dim: rule.dim, rules: [], radix: [], size: 1 }));
+    g.rules.push(r);
+    g.radix.push(radix);
+    g.size *= radix;
+  });
+  return groups;
+}
+
+function patternsOf(m: RuleMatrix, rules: number[], radix: number[]): Uint16Array {
+  const patterns = new Uint16Array(m.n);
+  let scale = 1;
+  rules.forEach((r, k) => {
+    const codes = m.caseCodes[r];
+    for (let i = 0; i < m.n; i++) patterns[i] += codes[i] * scale;
+    scale *= radix[k];
+  });
+  return patterns;
+}
+
+function sparse(values: Float32Array): SparseEvents {
+  let count = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] !== 0) count++;
+  const index = new Int32Array(count);
+  const value = new Float32Array(count);
+  for (let i = 0, k = 0; i < values.length; i++) {
+    if (values[i] !== 0) {
+      index[k] = i;
+      value[k++] = values[i];
+    }
+  }
+  return { index, value };
+}
+
+export function prepareMatrix(m: RuleMatrix, plan: KernelPlan): PreparedMatrix {
+  return {
+    n: m.n,
+    groups: groupRules(plan).map((g) => ({ ...g, patterns: patternsOf(m, g.rules, g.radix) })),
+    events: m.eventCounts.map(sparse),
+    signature: structureSignature(plan),
+  };
+}
+
+/** Points of every pattern of a group (case points summed in rule order) and whether it disqualifies. */
+export function patternTables(
+  group: PatternGroup,
+  plan: KernelPlan,
+): { points: Float64Array; disqualify: Uint8Array } {
+  const size = group.radix.reduce((a, b) => a * b, 1);
+  const points = new Float64Array(size);
+  const disqualify = new Uint8Array(size);
+  for (let p = 0; p < size; p++) {
+    let rest = p;
+    let sum = 0;
+    group.rules.forEach((r, k) => {
+      const code = rest % group.radix[k];
+      rest = (rest - code) / group.radix[k];
+      const rule = plan.caseRules[r];
+      if (rule.disqualify) {
+        if (code !== 0) disqualify[p] = 1;
+      } else {
+        sum += rule.points[code];
+      }
+    });
+    points[p] = sum;
+  }
+  return { points, disqualify };
+}
