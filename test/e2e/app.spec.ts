@@ -160,3 +160,21 @@ test('the scored-leads export re-checks the numbers on screen', async ({ page })
   await page.getByTestId('leads-tier-filter').selectOption({ label: 'A' });
   await expect(page.getByTestId('leads-shown')).toHaveAttribute('data-value', String(onScreen.A));
 });
+
+test('a manual mapping override reloads the data with the new roles', async ({ page }) => {
+  await page.goto('./');
+  await waitReady(page);
+  const before = await tierCounts(page);
+  await expect(page.getByTestId('disqualified-count')).not.toHaveAttribute('data-value', '0');
+  await page.getByTestId('nav-data').click();
+  await expect(page.getByTestId('mapping-industry')).toHaveValue('industry');
+  // unmap industry: the industry rule and the Government disqualifier no longer fire
+  await page.getByTestId('mapping-industry').selectOption('');
+  await page.getByTestId('mapping-apply').click();
+  await waitReady(page);
+  await expect(page.getByTestId('mapping-industry')).toHaveValue('');
+  expect(await leadCount(page)).toBe(12000);
+  await page.getByTestId('nav-tiers').click();
+  await expect.poll(async () => JSON.stringify(await tierCounts(page))).not.toBe(JSON.stringify(before));
+  await expect(page.getByTestId('disqualified-count')).toHaveCount(0);
+});
