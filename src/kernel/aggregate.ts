@@ -62,3 +62,12 @@ export function conversion(outcomes: number[]): { rate: number | null; resolved:
   const resolved = won + outcomes[OUTCOME.lost];
   return { rate: resolved > 0 ? won / resolved : null, resolved, won };
 }
+
+/** Leads per (from tier, to tier) between two tierings of the same leads. */
+export function migration(from: Uint8Array, fromTiers: number, to: Uint8Array, toTiers: number): number[][] {
+  const counts = new Float64Array(fromTiers * toTiers);
+  for (let i = 0; i < from.length; i++) counts[from[i] * toTiers + to[i]]++;
+  return Array.from({ length: fromTiers }, (_, f) =>
+    Array.from(counts.subarray(f * toTiers, (f + 1) * toTiers)),
+  );
+}

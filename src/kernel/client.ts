@@ -4,6 +4,7 @@ import type { KernelRequest, KernelResponse, ScoreResult, SegmentColumn } from '
 
 interface Job {
   plan: KernelPlan;
+  baseline: KernelPlan | null;
   segment: string | null;
   resolve: (r: ScoreResult | null) => void;
   reject: (e: Error) => void;
@@ -34,10 +35,14 @@ export class KernelClient {
     ]);
   }
 
-  score(plan: KernelPlan, segment: string | null): Promise<ScoreResult | null> {
+  score(
+    plan: KernelPlan,
+    segment: string | null,
+    baseline: KernelPlan | null = null,
+  ): Promise<ScoreResult | null> {
     return new Promise((resolve, reject) => {
       this.#waiting?.resolve(null);
-      this.#waiting = { plan, segment, resolve, reject };
+      this.#waiting = { plan, baseline, segment, resolve, reject };
       if (!this.#inFlight) this.#sendNext();
     });
   }
@@ -52,7 +57,13 @@ export class KernelClient {
     this.#waiting = null;
     const id = this.#nextId++;
     this.#inFlight = { ...job, id };
-    const msg: KernelRequest = { type: 'score', id, plan: job.plan, segment: job.segment };
+    const msg: KernelRequest = {
+      type: 'score',
+      id,
+      plan: job.plan,
+      baseline: job.baseline,
+      segment: job.segment,
+    };
     this.#worker.postMessage(msg);
   }
 

@@ -10,7 +10,15 @@ export interface SegmentColumn {
 /** Messages to the kernel worker. Big arrays are transferred, not copied. */
 export type KernelRequest =
   | { type: 'data'; matrix: RuleMatrix; outcome: Uint8Array; segments: Record<string, SegmentColumn> }
-  | { type: 'score'; id: number; plan: KernelPlan; segment: string | null };
+  | { type: 'score'; id: number; plan: KernelPlan; baseline: KernelPlan | null; segment: string | null };
+
+/** The saved baseline model's result beside the scenario's: its tiers and the migration between them. */
+export interface BaselineComparison {
+  summary: TierSummary;
+  tier: Uint8Array;
+  /** [baseline tier][scenario tier] lead counts. */
+  migration: number[][];
+}
 
 export interface ScoreResult {
   id: number;
@@ -19,6 +27,7 @@ export interface ScoreResult {
   tier: Uint8Array;
   disqualified: Uint8Array;
   subscores: Float32Array[];
+  baseline: BaselineComparison | null;
   /** Time spent in the worker on scoring and aggregation. */
   ms: number;
 }

@@ -1,5 +1,5 @@
 import type { KernelPlan } from '../model/compile';
-import { summarize } from './aggregate';
+import { migration, summarize, type TierSummary } from './aggregate';
 import type { RuleMatrix } from './matrix';
 import type { ScoreResult, SegmentColumn } from './protocol';
 import { allocateScores, scoreAll } from './score';
@@ -9,6 +9,8 @@ export class KernelSession {
   #matrix: RuleMatrix | null = null;
   #outcome: Uint8Array = new Uint8Array(0);
   #segments: Record<string, SegmentColumn> = {};
+  /** The baseline scored once per baseline plan and segment (it changes rarely; the scenario often). */
+  #baseline: { key: string; tier: Uint8Array; summary: TierSummary } | null = null;
 
   setData(matrix: RuleMatrix, outcome: Uint8Array, segments: Record<string, SegmentColumn>): void {
     if (outcome.length !== matrix.n)
@@ -16,15 +18,39 @@ export class KernelSession {
     this.#matrix = matrix;
     this.#outcome = outcome;
     this.#segments = segments;
+    this.#baseline = null;
   }
 
-  score(id: number, plan: KernelPlan, segment: string | null, now: () => number): ScoreResult {
+  score(
+    id: number,
+    plan: KernelPlan,
+    baseline: KernelPlan | null,
+    segment: string | null,
+    now: () => number,
+  ): ScoreResult {
     const m = this.#matrix;
     if (!m) throw new Error('no data');
     const start = now();
-    const scores = scoreAll(m, plan, allocateScores(m.n, plan.dimWeights.length));
     const seg = segment ? this.#segments[segment] : undefined;
+    const scores = scoreAll(m, plan, allocateScores(m.n, plan.dimWeights.length));
     const summary = summarize(scores, this.#outcome, plan.tierCount, seg?.codes ?? null, seg?.count ?? 0);
-    return { id, summary, ...scores, ms: now() - start };
+    let comparison: ScoreResult['baseline'] = null;
+    if (baseline) {
+      const key = JSON.stringify([baseline, segment], (_, v: unknown) =>
+        ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v,
+      );
+      if (this.#baseline?.key !== key) {
+        const b = scoreAll(m, baseline, allocateScores(m.n, baseline.dimWeights.length));
+        const bSummary = summarize(b, this.#outcome, baseline.tierCount, seg?.codes ?? null, seg?.count ?? 0);
+        this.#baseline = { key, tier: b.tier, summary: bSummary };
+      }
+      const { tier, summary: bSummary } = this.#baseline;
+      comparison = {
+        summary: bSummary,
+        tier: tier.slice(),
+        migration: migration(tier, baseline.tierCount, scores.tier, plan.tierCount),
+      };
+    }
+    return { id, summary, ...scores, baseline: comparison, ms: now() - start };
   }
 }

@@ -12,7 +12,7 @@ scope.onmessage = (event: MessageEvent<KernelRequest>) => {
     return;
   }
   try {
-    const r = session.score(msg.id, msg.plan, msg.segment, () => performance.now());
+    const r = session.score(msg.id, msg.plan, msg.baseline, msg.segment, () => performance.now());
     const reply: KernelResponse = { type: 'scored', ...r };
     scope.postMessage(reply, [
       r.score.buffer,

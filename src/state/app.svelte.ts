@@ -1,6 +1,5 @@
 import { createKernelWorker, KernelClient } from '../kernel/client';
 import type { SourceFile } from '../ingest/prepare';
-import { defaultScenario } from '../model/defaultScenario';
 import { DatasetState } from './dataset.svelte';
 import { engine } from './engine.svelte';
 import { scenario } from './scenario.svelte';
@@ -29,10 +28,14 @@ class AppState {
   readonly scoring = new ScoringState(this.kernel);
 
   /** A new leads file starts from the default model fitted to what it maps. */
-  #scenarioFor = (withUrgency: boolean) => {
-    scenario.current = defaultScenario({ withUrgency });
-    return scenario.current;
-  };
+  #scenarioFor = (withUrgency: boolean) => scenario.start(withUrgency);
+  /** Leads view filter set from elsewhere (a migration-matrix cell): baseline tier → scenario tier. */
+  migrationFilter = $state<{ from: number; to: number } | null>(null);
+
+  showMigration(from: number, to: number): void {
+    this.migrationFilter = { from, to };
+    this.view = 'leads';
+  }
 
   async loadSample(): Promise<void> {
     const sources: SourceFile[] = await Promise.all(

@@ -1,12 +1,29 @@
 import { defaultScenario } from '../model/defaultScenario';
 import type { Scenario } from '../model/scenario';
 
-/** The scenario being edited. Weight and threshold edits keep the document valid. */
+/**
+ * The scenario being edited and the saved baseline ("live") model it is compared with. Weight and
+ * threshold edits keep the document valid.
+ */
 class ScenarioState {
   current = $state<Scenario>(defaultScenario({ withUrgency: true }));
+  baseline = $state<Scenario>(defaultScenario({ withUrgency: true }));
+  readonly changed = $derived(JSON.stringify(this.current) !== JSON.stringify(this.baseline));
 
-  reset(withUrgency: boolean): void {
+  /** Starts over from the default model, which also becomes the baseline (new data). */
+  start(withUrgency: boolean): Scenario {
     this.current = defaultScenario({ withUrgency });
+    this.baseline = defaultScenario({ withUrgency });
+    return this.current;
+  }
+
+  /** Back to the baseline model. */
+  reset(): void {
+    this.current = structuredClone($state.snapshot(this.baseline));
+  }
+
+  saveAsBaseline(): void {
+    this.baseline = structuredClone($state.snapshot(this.current));
   }
 
   setWeight(dimension: number, weight: number): void {

@@ -13,9 +13,9 @@ export class ScoringState {
 
   constructor(private readonly client: KernelClient) {}
 
-  async request(plan: KernelPlan, dataVersion: number): Promise<void> {
+  async request(plan: KernelPlan, baseline: KernelPlan | null, dataVersion: number): Promise<void> {
     try {
-      const r = await this.client.score(plan, this.segment);
+      const r = await this.client.score(plan, this.segment, baseline);
       if (r) {
         this.result = r;
         this.resultVersion = dataVersion;

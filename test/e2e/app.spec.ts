@@ -178,3 +178,36 @@ test('a manual mapping override reloads the data with the new roles', async ({ p
   await expect.poll(async () => JSON.stringify(await tierCounts(page))).not.toBe(JSON.stringify(before));
   await expect(page.getByTestId('disqualified-count')).toHaveCount(0);
 });
+
+test('the migration matrix shows the leads a weight change moves, and lists them on click', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await waitReady(page);
+  await expect(page.getByTestId('migration-moved')).toHaveAttribute('data-value', '0');
+  await dragSlider(page, 'weight-fit', 0.9);
+  await expect(page.getByTestId('migration-moved')).not.toHaveAttribute('data-value', '0');
+  const cells = page.getByTestId('migration-cell');
+  const values = await cells.evaluateAll((els) =>
+    els.map((e) => ({ from: e.dataset.from!, to: e.dataset.to!, n: Number(e.dataset.value) })),
+  );
+  expect(values.reduce((s, c) => s + c.n, 0)).toBe(12000);
+  const moved = values.filter((c) => c.from !== c.to && c.n > 0).sort((a, b) => b.n - a.n)[0];
+  expect(Number(await page.getByTestId('migration-moved').getAttribute('data-value'))).toBe(
+    values.filter((c) => c.from !== c.to).reduce((s, c) => s + c.n, 0),
+  );
+  // each tier's count equals its migration column's sum
+  const tiers = await tierCounts(page);
+  for (const [tier, count] of Object.entries(tiers))
+    expect(values.filter((c) => c.to === tier).reduce((s, c) => s + c.n, 0)).toBe(count);
+  await page.screenshot({ path: `${SHOTS}/migration.png`, fullPage: true });
+  await page
+    .locator(`[data-testid="migration-cell"][data-from="${moved.from}"][data-to="${moved.to}"]`)
+    .click();
+  await expect(page.getByTestId('leads-migration-filter')).toBeVisible();
+  await expect(page.getByTestId('leads-shown')).toHaveAttribute('data-value', String(moved.n));
+  // saving the scenario as the new baseline leaves nothing to migrate
+  await page.getByTestId('nav-tiers').click();
+  await page.getByTestId('baseline-save').click();
+  await expect(page.getByTestId('migration-moved')).toHaveAttribute('data-value', '0');
+});

@@ -15,7 +15,7 @@ class FakeWorker {
     if (msg.type === 'data') return this.#session.setData(msg.matrix, msg.outcome, msg.segments);
     setTimeout(() => {
       this.scored.push(msg.id);
-      const r = this.#session.score(msg.id, msg.plan, msg.segment, () => 0);
+      const r = this.#session.score(msg.id, msg.plan, msg.baseline, msg.segment, () => 0);
       this.onmessage?.({ data: { type: 'scored', ...r } } as MessageEvent<KernelResponse>);
     }, 5);
   }

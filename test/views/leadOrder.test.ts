@@ -59,6 +59,15 @@ describe('leadOrder', () => {
     ).toEqual([1, 3, 0, 2]);
   });
 
+  it('filters to the leads of one migration-matrix cell', () => {
+    const migration = { from: 1, to: 0, baselineTier: Uint8Array.from([1, 1, 0, 2]) };
+    expect(
+      Array.from(
+        leadOrder(leads, r, { text: '', tier: null, sort: 'lead_id', descending: false, migration }),
+      ),
+    ).toEqual([1]);
+  });
+
   it('sorts text columns both ways', () => {
     expect(
       Array.from(leadOrder(leads, r, { text: '', tier: null, sort: 'company', descending: true })),

@@ -24,6 +24,8 @@ export interface LeadQuery {
   tier: number | null;
   sort: LeadColumn;
   descending: boolean;
+  /** Only leads that moved from baseline tier `from` to scenario tier `to`. */
+  migration?: { from: number; to: number; baselineTier: Uint8Array } | null;
 }
 
 const SEARCHED: TextColumn[] = ['lead_id', 'company', 'industry', 'region', 'lead_source', 'owner'];
@@ -34,6 +36,11 @@ export function leadOrder(leads: LeadTable, result: ScoreResult, q: LeadQuery): 
   const picked: number[] = [];
   for (let i = 0; i < leads.n; i++) {
     if (q.tier !== null && result.tier[i] !== q.tier) continue;
+    if (
+      q.migration &&
+      (q.migration.baselineTier[i] !== q.migration.from || result.tier[i] !== q.migration.to)
+    )
+      continue;
     if (needle && !SEARCHED.some((c) => leads.text[c][i].toLowerCase().includes(needle))) continue;
     picked.push(i);
   }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { migration } from '../../src/kernel/aggregate';
+import { KernelSession } from '../../src/kernel/session';
+import { compilePlan } from '../../src/model/compile';
+import { tinyScenario } from '../features/tinyScenario';
+
+describe('baseline comparison', () => {
+  it('migration counts leads per (from, to) pair', () => {
+    expect(migration(Uint8Array.of(0, 0, 1, 2, 2), 3, Uint8Array.of(0, 1, 1, 2, 0), 3)).toEqual([
+      [1, 1, 0],
+      [0, 1, 0],
+      [1, 0, 1],
+    ]);
+  });
+
+  it('scores the baseline beside the scenario and counts the leads that change tier', () => {
+    const session = new KernelSession();
+    // the hand-made leads of test/kernel/score.test.ts: scores 100, 0 (disqualified), 92, 0, 24, 40
+    session.setData(
+      {
+        n: 6,
+        caseCodes: [
+          Uint8Array.of(1, 0, 2, 0, 1, 1),
+          Uint8Array.of(1, 2, 1, 0, 2, 1),
+          Uint8Array.of(0, 1, 0, 0, 0, 0),
+        ],
+        eventCounts: [Float32Array.of(1, 0, 1, 0, 0, 0), Float32Array.of(0, 1, 0, 0, 0, 0)],
+      },
+      Uint8Array.of(1, 2, 1, 0, 0, 0),
+      {},
+    );
+    const baseline = compilePlan(tinyScenario());
+    const scenario = compilePlan(tinyScenario());
+    scenario.dimWeights[1] = 0; // fit alone: scores 100, 0, 80, 0, 60, 100 → tiers A C A C B A
+    const r = session.score(1, scenario, baseline, null, () => 0);
+    // baseline tiers A C A C C B → scenario A C A C B A: L5 C → B, L6 B → A
+    expect(Array.from(r.baseline!.tier)).toEqual([0, 2, 0, 2, 2, 1]);
+    expect(r.baseline!.migration).toEqual([
+      [2, 0, 0],
+      [1, 0, 0],
+      [0, 1, 2],
+    ]);
+    expect(r.baseline!.summary.tierCounts).toEqual([2, 1, 3]);
+    expect(r.summary.tierCounts).toEqual([3, 1, 2]);
+    const same = session.score(2, baseline, baseline, null, () => 0);
+    expect(same.baseline!.migration).toEqual([
+      [2, 0, 0],
+      [0, 1, 0],
+      [0, 0, 3],
+    ]);
+  });
+});
