@@ -1,0 +1,302 @@
+/**
+ * The bench page: runs the app's own ingest, feature, kernel and SQL code in Chromium and hands timings to
+ * bench/run.ts through window.__bench. Served by Vite so the DuckDB-wasm `?url` imports and the
+ * queries/**.sql glob resolve exactly as in the app.
+ */
+import { createBrowserEngine } from '../../src/db/browserEngine';
+import type { SqlEngine } from '../../src/db/engine';
+import { readRows } from '../../src/db/schema';
+import { buildLeadFeatures, buildRuleMatrix, fetchLeadTable, type LeadTable } from '../../src/features/build';
+import { encodeSegment, OTHER_LABEL, type EncodedSegment } from '../../src/features/segments';
+import { loadFiles } from '../../src/ingest/load';
+import { prepareFile, type SourceFile } from '../../src/ingest/prepare';
+import { HISTOGRAM_BINS, type TierSummary } from '../../src/kernel/aggregate';
+import { createKernelWorker, KernelClient } from '../../src/kernel/client';
+import { OUTCOME, type RuleMatrix } from '../../src/kernel/matrix';
+import { compilePlan, type KernelPlan } from '../../src/model/compile';
+import { defaultScenario, URGENCY_FIELDS } from '../../src/model/defaultScenario';
+import { ruleMatrixSql } from '../../src/model/ruleSql';
+import { scoreSql } from '../../src/model/scoreSql';
+import type { BenchApi, IngestResult, IngestRun, RescoreResult } from '../protocol';
+import type { FloorData, FloorReply } from './floorWorker';
+
+const FILES = ['leads.csv', 'deals.csv', 'activities.csv'] as const;
+const SEGMENT = 'industry';
+
+interface Loaded {
+  engine: SqlEngine;
+  matrix: RuleMatrix;
+  leads: LeadTable;
+  segment: EncodedSegment;
+}
+let loaded: Loaded | null = null;
+
+const status = (text: string) => {
+  document.getElementById('status')!.textContent = text;
+};
+
+// ---- peak JS heap (Chromium's performance.memory; precise with --enable-precise-memory-info) ----
+
+interface MemoryInfo {
+  usedJSHeapSize: number;
+}
+/** performance.memory is a snapshot taken when read, so it is read anew for every sample. */
+const usedHeap = () => (performance as Performance & { memory?: MemoryInfo }).memory?.usedJSHeapSize ?? null;
+const collect = (globalThis as { gc?: () => void }).gc;
+
+class HeapSampler {
+  #peak = 0;
+  #timer: ReturnType<typeof setInterval> | undefined;
+  start(): void {
+    collect?.();
+    this.#peak = 0;
+    this.sample();
+    this.#timer = setInterval(() => this.sample(), 10);
+  }
+  sample(): void {
+    const used = usedHeap();
+    if (used !== null) this.#peak = Math.max(this.#peak, used);
+  }
+  stop(): number | null {
+    this.sample();
+    clearInterval(this.#timer);
+    return usedHeap() !== null ? this.#peak / 2 ** 20 : null;
+  }
+}
+
+// ---- ingest.csv ----
+
+async function fetchTrio(dir: string): Promise<SourceFile[]> {
+  return Promise.all(
+    FILES.map(async (name) => {
+      const response = await fetch(`/data/${dir}/${name}`);
+      if (!response.ok) throw new Error(`GET /data/${dir}/${name}: ${response.status}`);
+      return { name, bytes: new Uint8Array(await response.arrayBuffer()) };
+    }),
+  );
+}
+
+async function closeLoaded(): Promise<void> {
+  const previous = loaded;
+  loaded = null;
+  await previous?.engine.close();
+}
+
+async function ingest(dir: string, runs: number): Promise<IngestResult> {
+  status(`fetching ${dir}`);
+  const t0 = performance.now();
+  const sources = await fetchTrio(dir);
+  const fetchMs = performance.now() - t0;
+  const scenario = defaultScenario({ withUrgency: true });
+  const results: IngestRun[] = [];
+  let counts = { leads: 0, deals: 0, activities: 0 };
+  for (let r = 0; r < runs; r++) {
+    status(`ingest ${dir} run ${r + 1}/${runs}`);
+    // a fresh database per run (boot not timed), so no run reads tables or caches of the one before
+    await closeLoaded();
+    const engine = await createBrowserEngine(() => {});
+    const heap = new HeapSampler();
+    heap.start();
+    const start = performance.now();
+    const prepared = sources.map((s) => prepareFile(s));
+    heap.sample();
+    const leadsFile = prepared.find((f) => f.kind === 'leads');
+    if (!leadsFile || !URGENCY_FIELDS.some((role) => leadsFile.mapping[role]))
+      throw new Error(
+        'the data does not map the urgency fields: the app would not pick the urgency scenario',
+      );
+    const report = await loadFiles(engine, prepared);
+    heap.sample();
+    const facts = await buildLeadFeatures(engine, scenario.settings.agingHorizonDays);
+    heap.sample();
+    const matrix = await buildRuleMatrix(engine, facts, scenario);
+    const ms = performance.now() - start;
+    const peakHeapMb = heap.stop();
+    const t1 = performance.now();
+    const leads = await fetchLeadTable(engine);
+    const segment = encodeSegment(leads.text[SEGMENT], false);
+    const leadTableMs = performance.now() - t1;
+    if (report.problems.length > 0 || report.files.some((f) => f.rejectedLines.length > 0))
+      throw new Error(`unexpected rejects: ${report.problems.length} cells`);
+    counts = report.counts;
+    if (matrix.n !== counts.leads) throw new Error(`matrix has ${matrix.n} rows for ${counts.leads} leads`);
+    loaded = { engine, matrix, leads, segment };
+    results.push({ ms, leadTableMs, peakHeapMb });
+  }
+  const m = loaded!.matrix;
+  status(`ingested ${dir}`);
+  return {
+    leads: counts.leads,
+    bytes: sources.reduce((s, f) => s + f.bytes.length, 0),
+    fetchMs,
+    counts,
+    caseColumns: m.caseCodes.length,
+    eventColumns: m.eventCounts.length,
+    runs: results,
+  };
+}
+
+// ---- rescore.kernel, rescore.sql, read.floor ----
+
+/** The weight change of run i: fit's weight moves each run, so no run repeats the one before. */
+function planFor(base: KernelPlan, i: number): KernelPlan {
+  const dimWeights = base.dimWeights.slice();
+  dimWeights[0] = base.dimWeights[0] + 1 + (i % 20) * 0.75;
+  return { ...base, dimWeights };
+}
+
+/** scoreSql wrapped into every aggregate summarize() gives, as one GROUPING SETS query. */
+function aggregateSql(plan: KernelPlan): { sql: string; params: (string | number | boolean | null)[] } {
+  const s = scoreSql(plan, 'rule_matrix');
+  const sql = `WITH scored AS (${s.sql}),
+joined AS (
+  SELECT s.tier, f.outcome, least(CAST(floor(s.score / 2) AS INTEGER), ${HISTOGRAM_BINS - 1}) AS bin,
+    coalesce(f.${SEGMENT}, '') AS segment
+  FROM scored s JOIN lead_features f ON f.lead_id = s.lead_id
+)
+SELECT CAST(grouping(tier, outcome, bin, segment) AS INTEGER) AS g, tier, outcome, bin, segment, count(*) AS n
+FROM joined
+GROUP BY GROUPING SETS ((tier), (tier, outcome), (bin), (segment, tier))`;
+  return { sql, params: s.params };
+}
+
+// grouping() bits, highest first: tier, outcome, bin, segment (1 = rolled up)
+const G_TIER = 0b0111;
+const G_TIER_OUTCOME = 0b0011;
+const G_BIN = 0b1101;
+const G_SEGMENT_TIER = 0b0110;
+
+type SqlSummary = Pick<TierSummary, 'tierCounts' | 'tierOutcomes' | 'histogram' | 'segmentTiers'>;
+
+async function sqlSummary(engine: SqlEngine, plan: KernelPlan, segment: EncodedSegment): Promise<SqlSummary> {
+  const q = aggregateSql(plan);
+  const rows = readRows(await engine.query(q.sql, q.params), {
+    g: { type: 'number' },
+    tier: { type: 'number', nullable: true },
+    outcome: { type: 'string', nullable: true },
+    bin: { type: 'number', nullable: true },
+    segment: { type: 'string', nullable: true },
+    n: { type: 'number' },
+  });
+  const T = plan.tierCount;
+  const out: SqlSummary = {
+    tierCounts: new Array<number>(T).fill(0),
+    tierOutcomes: Array.from({ length: T }, () => [0, 0, 0]),
+    histogram: new Array<number>(HISTOGRAM_BINS).fill(0),
+    segmentTiers: Array.from({ length: segment.count }, () => new Array<number>(T).fill(0)),
+  };
+  const codes = new Map(segment.labels.map((l, i) => [l, i]));
+  const other = codes.get(OTHER_LABEL) ?? -1;
+  for (const r of rows) {
+    if (r.g === G_TIER) out.tierCounts[r.tier!] += r.n;
+    else if (r.g === G_TIER_OUTCOME)
+      out.tierOutcomes[r.tier!][OUTCOME[r.outcome as keyof typeof OUTCOME]] += r.n;
+    else if (r.g === G_BIN) out.histogram[r.bin!] += r.n;
+    else if (r.g === G_SEGMENT_TIER) out.segmentTiers![codes.get(r.segment!) ?? other][r.tier!] += r.n;
+    else throw new Error(`unexpected grouping ${r.g}`);
+  }
+  return out;
+}
+
+function verify(kernel: TierSummary, sql: SqlSummary, run: number): void {
+  for (const key of ['tierCounts', 'tierOutcomes', 'histogram', 'segmentTiers'] as const) {
+    const k = JSON.stringify(kernel[key]);
+    const s = JSON.stringify(sql[key]);
+    if (k !== s) throw new Error(`run ${run}: kernel and SQL ${key} differ\n  kernel ${k}\n  sql    ${s}`);
+  }
+}
+
+function floorWorker(m: RuleMatrix, outcome: Uint8Array, segment: Int32Array) {
+  const worker = new Worker(new URL('./floorWorker.ts', import.meta.url), { type: 'module' });
+  const data: FloorData = {
+    type: 'data',
+    u8: [...m.caseCodes.map((a) => a.slice()), outcome.slice()],
+    f32: m.eventCounts.map((a) => a.slice()),
+    i32: [segment.slice()],
+  };
+  const bytes = [...data.u8, ...data.f32, ...data.i32].reduce((s, a) => s + a.byteLength, 0);
+  worker.postMessage(
+    data,
+    [...data.u8, ...data.f32, ...data.i32].map((a) => a.buffer as ArrayBuffer),
+  );
+  const run = () =>
+    new Promise<FloorReply>((resolve, reject) => {
+      worker.onmessage = (e: MessageEvent<FloorReply>) => resolve(e.data);
+      worker.onerror = (e) => reject(new Error(e.message));
+      worker.postMessage({ type: 'run' });
+    });
+  return { run, bytes, terminate: () => worker.terminate() };
+}
+
+async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
+  if (!loaded) throw new Error('ingest first');
+  const { engine, matrix, leads, segment } = loaded;
+  const scenario = defaultScenario({ withUrgency: true });
+  const base = compilePlan(scenario);
+
+  // the kernel in the app's own worker (src/kernel/worker.ts → KernelSession), given copies as the app does
+  status('rescore.kernel');
+  const client = new KernelClient(createKernelWorker());
+  client.setData(
+    {
+      n: matrix.n,
+      caseCodes: matrix.caseCodes.map((a) => a.slice()),
+      eventCounts: matrix.eventCounts.map((a) => a.slice()),
+    },
+    leads.outcome.slice(),
+    { [SEGMENT]: { codes: segment.codes.slice(), count: segment.count } },
+  );
+  const kernelMs: number[] = [];
+  const kernelRoundTripMs: number[] = [];
+  const summaries: TierSummary[] = [];
+  for (let i = -warmup; i < runs; i++) {
+    const start = performance.now();
+    const r = await client.score(planFor(base, i), SEGMENT);
+    const roundTrip = performance.now() - start;
+    if (!r) throw new Error('kernel request was superseded');
+    if (i < 0) continue;
+    kernelMs.push(r.ms);
+    kernelRoundTripMs.push(roundTrip);
+    summaries.push(r.summary);
+  }
+  client.terminate();
+
+  // the same re-score + aggregates in DuckDB, over the rule matrix materialised once
+  status('rescore.sql');
+  const q = ruleMatrixSql(scenario);
+  await engine.query(`CREATE OR REPLACE TABLE rule_matrix AS ${q.sql}`, q.params);
+  const sqlMs: number[] = [];
+  for (let i = -warmup; i < runs; i++) {
+    const start = performance.now();
+    const s = await sqlSummary(engine, planFor(base, i), segment);
+    const ms = performance.now() - start;
+    if (i < 0) continue;
+    sqlMs.push(ms);
+    verify(summaries[i], s, i);
+  }
+
+  status('read.floor');
+  const floor = floorWorker(matrix, leads.outcome, segment.codes);
+  const floorMs: number[] = [];
+  for (let i = -warmup; i < runs; i++) {
+    const r = await floor.run();
+    if (i >= 0) floorMs.push(r.ms);
+  }
+  floor.terminate();
+  status('done');
+  return {
+    leads: matrix.n,
+    kernelThread: 'kernel worker (src/kernel/worker.ts via KernelClient)',
+    kernelMs,
+    kernelRoundTripMs,
+    sqlMs,
+    floorMs,
+    floorBytes: floor.bytes,
+    verifiedRuns: runs,
+    tierCounts: summaries[0].tierCounts,
+  };
+}
+
+const api: BenchApi = { ready: true, ingest, rescore };
+window.__bench = api;
+status('ready');

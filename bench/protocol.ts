@@ -1,0 +1,51 @@
+/** What bench/run.ts (Node) and bench/page/main.ts (Chromium) exchange through page.evaluate. */
+
+export interface IngestRun {
+  /** Bytes in memory → canonical tables + lead_features + rule matrix as typed arrays. */
+  ms: number;
+  /** fetchLeadTable + encodeSegment(industry) after the matrix (what the app does next). */
+  leadTableMs: number;
+  /** Peak main-thread JS heap (performance.memory.usedJSHeapSize, sampled) during the timed part, MB. */
+  peakHeapMb: number | null;
+}
+
+export interface IngestResult {
+  leads: number;
+  bytes: number;
+  fetchMs: number;
+  counts: { leads: number; deals: number; activities: number };
+  caseColumns: number;
+  eventColumns: number;
+  runs: IngestRun[];
+}
+
+export interface RescoreResult {
+  leads: number;
+  /** Where the kernel ran. */
+  kernelThread: string;
+  /** KernelSession.score as timed inside the kernel worker (scoreAll + summarize). */
+  kernelMs: number[];
+  /** The same seen from the page: postMessage → scored reply (plan clone + result transfer included). */
+  kernelRoundTripMs: number[];
+  /** scoreSql + the GROUPING SETS aggregation, query to checked rows in the page. */
+  sqlMs: number[];
+  /** One pass over every kernel input column, in a worker. */
+  floorMs: number[];
+  /** Bytes the floor pass reads. */
+  floorBytes: number;
+  /** Runs whose kernel and SQL aggregates were compared (all timed runs). */
+  verifiedRuns: number;
+  tierCounts: number[];
+}
+
+export interface BenchApi {
+  ready: true;
+  ingest(dir: string, runs: number): Promise<IngestResult>;
+  rescore(runs: number, warmup: number): Promise<RescoreResult>;
+}
+
+declare global {
+  interface Window {
+    __bench?: BenchApi;
+  }
+}

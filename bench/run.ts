@@ -1,0 +1,283 @@
+/**
+ * npm run bench [-- --sizes 100000,1000000] [--runs 15] [--ingest-runs N]
+ *
+ * Times ingest, the typed-array re-score, its SQL twin and the read floor in headless Chromium, on the
+ * app's own code (bench/page), at each size. Prints a table and writes bench-results.json at the repo root.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium, type Browser } from '@playwright/test';
+import { createLogger, createServer, type ViteDevServer } from 'vite';
+import { writeSampleStreaming } from '../datasets/generator/index.ts';
+import { dataMiddleware } from './serveData.ts';
+import { ProcessMemorySampler } from './processMemory.ts';
+import type { IngestResult, RescoreResult } from './protocol.ts';
+
+const repo = resolve(fileURLToPath(import.meta.url), '../..');
+const dataRoot = join(repo, 'bench', '.data');
+const SEED = 20261123; // datasets/generate.ts DEFAULT_SEED
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-precise-memory-info',
+  '--js-flags=--expose-gc',
+];
+
+export interface BenchRow {
+  name: string;
+  leads: number;
+  median_ms: number;
+  min_ms: number;
+  max_ms: number;
+  runs: number;
+  peak_mb?: number;
+  /** Beyond the brief's schema: peak resident anonymous memory of all Chromium processes, MB (DuckDB's wasm heap lives in a worker, outside peak_mb). */
+  peak_rss_mb?: number;
+}
+
+function positiveInts(text: string, name: string): number[] {
+  return text.split(',').map((s) => {
+    const n = Number(s.trim().replace(/_/g, ''));
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name}: "${s}" is not a positive integer`);
+    return n;
+  });
+}
+
+/** 100000 → "100k", 1000000 → "1m" (the directory names the datasets README uses). */
+function dirName(leads: number): string {
+  if (leads % 1_000_000 === 0) return `${leads / 1_000_000}m`;
+  if (leads % 1000 === 0) return `${leads / 1000}k`;
+  return String(leads);
+}
+
+async function ensureData(leads: number): Promise<string> {
+  const name = dirName(leads);
+  const dir = join(dataRoot, name);
+  if (['leads.csv', 'deals.csv', 'activities.csv'].every((f) => existsSync(join(dir, f)))) return name;
+  console.log(`generating ${leads.toLocaleString('en-US')} leads into ${dir} …`);
+  const start = performance.now();
+  await writeSampleStreaming({ leads, seed: SEED }, dir);
+  console.log(`  done in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  return name;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createNetServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** Vite's logger minus the sourcemap notes duckdb-wasm's worker bundle triggers on every load. */
+function quietLogger() {
+  const logger = createLogger('warn');
+  const quiet = (log: typeof logger.warn): typeof logger.warn => {
+    return (msg, options) => {
+      if (!msg.includes('points to a source file outside its package')) log(msg, options);
+    };
+  };
+  logger.warn = quiet(logger.warn.bind(logger));
+  logger.warnOnce = quiet(logger.warnOnce.bind(logger));
+  return logger;
+}
+
+async function startVite(): Promise<{ server: ViteDevServer; url: string }> {
+  const port = await freePort();
+  const server = await createServer({
+    configFile: false,
+    root: join(repo, 'bench', 'page'),
+    customLogger: quietLogger(),
+    clearScreen: false,
+    plugins: [
+      {
+        name: 'bench-data',
+        configureServer: (s) => void s.middlewares.use('/data', dataMiddleware(dataRoot)),
+      },
+    ],
+    worker: { format: 'es' },
+    optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'], include: ['apache-arrow'] },
+    server: { host: '127.0.0.1', port, strictPort: true, hmr: false, fs: { allow: [repo] } },
+  });
+  await server.listen();
+  return { server, url: `http://127.0.0.1:${port}/` };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x: number, digits = 1) => Number(x.toFixed(digits));
+
+function row(name: string, leads: number, ms: number[], extra: Partial<BenchRow> = {}): BenchRow {
+  return {
+    name,
+    leads,
+    median_ms: round(median(ms)),
+    min_ms: round(Math.min(...ms)),
+    max_ms: round(Math.max(...ms)),
+    runs: ms.length,
+    ...extra,
+  };
+}
+
+async function benchSize(
+  browser: Browser,
+  url: string,
+  leads: number,
+  dir: string,
+  runs: number,
+  ingestRuns: number,
+): Promise<BenchRow[]> {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning')
+      console.error(`[page console.${m.type()}] ${m.text()}`);
+  });
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => window.__bench?.ready === true, undefined, { timeout: 60_000 });
+
+    const memory = new ProcessMemorySampler(process.pid, /chrom/i);
+    memory.start();
+    const ingest: IngestResult = await page.evaluate(([d, n]) => window.__bench!.ingest(d, n), [
+      dir,
+      ingestRuns,
+    ] as const);
+    const peakRss = memory.stop();
+    if (ingest.leads !== leads) throw new Error(`${dir}: loaded ${ingest.leads} leads, expected ${leads}`);
+    const heaps = ingest.runs.map((r) => r.peakHeapMb).filter((x): x is number => x !== null);
+    console.log(
+      `${dir}: ${(ingest.bytes / 2 ** 20).toFixed(0)} MB CSV fetched in ${ingest.fetchMs.toFixed(0)} ms; ` +
+        `${ingest.counts.leads} leads, ${ingest.counts.deals} deals, ${ingest.counts.activities} activities; ` +
+        `matrix ${ingest.caseColumns} code + ${ingest.eventColumns} count columns`,
+    );
+
+    const rescore: RescoreResult = await page.evaluate(([n, w]) => window.__bench!.rescore(n, w), [
+      runs,
+      2,
+    ] as const);
+    console.log(
+      `${dir}: kernel and SQL aggregates equal in all ${rescore.verifiedRuns} runs (tiers ${rescore.tierCounts.join(' / ')}); ` +
+        `floor reads ${(rescore.floorBytes / 2 ** 20).toFixed(1)} MB`,
+    );
+    return [
+      row(
+        'ingest.csv',
+        leads,
+        ingest.runs.map((r) => r.ms),
+        {
+          ...(heaps.length ? { peak_mb: round(Math.max(...heaps), 0) } : {}),
+          ...(peakRss !== null ? { peak_rss_mb: round(peakRss, 0) } : {}),
+        },
+      ),
+      row(
+        'ingest.lead_table',
+        leads,
+        ingest.runs.map((r) => r.leadTableMs),
+      ),
+      row('rescore.kernel', leads, rescore.kernelMs),
+      row('rescore.kernel.roundtrip', leads, rescore.kernelRoundTripMs),
+      row('rescore.sql', leads, rescore.sqlMs),
+      row('read.floor', leads, rescore.floorMs),
+    ];
+  } finally {
+    await page.close();
+  }
+}
+
+function printTable(rows: BenchRow[]): void {
+  const header = ['name', 'leads', 'median ms', 'min', 'max', 'runs', 'peak_mb', 'peak_rss_mb'];
+  const cells = rows.map((r) => [
+    r.name,
+    r.leads.toLocaleString('en-US'),
+    r.median_ms.toFixed(1),
+    r.min_ms.toFixed(1),
+    r.max_ms.toFixed(1),
+    String(r.runs),
+    r.peak_mb === undefined ? '' : String(r.peak_mb),
+    r.peak_rss_mb === undefined ? '' : String(r.peak_rss_mb),
+  ]);
+  const widths = header.map((h, c) => Math.max(h.length, ...cells.map((r) => r[c].length)));
+  const line = (r: string[]) =>
+    r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of cells) console.log(line(r));
+}
+
+function printRatios(rows: BenchRow[], sizes: number[]): void {
+  const get = (name: string, leads: number) =>
+    rows.find((r) => r.name === name && r.leads === leads)!.median_ms;
+  for (const leads of sizes) {
+    const kernel = get('rescore.kernel', leads);
+    console.log(
+      `${leads.toLocaleString('en-US')} leads: rescore.sql / rescore.kernel = ${(get('rescore.sql', leads) / kernel).toFixed(1)}×, ` +
+        `rescore.kernel / read.floor = ${(kernel / get('read.floor', leads)).toFixed(1)}×`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '100000,1000000' },
+      runs: { type: 'string', default: '15' },
+      'ingest-runs': { type: 'string' },
+    },
+  });
+  const sizes = positiveInts(values.sizes, 'sizes');
+  const [runs] = positiveInts(values.runs, 'runs');
+  const ingestRunsFor = (leads: number) =>
+    values['ingest-runs']
+      ? positiveInts(values['ingest-runs'], 'ingest-runs')[0]
+      : leads >= 1_000_000
+        ? 3
+        : 5;
+
+  const wall = performance.now();
+  const dirs = new Map<number, string>();
+  for (const leads of sizes) dirs.set(leads, await ensureData(leads));
+
+  const { server, url } = await startVite();
+  let browser: Browser | undefined;
+  const rows: BenchRow[] = [];
+  try {
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    for (const leads of sizes) {
+      const start = performance.now();
+      rows.push(...(await benchSize(browser, url, leads, dirs.get(leads)!, runs, ingestRunsFor(leads))));
+      console.log(`${dirs.get(leads)}: ${((performance.now() - start) / 1000).toFixed(0)} s\n`);
+    }
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+
+  printTable(rows);
+  console.log('');
+  printRatios(rows, sizes);
+  const out = join(repo, 'bench-results.json');
+  writeFileSync(out, JSON.stringify(rows, null, 2) + '\n');
+  console.log(`\nwrote ${out}; wall time ${((performance.now() - wall) / 1000).toFixed(0)} s`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exit(1);
+});
