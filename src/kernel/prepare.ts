@@ -24,6 +24,8 @@ export interface PreparedMatrix {
   n: number;
   groups: PatternGroup[];
   events: SparseEvents[];
+  /** Leads per code of each case rule (codeCounts[r][code]), for the per-rule statistics. */
+  codeCounts: Float64Array[];
   /** The structure this was prepared for (see structureSignature). */
   signature: string;
 }
@@ -81,6 +83,11 @@ export function prepareMatrix(m: RuleMatrix, plan: KernelPlan): PreparedMatrix {
     n: m.n,
     groups: groupRules(plan).map((g) => ({ ...g, patterns: patternsOf(m, g.rules, g.radix) })),
     events: m.eventCounts.map(sparse),
+    codeCounts: m.caseCodes.map((codes, r) => {
+      const counts = new Float64Array(plan.caseRules[r].points.length);
+      for (let i = 0; i < codes.length; i++) counts[codes[i]]++;
+      return counts;
+    }),
     signature: structureSignature(plan),
   };
 }

@@ -1,6 +1,7 @@
 import type { KernelPlan } from '../model/compile';
 import type { TierSummary } from './aggregate';
 import type { RuleMatrix } from './matrix';
+import type { RuleStats } from './score';
 
 export interface SegmentColumn {
   codes: Int32Array;
@@ -27,6 +28,7 @@ export interface ScoreResult {
   tier: Uint8Array;
   disqualified: Uint8Array;
   subscores: Float32Array[];
+  ruleStats: RuleStats;
   baseline: BaselineComparison | null;
   /** Time spent in the worker on scoring and aggregation. */
   ms: number;

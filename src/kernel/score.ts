@@ -11,6 +11,15 @@ export interface Scores {
   disqualified: Uint8Array;
   /** Dimension subscores in [0, 100]: subscores[d][i]. */
   subscores: Float32Array[];
+  /** Per rule (plan order: case rules, then event rules): leads it fires on and points it adds in total. */
+  ruleStats: RuleStats;
+}
+
+export interface RuleStats {
+  caseFires: number[];
+  casePoints: number[];
+  eventFires: number[];
+  eventPoints: number[];
 }
 
 export function allocateScores(n: number, dims: number): Scores {
@@ -19,6 +28,7 @@ export function allocateScores(n: number, dims: number): Scores {
     tier: new Uint8Array(n),
     disqualified: new Uint8Array(n),
     subscores: Array.from({ length: dims }, () => new Float32Array(n)),
+    ruleStats: { caseFires: [], casePoints: [], eventFires: [], eventPoints: [] },
   };
 }
 
@@ -54,6 +64,8 @@ const BLOCK = 2048;
 const acc = new Float64Array(BLOCK);
 const blockScore = new Float64Array(BLOCK);
 const blockDq = new Uint8Array(BLOCK);
+/** The points the last addEvents call added (a second return value without an allocation). */
+let blockEventSum = 0;
 
 /** Adds one event rule's points to the block's leads; returns where the next block starts reading. */
 function addEvents(
@@ -67,13 +79,16 @@ function addEvents(
 ): number {
   let k = from;
   const stop = index.length;
+  let sum = 0;
   while (k < stop) {
     const i = index[k];
     if (i >= end) break;
-    const c = value[k];
-    acc[i - start] += perEvent * Math.min(c, cap);
+    const points = perEvent * Math.min(value[k], cap);
+    acc[i - start] += points;
+    sum += points;
     k++;
   }
+  blockEventSum = sum;
   return k;
 }
 
@@ -85,6 +100,7 @@ export function scorePrepared(pm: PreparedMatrix, plan: KernelPlan, out: Scores)
   const groups = pm.groups.map((g) => ({ dim: g.dim, patterns: g.patterns, ...patternTables(g, plan) }));
   const events = plan.eventRules.map((rule, r) => ({ ...rule, ...pm.events[r] }));
   const cursor = new Int32Array(events.length);
+  const eventPoints = new Float64Array(events.length);
   const { thresholds, tierCount } = plan;
   const last = tierCount - 1;
 
@@ -108,6 +124,7 @@ export function scorePrepared(pm: PreparedMatrix, plan: KernelPlan, out: Scores)
         const e = events[r];
         if (e.dim !== d) continue;
         cursor[r] = addEvents(e.index, e.value, e.perEvent, e.cap, cursor[r], start, end);
+        eventPoints[r] += blockEventSum;
       }
       const max = plan.dimMax[d];
       const w = plan.dimWeights[d];
@@ -127,5 +144,15 @@ export function scorePrepared(pm: PreparedMatrix, plan: KernelPlan, out: Scores)
       out.tier[start + i] = blockDq[i] ? last : tierOf(s, thresholds, tierCount);
     }
   }
+  out.ruleStats = {
+    caseFires: pm.codeCounts.map((counts) => n - counts[0]),
+    casePoints: pm.codeCounts.map((counts, r) =>
+      plan.caseRules[r].disqualify
+        ? 0
+        : counts.reduce((sum, c, code) => sum + c * plan.caseRules[r].points[code], 0),
+    ),
+    eventFires: pm.events.map((e) => e.index.length),
+    eventPoints: Array.from(eventPoints),
+  };
   return out;
 }

@@ -42,7 +42,8 @@ export class DatasetState {
   segments = $state.raw<Record<SegmentKey, EncodedSegment> | null>(null);
   /** Increments each time new data reaches the kernel. */
   version = $state(0);
-  #matrixKey = '';
+  /** The structure key of the rule matrix the kernel holds. */
+  matrixKey = $state('');
 
   constructor(
     private readonly engine: () => Promise<SqlEngine>,
@@ -89,9 +90,24 @@ export class DatasetState {
 
   /** Rebuilds the rule matrix when the model's structure changed (not for weights or thresholds). */
   async restructure(scenario: Scenario): Promise<void> {
-    if (this.status !== 'ready' || structureKey(scenario) === this.#matrixKey) return;
-    await this.#sendToKernel(await this.engine(), scenario);
+    // one rebuild at a time, and only the newest request runs (a burst of decay edits builds once)
+    const seq = ++this.#restructureSeq;
+    this.#restructuring = this.#restructuring.then(async () => {
+      if (seq !== this.#restructureSeq) return;
+      if (this.status !== 'ready' || structureKey(scenario) === this.matrixKey) return;
+      try {
+        await this.#sendToKernel(await this.engine(), scenario);
+      } catch (error) {
+        this.errors = [
+          ...this.errors,
+          new IngestError('', 'load-failed', error instanceof Error ? error.message : String(error)),
+        ];
+      }
+    });
+    await this.#restructuring;
   }
+  #restructureSeq = 0;
+  #restructuring: Promise<void> = Promise.resolve();
 
   async #loadSet(files: PreparedFile[], label: string, scenarioFor: (withUrgency: boolean) => Scenario) {
     const previous = this.files;
@@ -139,7 +155,7 @@ export class DatasetState {
     const matrix = await buildRuleMatrix(engine, this.facts!, scenario);
     const leads = this.leads!;
     const segments = this.segments!;
-    this.#matrixKey = structureKey(scenario);
+    this.matrixKey = structureKey(scenario);
     // the kernel gets copies: transferring would empty the arrays the views read
     this.toKernel({
       matrix,

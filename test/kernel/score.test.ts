@@ -59,6 +59,17 @@ describe('scoreAll', () => {
     expect(Array.from(r.tier)).toEqual([0, 2, 0, 2, 1, 0]);
   });
 
+  it('reports per rule the leads it fires on and the points it adds in total', () => {
+    // industry: Software ×3 (30) + Manufacturing ×1 (20) = 110 on 4 leads; decision maker: yes ×3 (20), no ×2 (0)
+    // = 60 on 5 leads; the disqualifier fires on 1 and adds nothing; demo 2 × 25; unsubscribe 1 × −20
+    expect(s.ruleStats).toEqual({
+      caseFires: [4, 5, 1],
+      casePoints: [110, 60, 0],
+      eventFires: [2, 1],
+      eventPoints: [50, -20],
+    });
+  });
+
   it('tierOf uses ≥ at each threshold', () => {
     const t = Float64Array.of(70, 30);
     expect([tierOf(70, t, 3), tierOf(69.999, t, 3), tierOf(30, t, 3), tierOf(29.9, t, 3)]).toEqual([

@@ -1,0 +1,96 @@
+import type { Decay, Rule, Scenario } from './scenario';
+
+/** Edits of a scenario in place. Each keeps the document valid (validateScenario accepts the result). */
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+const POINTS = 1000;
+
+export function findRule(s: Scenario, ruleId: string): Rule | undefined {
+  for (const d of s.dimensions) for (const r of d.rules) if (r.id === ruleId) return r;
+  return undefined;
+}
+
+export function setWeight(s: Scenario, dimension: number, weight: number): void {
+  const d = s.dimensions[dimension];
+  if (d && Number.isFinite(weight)) d.weight = clamp(weight, 0, 100);
+}
+
+/** Keeps thresholds strictly decreasing: a value is clamped between its neighbours. */
+export function setThreshold(s: Scenario, tier: number, min: number): void {
+  const tiers = s.tiers;
+  if (tier < 0 || tier >= tiers.length - 1 || !Number.isFinite(min)) return;
+  const upper = tier === 0 ? 100 : tiers[tier - 1].min - 0.5;
+  const lower = tier === tiers.length - 2 ? 0.5 : tiers[tier + 1].min + 0.5;
+  tiers[tier].min = clamp(min, lower, upper);
+}
+
+/**
+ * The points of one case of a rule: the case index of a category or bands rule; 0 / 1 for a boolean
+ * rule's yes / no; 0 for a contains rule; 0 for an events rule's points per event.
+ */
+export function setPoints(s: Scenario, ruleId: string, index: number, points: number): void {
+  const r = findRule(s, ruleId);
+  if (!r || !Number.isFinite(points)) return;
+  const p = clamp(points, -POINTS, POINTS);
+  switch (r.kind) {
+    case 'category':
+      if (r.cases[index]) r.cases[index].points = p;
+      break;
+    case 'bands':
+      if (r.bands[index]) r.bands[index].points = p;
+      break;
+    case 'boolean':
+      if (index === 0) r.pointsTrue = p;
+      else r.pointsFalse = p;
+      break;
+    case 'contains':
+      r.points = p;
+      break;
+    case 'events':
+      r.pointsPerEvent = p;
+      break;
+  }
+}
+
+export function setCap(s: Scenario, ruleId: string, cap: number): void {
+  const r = findRule(s, ruleId);
+  if (r?.kind === 'events' && Number.isFinite(cap)) r.cap = clamp(cap, 0.001, 1e6);
+}
+
+export function setDecay(s: Scenario, ruleId: string, decay: Decay): void {
+  const r = findRule(s, ruleId);
+  if (r?.kind !== 'events') return;
+  if (decay.kind === 'exponential')
+    r.decay = { kind: 'exponential', halfLifeDays: clamp(decay.halfLifeDays, 0.01, 36500) };
+  else if (decay.kind === 'none') r.decay = { kind: 'none' };
+  else r.decay = { kind: decay.kind, windowDays: clamp(decay.windowDays, 0.01, 36500) };
+}
+
+export function setDisqualify(s: Scenario, ruleId: string, on: boolean): void {
+  const r = findRule(s, ruleId);
+  if (r && r.kind !== 'events') r.disqualify = on;
+}
+
+export function renameDimension(s: Scenario, dimension: number, label: string): void {
+  const d = s.dimensions[dimension];
+  if (d) d.label = label.slice(0, 200);
+}
+
+export function renameTier(s: Scenario, tier: number, name: string): void {
+  const trimmed = name.trim().slice(0, 40);
+  if (s.tiers[tier] && trimmed !== '') s.tiers[tier].name = trimmed;
+}
+
+/** 3 to 5 tiers; thresholds are spread evenly and the names kept where they exist. */
+export function setTierCount(s: Scenario, count: number, defaultName: (index: number) => string): void {
+  const n = clamp(Math.round(count), 3, 5);
+  if (n === s.tiers.length) return;
+  s.tiers = Array.from({ length: n }, (_, i) => ({
+    name: s.tiers[i]?.name ?? defaultName(i),
+    min: i === n - 1 ? 0 : Math.round((100 * (n - 1 - i)) / n),
+  }));
+}
+
+export function removeRule(s: Scenario, ruleId: string): void {
+  for (const d of s.dimensions) d.rules = d.rules.filter((r) => r.id !== ruleId);
+}

@@ -1,0 +1,67 @@
+import { expect, test } from '@playwright/test';
+import { foreignRequests, recordRequests, tierCounts, waitReady } from './helpers';
+
+const SHOTS = 'test-results/screenshots';
+
+test('editing a rule’s points moves leads between tiers, with undo and redo', async ({ page, baseURL }) => {
+  const requests = recordRequests(page);
+  await page.goto('./');
+  await waitReady(page);
+  await page.getByTestId('nav-model').click();
+  const stats = page.getByTestId('rule-stats-beh-demo');
+  await expect(stats).toBeVisible();
+  const fires = Number(await stats.getAttribute('data-fires'));
+  expect(fires).toBeGreaterThan(0);
+  // 30 points per demo request in the default model; the total is points × decayed, capped counts
+  const before = Number(await stats.getAttribute('data-points'));
+  await page.getByTestId('rule-points-beh-demo').fill('60');
+  await page.getByTestId('rule-points-beh-demo').press('Enter');
+  await expect.poll(async () => Number(await stats.getAttribute('data-points'))).toBeCloseTo(before * 2, 3);
+  await page.screenshot({ path: `${SHOTS}/model-editor.png`, fullPage: true });
+
+  await page.getByTestId('nav-tiers').click();
+  await expect(page.getByTestId('migration-moved')).not.toHaveAttribute('data-value', '0');
+  const edited = await tierCounts(page);
+
+  await page.getByTestId('nav-model').click();
+  await page.getByTestId('model-undo').click();
+  await expect(page.getByTestId('rule-points-beh-demo')).toHaveValue('30');
+  await page.getByTestId('nav-tiers').click();
+  await expect(page.getByTestId('migration-moved')).toHaveAttribute('data-value', '0');
+  await page.getByTestId('nav-model').click();
+  await page.getByTestId('model-redo').click();
+  await expect(page.getByTestId('rule-points-beh-demo')).toHaveValue('60');
+  await page.getByTestId('nav-tiers').click();
+  await expect.poll(async () => JSON.stringify(await tierCounts(page))).toBe(JSON.stringify(edited));
+  expect(foreignRequests(requests, new URL(baseURL!).origin)).toEqual([]);
+});
+
+test('a decay change rebuilds the rule inputs in SQL and re-scores', async ({ page }) => {
+  await page.goto('./');
+  await waitReady(page);
+  const before = await tierCounts(page);
+  await page.getByTestId('nav-model').click();
+  await page.getByTestId('rule-decay-beh-demo').selectOption('none');
+  await page.getByTestId('rule-decay-beh-quote').selectOption('none');
+  await page.getByTestId('nav-tiers').click();
+  await expect
+    .poll(async () => JSON.stringify(await tierCounts(page)), { timeout: 30_000 })
+    .not.toBe(JSON.stringify(before));
+  // no decay can only add points to demo and quote requests, so tier A can only grow
+  expect((await tierCounts(page)).A).toBeGreaterThanOrEqual(before.A);
+});
+
+test('the urgency-card preset gives four named tiers', async ({ page }) => {
+  await page.goto('./');
+  await waitReady(page);
+  await page.getByTestId('nav-model').click();
+  await page.getByTestId('preset-select').selectOption('urgency-card');
+  await page.getByTestId('preset-apply').click();
+  await page.getByTestId('nav-tiers').click();
+  await expect
+    .poll(async () => Object.keys(await tierCounts(page)))
+    .toEqual(['Follow up now', 'Quarter focus', 'Long-term nurture', 'Hold']);
+  const counts = await tierCounts(page);
+  expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(12000);
+  await page.screenshot({ path: `${SHOTS}/urgency-card.png`, fullPage: true });
+});
