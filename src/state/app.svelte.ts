@@ -32,6 +32,9 @@ class AppState {
   /** Leads view filter set from elsewhere (a migration-matrix cell): baseline tier → scenario tier. */
   migrationFilter = $state<{ from: number; to: number } | null>(null);
 
+  /** A message for the whole page (a scenario opened from a link, an import that failed). */
+  notice = $state<{ kind: 'info' | 'error'; text: string; details: string[] } | null>(null);
+
   showMigration(from: number, to: number): void {
     this.migrationFilter = { from, to };
     this.view = 'leads';

@@ -65,3 +65,53 @@ test('the urgency-card preset gives four named tiers', async ({ page }) => {
   expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(12000);
   await page.screenshot({ path: `${SHOTS}/urgency-card.png`, fullPage: true });
 });
+
+test('a share link reproduces the edited scenario in a fresh page', async ({ page, browser }) => {
+  await page.goto('./');
+  await waitReady(page);
+  await page.getByTestId('nav-model').click();
+  await page.getByTestId('rule-points-beh-quote').fill('55');
+  await page.getByTestId('rule-points-beh-quote').press('Enter');
+  await page.getByTestId('rule-points-fit-industry-2').fill('-5');
+  await page.getByTestId('rule-points-fit-industry-2').press('Enter');
+  await expect(page.getByTestId('scenario-changes')).toHaveAttribute('data-value', '2');
+  await page.getByTestId('nav-tiers').click();
+  await expect(page.getByTestId('migration-moved')).not.toHaveAttribute('data-value', '0');
+  const edited = await tierCounts(page);
+  await page.getByTestId('nav-model').click();
+  await page.getByTestId('scenario-share').click();
+  const url = await page.getByTestId('scenario-share-url').inputValue();
+  expect(url).toMatch(/#s=[A-Za-z0-9_-]+$/);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(url);
+  await waitReady(other);
+  await expect(other.getByTestId('notice')).toHaveAttribute('data-kind', 'info');
+  await expect.poll(async () => JSON.stringify(await tierCounts(other))).toBe(JSON.stringify(edited));
+  await other.getByTestId('nav-model').click();
+  await expect(other.getByTestId('rule-points-beh-quote')).toHaveValue('55');
+  await expect(other.getByTestId('rule-points-fit-industry-2')).toHaveValue('-5');
+  await fresh.close();
+});
+
+test('scenarios are saved in the browser, and a malformed import changes nothing', async ({ page }) => {
+  await page.goto('./');
+  await waitReady(page);
+  await page.getByTestId('nav-model').click();
+  await page.getByTestId('scenario-name').fill('Demo heavy');
+  await page.getByTestId('scenario-save').click();
+  await expect(page.locator('[data-testid="saved-scenario"][data-name="Demo heavy"]')).toBeVisible();
+  await page.getByTestId('scenario-import').setInputFiles('test/fixtures/e2e/bad-scenario.json');
+  const notice = page.getByTestId('notice');
+  await expect(notice).toHaveAttribute('data-kind', 'error');
+  await expect(notice).toContainText('$.version');
+  await expect(notice).toContainText('$.dimensions[0].weight');
+  await expect(notice).toContainText('$.__proto__');
+  await expect(page.getByTestId('scenario-changes')).toHaveAttribute('data-value', '0');
+  await page.screenshot({ path: `${SHOTS}/scenario-import-error.png`, fullPage: true });
+  await page.reload();
+  await waitReady(page);
+  await page.getByTestId('nav-model').click();
+  await expect(page.locator('[data-testid="saved-scenario"][data-name="Demo heavy"]')).toBeVisible();
+});
