@@ -6,7 +6,7 @@
 export interface FloorData {
   type: 'data';
   u8: Uint8Array[];
-  f32: Float32Array[];
+  f64: Float64Array[];
   i32: Int32Array[];
 }
 export interface FloorRun {
@@ -25,7 +25,7 @@ function sumU8(a: Uint8Array): number {
   for (let i = 0; i < a.length; i++) s += a[i];
   return s;
 }
-function sumF32(a: Float32Array): number {
+function sumF64(a: Float64Array): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i];
   return s;
@@ -46,7 +46,7 @@ scope.onmessage = (event: MessageEvent<FloorData | FloorRun>) => {
   const start = performance.now();
   let checksum = 0;
   for (const a of data.u8) checksum += sumU8(a);
-  for (const a of data.f32) checksum += sumF32(a);
+  for (const a of data.f64) checksum += sumF64(a);
   for (const a of data.i32) checksum += sumI32(a);
   const reply: FloorReply = { ms: performance.now() - start, checksum };
   scope.postMessage(reply);

@@ -211,13 +211,13 @@ function floorWorker(m: RuleMatrix, outcome: Uint8Array, segment: Int32Array) {
   const data: FloorData = {
     type: 'data',
     u8: [...m.caseCodes.map((a) => a.slice()), outcome.slice()],
-    f32: m.eventCounts.map((a) => a.slice()),
+    f64: m.eventCounts.map((a) => a.slice()),
     i32: [segment.slice()],
   };
-  const bytes = [...data.u8, ...data.f32, ...data.i32].reduce((s, a) => s + a.byteLength, 0);
+  const bytes = [...data.u8, ...data.f64, ...data.i32].reduce((s, a) => s + a.byteLength, 0);
   worker.postMessage(
     data,
-    [...data.u8, ...data.f32, ...data.i32].map((a) => a.buffer as ArrayBuffer),
+    [...data.u8, ...data.f64, ...data.i32].map((a) => a.buffer as ArrayBuffer),
   );
   const run = () =>
     new Promise<FloorReply>((resolve, reject) => {

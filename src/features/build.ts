@@ -60,7 +60,7 @@ export async function buildRuleMatrix(
   return {
     n: table.numRows,
     caseCodes: q.caseColumns.map((c) => readNumericColumn(table, c, 'uint8')),
-    eventCounts: q.eventColumns.map((c) => readNumericColumn(table, c, 'float32')),
+    eventCounts: q.eventColumns.map((c) => readNumericColumn(table, c, 'float64')),
   };
 }
 

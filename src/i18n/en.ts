@@ -230,6 +230,7 @@ export const en = {
   'scenarios.delete': 'Delete',
   'scenarios.copyName': '{name} (copy {n})',
   'scenarios.export': 'Export JSON',
+  'scenarios.exportSql': 'Export as SQL (DuckDB / PostgreSQL)',
   'scenarios.import': 'Import JSON',
   'scenarios.importError': '{file} is not a valid scenario; nothing was changed:',
   'scenarios.imported': 'Scenario “{name}” imported.',

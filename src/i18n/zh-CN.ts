@@ -226,6 +226,7 @@ export const zhCN: Record<MessageKey, string> = {
   'scenarios.delete': '删除',
   'scenarios.copyName': '{name}（副本 {n}）',
   'scenarios.export': '导出 JSON',
+  'scenarios.exportSql': '导出为 SQL（DuckDB / PostgreSQL）',
   'scenarios.import': '导入 JSON',
   'scenarios.importError': '{file} 不是有效的方案；未做任何更改：',
   'scenarios.imported': '已导入方案“{name}”。',

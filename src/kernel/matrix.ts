@@ -3,8 +3,11 @@ export interface RuleMatrix {
   n: number;
   /** One code column per case rule: 0 = no match, k = case k matched. */
   caseCodes: Uint8Array[];
-  /** One decay-weighted event count column per event rule (uncapped; the cap is applied in the kernel). */
-  eventCounts: Float32Array[];
+  /**
+   * One decay-weighted event count column per event rule (uncapped; the cap is applied in the kernel).
+   * Float64, so kernel scores equal the SQL twin's and the exported SQL's to the last bits.
+   */
+  eventCounts: Float64Array[];
 }
 
 /** Outcome codes of lead_features.outcome. */

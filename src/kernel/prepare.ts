@@ -18,7 +18,7 @@ export interface PatternGroup {
 }
 export interface SparseEvents {
   index: Int32Array;
-  value: Float32Array;
+  value: Float64Array;
 }
 export interface PreparedMatrix {
   n: number;
@@ -64,11 +64,11 @@ function patternsOf(m: RuleMatrix, rules: number[], radix: number[]): Uint16Arra
   return patterns;
 }
 
-function sparse(values: Float32Array): SparseEvents {
+function sparse(values: Float64Array): SparseEvents {
   let count = 0;
   for (let i = 0; i < values.length; i++) if (values[i] !== 0) count++;
   const index = new Int32Array(count);
-  const value = new Float32Array(count);
+  const value = new Float64Array(count);
   for (let i = 0, k = 0; i < values.length; i++) {
     if (values[i] !== 0) {
       index[k] = i;

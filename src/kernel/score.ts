@@ -70,7 +70,7 @@ let blockEventSum = 0;
 /** Adds one event rule's points to the block's leads; returns where the next block starts reading. */
 function addEvents(
   index: Int32Array,
-  value: Float32Array,
+  value: Float64Array,
   perEvent: number,
   cap: number,
   from: number,

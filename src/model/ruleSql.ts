@@ -83,7 +83,7 @@ export function ruleMatrixSql(scenario: Scenario): RuleMatrixSql {
   const selected = [
     'f.lead_id',
     ...codes,
-    ...eventColumns.map((c) => `CAST(coalesce(b.${c}, 0) AS FLOAT) AS ${c}`),
+    ...eventColumns.map((c) => `CAST(coalesce(b.${c}, 0) AS DOUBLE) AS ${c}`),
   ];
   const join =
     eventRules.length > 0

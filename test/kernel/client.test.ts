@@ -29,7 +29,7 @@ function setup() {
     {
       n: 2,
       caseCodes: [Uint8Array.of(1, 0), Uint8Array.of(1, 2), Uint8Array.of(0, 0)],
-      eventCounts: [Float32Array.of(1, 0), Float32Array.of(0, 0)],
+      eventCounts: [Float64Array.of(1, 0), Float64Array.of(0, 0)],
     },
     Uint8Array.of(1, 2),
     {},

@@ -61,7 +61,7 @@ describe('prepared matrix (pattern groups + sparse events)', () => {
     n,
     caseCodes: caseRules.map(() => Uint8Array.from({ length: n }, () => Math.floor(rand() * 10))),
     eventCounts: eventRules.map(() =>
-      Float32Array.from({ length: n }, () => (rand() < 0.3 ? Math.round(rand() * 8) / 2 : 0)),
+      Float64Array.from({ length: n }, () => (rand() < 0.3 ? Math.round(rand() * 8) / 2 : 0)),
     ),
   };
 

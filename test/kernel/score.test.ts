@@ -22,7 +22,7 @@ const matrix: RuleMatrix = {
     Uint8Array.from([1, 2, 1, 0, 2, 1]),
     Uint8Array.from([0, 1, 0, 0, 0, 0]),
   ],
-  eventCounts: [Float32Array.from([1, 0, 1, 0, 0, 0]), Float32Array.from([0, 1, 0, 0, 0, 0])],
+  eventCounts: [Float64Array.from([1, 0, 1, 0, 0, 0]), Float64Array.from([0, 1, 0, 0, 0, 0])],
 };
 
 describe('scoreAll', () => {
@@ -44,7 +44,7 @@ describe('scoreAll', () => {
     const m: RuleMatrix = {
       n: 1,
       caseCodes: [Uint8Array.of(1), Uint8Array.of(1), Uint8Array.of(1)],
-      eventCounts: [Float32Array.of(7), Float32Array.of(0)],
+      eventCounts: [Float64Array.of(7), Float64Array.of(0)],
     };
     const r = scoreAll(m, plan);
     expect(r.score[0]).toBe(100);

@@ -24,7 +24,7 @@ describe('baseline comparison', () => {
           Uint8Array.of(1, 2, 1, 0, 2, 1),
           Uint8Array.of(0, 1, 0, 0, 0, 0),
         ],
-        eventCounts: [Float32Array.of(1, 0, 1, 0, 0, 0), Float32Array.of(0, 1, 0, 0, 0, 0)],
+        eventCounts: [Float64Array.of(1, 0, 1, 0, 0, 0), Float64Array.of(0, 1, 0, 0, 0, 0)],
       },
       Uint8Array.of(1, 2, 1, 0, 0, 0),
       {},
