@@ -25,5 +25,10 @@ export function formatPercent(locale: Locale, x: number | null, digits = 1): str
 
 export function formatNumber(locale: Locale, x: number | null, digits = 1): string {
   if (x === null || !Number.isFinite(x)) return '—';
-  return formatter(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+  // signDisplay 'negative' keeps "-0.0" (a negative zero, or a tiny negative rounding to zero) out
+  return formatter(locale, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    signDisplay: 'negative',
+  }).format(x);
 }

@@ -1,5 +1,6 @@
 import type { KernelPlan } from '../model/compile';
 import { matrixBuffers, type RuleMatrix } from './matrix';
+import type { Explanation } from './explain';
 import type { KernelRequest, KernelResponse, ScoreResult, SegmentColumn } from './protocol';
 
 interface Job {
@@ -19,6 +20,9 @@ export class KernelClient {
   #nextId = 1;
   #inFlight: (Job & { id: number }) | null = null;
   #waiting: Job | null = null;
+  /** Explain requests run outside the latest-wins queue; negative ids keep them apart from score jobs. */
+  #explains = new Map<number, { resolve: (e: Explanation) => void; reject: (e: Error) => void }>();
+  #nextExplainId = -1;
 
   constructor(worker: Worker) {
     this.#worker = worker;
@@ -47,6 +51,15 @@ export class KernelClient {
     });
   }
 
+  explain(plan: KernelPlan, lead: number): Promise<Explanation> {
+    const id = this.#nextExplainId--;
+    return new Promise((resolve, reject) => {
+      this.#explains.set(id, { resolve, reject });
+      const msg: KernelRequest = { type: 'explain', id, plan, lead };
+      this.#worker.postMessage(msg);
+    });
+  }
+
   terminate(): void {
     this.#worker.terminate();
   }
@@ -68,11 +81,18 @@ export class KernelClient {
   }
 
   #onReply(reply: KernelResponse): void {
+    const explain = this.#explains.get(reply.id);
+    if (explain) {
+      this.#explains.delete(reply.id);
+      if (reply.type === 'explained') explain.resolve(reply.explanation);
+      else explain.reject(new Error(reply.type === 'error' ? reply.message : 'unexpected reply'));
+      return;
+    }
     const job = this.#inFlight;
     this.#inFlight = null;
     if (job && job.id === reply.id) {
       if (reply.type === 'scored') job.resolve(reply);
-      else job.reject(new Error(reply.message));
+      else job.reject(new Error(reply.type === 'error' ? reply.message : 'unexpected reply'));
     }
     this.#sendNext();
   }

@@ -2,6 +2,7 @@ import type { KernelPlan } from '../model/compile';
 import type { TierSummary } from './aggregate';
 import type { RuleMatrix } from './matrix';
 import type { RuleStats } from './score';
+import type { Explanation } from './explain';
 
 export interface SegmentColumn {
   codes: Int32Array;
@@ -11,7 +12,8 @@ export interface SegmentColumn {
 /** Messages to the kernel worker. Big arrays are transferred, not copied. */
 export type KernelRequest =
   | { type: 'data'; matrix: RuleMatrix; outcome: Uint8Array; segments: Record<string, SegmentColumn> }
-  | { type: 'score'; id: number; plan: KernelPlan; baseline: KernelPlan | null; segment: string | null };
+  | { type: 'score'; id: number; plan: KernelPlan; baseline: KernelPlan | null; segment: string | null }
+  | { type: 'explain'; id: number; plan: KernelPlan; lead: number };
 
 /** The saved baseline model's result beside the scenario's: its tiers and the migration between them. */
 export interface BaselineComparison {
@@ -35,4 +37,6 @@ export interface ScoreResult {
 }
 
 export type KernelResponse =
-  ({ type: 'scored' } & ScoreResult) | { type: 'error'; id: number; message: string };
+  | ({ type: 'scored' } & ScoreResult)
+  | { type: 'explained'; id: number; explanation: Explanation }
+  | { type: 'error'; id: number; message: string };

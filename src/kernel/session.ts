@@ -3,6 +3,7 @@ import { migration, summarize, type TierSummary } from './aggregate';
 import type { RuleMatrix } from './matrix';
 import type { ScoreResult, SegmentColumn } from './protocol';
 import { allocateScores, scoreAll } from './score';
+import { explainLead, type Explanation } from './explain';
 
 /** The kernel's state between messages: the data it was given and the last result. Runs in the worker. */
 export class KernelSession {
@@ -19,6 +20,12 @@ export class KernelSession {
     this.#outcome = outcome;
     this.#segments = segments;
     this.#baseline = null;
+  }
+
+  explain(plan: KernelPlan, lead: number): Explanation {
+    const m = this.#matrix;
+    if (!m || lead < 0 || lead >= m.n) throw new Error(`no lead ${lead}`);
+    return explainLead(m, plan, lead);
   }
 
   score(

@@ -11,6 +11,19 @@ scope.onmessage = (event: MessageEvent<KernelRequest>) => {
     session.setData(msg.matrix, msg.outcome, msg.segments);
     return;
   }
+  if (msg.type === 'explain') {
+    try {
+      const reply: KernelResponse = {
+        type: 'explained',
+        id: msg.id,
+        explanation: session.explain(msg.plan, msg.lead),
+      };
+      scope.postMessage(reply);
+    } catch (error) {
+      scope.postMessage({ type: 'error', id: msg.id, message: String(error) } satisfies KernelResponse);
+    }
+    return;
+  }
   try {
     const r = session.score(msg.id, msg.plan, msg.baseline, msg.segment, () => performance.now());
     const reply: KernelResponse = { type: 'scored', ...r };

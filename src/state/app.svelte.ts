@@ -32,6 +32,9 @@ class AppState {
   /** Leads view filter set from elsewhere (a migration-matrix cell): baseline tier → scenario tier. */
   migrationFilter = $state<{ from: number; to: number } | null>(null);
 
+  /** The lead (kernel index) whose score the Leads view explains, or null. */
+  selectedLead = $state<number | null>(null);
+
   /** A message for the whole page (a scenario opened from a link, an import that failed). */
   notice = $state<{ kind: 'info' | 'error'; text: string; details: string[] } | null>(null);
 
@@ -47,6 +50,7 @@ class AppState {
         bytes: new Uint8Array(await (await fetch(url)).arrayBuffer()),
       })),
     );
+    this.selectedLead = null;
     await this.dataset.load(sources, 'sample', this.#scenarioFor);
   }
 
@@ -54,6 +58,7 @@ class AppState {
     const sources = await Promise.all(
       files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
     );
+    this.selectedLead = null;
     await this.dataset.load(sources, files.map((f) => f.name).join(', '), this.#scenarioFor);
   }
 

@@ -115,3 +115,24 @@ test('scenarios are saved in the browser, and a malformed import changes nothing
   await page.getByTestId('nav-model').click();
   await expect(page.locator('[data-testid="saved-scenario"][data-name="Demo heavy"]')).toBeVisible();
 });
+
+test('a lead’s score is explained rule by rule, with the smallest move up a tier', async ({ page }) => {
+  await page.goto('./');
+  await waitReady(page);
+  await page.getByTestId('nav-leads').click();
+  await page.getByTestId('leads-tier-filter').selectOption({ label: 'B' });
+  // the highest-scoring B lead: the closest to tier A
+  const first = page.getByTestId('lead-row').first();
+  const leadId = await first.getAttribute('data-lead');
+  await first.getByTestId('lead-explain').click();
+  const detail = page.getByTestId('lead-detail');
+  await expect(detail).toHaveAttribute('data-lead', leadId!);
+  await expect(detail.locator('figure svg')).toBeVisible();
+  const score = Number(await page.getByTestId('detail-score').getAttribute('data-value'));
+  expect(score).toBeGreaterThanOrEqual(30);
+  expect(score).toBeLessThan(70);
+  const move = page.getByTestId('detail-move');
+  await expect(move).toHaveAttribute('data-kind', /events|several|unreachable/);
+  if ((await move.getAttribute('data-kind')) === 'events') await expect(move).toContainText('tier A');
+  await page.screenshot({ path: `${SHOTS}/lead-detail.png`, fullPage: true });
+});

@@ -13,6 +13,7 @@ class FakeWorker {
 
   postMessage(msg: KernelRequest): void {
     if (msg.type === 'data') return this.#session.setData(msg.matrix, msg.outcome, msg.segments);
+    if (msg.type !== 'score') return;
     setTimeout(() => {
       this.scored.push(msg.id);
       const r = this.#session.score(msg.id, msg.plan, msg.baseline, msg.segment, () => 0);
