@@ -29,13 +29,3 @@ export function formatNumber(locale: Locale, x: number | null, digits = 1): stri
   const shown = Number(x.toFixed(digits)) === 0 ? 0 : x;
   return formatter(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(shown);
 }
-
-export function formatNumber(locale: Locale, x: number | null, digits = 1): string {
-  if (x === null || !Number.isFinite(x)) return '—';
-  // signDisplay 'negative' keeps "-0.0" (a negative zero, or a tiny negative rounding to zero) out
-  return formatter(locale, {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-    signDisplay: 'negative',
-  }).format(x);
-}
