@@ -13,7 +13,7 @@ import { prepareFile, type SourceFile } from '../../src/ingest/prepare';
 import { HISTOGRAM_BINS, type TierSummary } from '../../src/kernel/aggregate';
 import { createKernelWorker, KernelClient } from '../../src/kernel/client';
 import { OUTCOME, type RuleMatrix } from '../../src/kernel/matrix';
-import { compilePlan, type KernelPlan } from '../../src/model/compile';
+import { compilePlan, layoutOf, type KernelPlan } from '../../src/model/compile';
 import { defaultScenario, URGENCY_FIELDS } from '../../src/model/defaultScenario';
 import { ruleMatrixSql } from '../../src/model/ruleSql';
 import { scoreSql } from '../../src/model/scoreSql';
@@ -263,7 +263,7 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
 
   // the same re-score + aggregates in DuckDB, over the rule matrix materialised once
   status('rescore.sql');
-  const q = ruleMatrixSql(scenario);
+  const q = ruleMatrixSql(layoutOf(scenario)!);
   await engine.query(`CREATE OR REPLACE TABLE rule_matrix AS ${q.sql}`, q.params);
   const sqlMs: number[] = [];
   for (let i = -warmup; i < runs; i++) {

@@ -2,6 +2,7 @@ import type { SqlEngine } from '../db/engine';
 import { readNumericColumn, readStringColumn } from '../db/schema';
 import { fetchOne, fetchRows, fetchTable, run } from '../db/sql';
 import { OUTCOME, type RuleMatrix } from '../kernel/matrix';
+import { layoutOf, type MatrixLayout } from '../model/compile';
 import { ruleMatrixSql } from '../model/ruleSql';
 import type { Scenario } from '../model/scenario';
 
@@ -37,25 +38,24 @@ export async function buildLeadFeatures(engine: SqlEngine, agingHorizonDays: num
 /** The end of the data's last day: the latest possible as-of moment. */
 export const endOfData = (facts: DatasetFacts) => `${facts.endDate} 23:59:59`;
 
-/** Ages every event at its lead's as-of moment (the scenario's observation window). */
+/** Ages every event at its lead's as-of moment (created_at + the observation window, or the data's end). */
 export async function buildActivityEvents(
   engine: SqlEngine,
   facts: DatasetFacts,
-  scenario: Scenario,
+  observationDays: number | null,
 ): Promise<void> {
-  await run(engine, 'features/activity_events', {
-    params: [endOfData(facts), scenario.settings.observationDays],
-  });
+  await run(engine, 'features/activity_events', { params: [endOfData(facts), observationDays] });
 }
 
 /** The rule matrix for a scenario's structure, as typed arrays in lead_id order. */
 export async function buildRuleMatrix(
   engine: SqlEngine,
   facts: DatasetFacts,
-  scenario: Scenario,
+  layoutOrScenario: MatrixLayout | Scenario,
 ): Promise<RuleMatrix> {
-  await buildActivityEvents(engine, facts, scenario);
-  const q = ruleMatrixSql(scenario);
+  const layout = 'key' in layoutOrScenario ? layoutOrScenario : layoutOf(layoutOrScenario)!;
+  await buildActivityEvents(engine, facts, layout.observationDays);
+  const q = ruleMatrixSql(layout);
   const table = await engine.query(q.sql, q.params);
   return {
     n: table.numRows,

@@ -61,7 +61,7 @@ export function explainLead(m: RuleMatrix, plan: KernelPlan, lead: number): Expl
   const rulesByDim: RuleContribution[][] = Array.from({ length: dims }, () => []);
   const disqualifiedBy: number[] = [];
   plan.caseRules.forEach((rule, index) => {
-    const code = m.caseCodes[index][lead];
+    const code = m.caseCodes[rule.column][lead];
     if (rule.disqualify) {
       if (code !== 0) disqualifiedBy.push(index);
       return;
@@ -78,7 +78,7 @@ export function explainLead(m: RuleMatrix, plan: KernelPlan, lead: number): Expl
     });
   });
   plan.eventRules.forEach((rule, index) => {
-    const count = m.eventCounts[index][lead];
+    const count = m.eventCounts[rule.column][lead];
     const counted = Math.min(count, rule.cap);
     const points = rule.perEvent * counted;
     rulesByDim[rule.dim].push({
@@ -127,7 +127,7 @@ function nextTierMove(
   let best: TierMove | null = null;
   plan.eventRules.forEach((rule, index) => {
     if (rule.perEvent <= 0) return;
-    const room = rule.cap - Math.min(m.eventCounts[index][lead], rule.cap);
+    const room = rule.cap - Math.min(m.eventCounts[rule.column][lead], rule.cap);
     for (let k = 1; k <= Math.ceil(room); k++) {
       const added = Math.min(k, room);
       const points = dimPoints.slice();
@@ -149,9 +149,9 @@ function nextTierMove(
   if (best) return best;
   // every positive behaviour rule at its cap at once
   const maxed = dimPoints.slice();
-  plan.eventRules.forEach((rule, index) => {
+  plan.eventRules.forEach((rule) => {
     if (rule.perEvent > 0)
-      maxed[rule.dim] += rule.perEvent * (rule.cap - Math.min(m.eventCounts[index][lead], rule.cap));
+      maxed[rule.dim] += rule.perEvent * (rule.cap - Math.min(m.eventCounts[rule.column][lead], rule.cap));
   });
   const bestScore = scoreOf(maxed, plan);
   return bestScore >= target

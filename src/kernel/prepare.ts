@@ -23,8 +23,9 @@ export interface SparseEvents {
 export interface PreparedMatrix {
   n: number;
   groups: PatternGroup[];
+  /** One per event rule of the plan. */
   events: SparseEvents[];
-  /** Leads per code of each case rule (codeCounts[r][code]), for the per-rule statistics. */
+  /** Leads per code of each case rule of the plan (codeCounts[r][code]), for the per-rule statistics. */
   codeCounts: Float64Array[];
   /** The structure this was prepared for (see structureSignature). */
   signature: string;
@@ -32,11 +33,11 @@ export interface PreparedMatrix {
 
 const MAX_PATTERNS = 65536;
 
-/** What prepareMatrix depends on: each case rule's dimension and case count, each event rule's dimension. */
+/** What prepareMatrix depends on: each rule's dimension and matrix column, and each case rule's case count. */
 export function structureSignature(plan: KernelPlan): string {
   return JSON.stringify([
-    plan.caseRules.map((r) => [r.dim, r.points.length]),
-    plan.eventRules.map((r) => r.dim),
+    plan.caseRules.map((r) => [r.dim, r.column, r.points.length]),
+    plan.eventRules.map((r) => [r.dim, r.column]),
   ]);
 }
 
@@ -53,11 +54,11 @@ function groupRules(plan: KernelPlan): { dim: number; rules: number[]; radix: nu
   return groups;
 }
 
-function patternsOf(m: RuleMatrix, rules: number[], radix: number[]): Uint16Array {
+function patternsOf(m: RuleMatrix, plan: KernelPlan, rules: number[], radix: number[]): Uint16Array {
   const patterns = new Uint16Array(m.n);
   let scale = 1;
   rules.forEach((r, k) => {
-    const codes = m.caseCodes[r];
+    const codes = m.caseCodes[plan.caseRules[r].column];
     for (let i = 0; i < m.n; i++) patterns[i] += codes[i] * scale;
     scale *= radix[k];
   });
@@ -81,10 +82,11 @@ function sparse(values: Float64Array): SparseEvents {
 export function prepareMatrix(m: RuleMatrix, plan: KernelPlan): PreparedMatrix {
   return {
     n: m.n,
-    groups: groupRules(plan).map((g) => ({ ...g, patterns: patternsOf(m, g.rules, g.radix) })),
-    events: m.eventCounts.map(sparse),
-    codeCounts: m.caseCodes.map((codes, r) => {
-      const counts = new Float64Array(plan.caseRules[r].points.length);
+    groups: groupRules(plan).map((g) => ({ ...g, patterns: patternsOf(m, plan, g.rules, g.radix) })),
+    events: plan.eventRules.map((rule) => sparse(m.eventCounts[rule.column])),
+    codeCounts: plan.caseRules.map((rule) => {
+      const codes = m.caseCodes[rule.column];
+      const counts = new Float64Array(rule.points.length);
       for (let i = 0; i < codes.length; i++) counts[codes[i]]++;
       return counts;
     }),

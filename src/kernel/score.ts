@@ -38,12 +38,19 @@ export function tierOf(score: number, thresholds: Float64Array, tierCount: numbe
   return tierCount - 1;
 }
 
-const prepared = new WeakMap<RuleMatrix, PreparedMatrix>();
+const prepared = new WeakMap<RuleMatrix, PreparedMatrix[]>();
+/** A scenario and its baseline: both stay prepared. */
+const PREPARED_PER_MATRIX = 2;
 
 /** The prepared layout of a matrix for a plan's structure, built once and reused while it holds. */
 export function preparedFor(m: RuleMatrix, plan: KernelPlan): PreparedMatrix {
-  let p = prepared.get(m);
-  if (!p || p.signature !== structureSignature(plan)) prepared.set(m, (p = prepareMatrix(m, plan)));
+  const signature = structureSignature(plan);
+  const list = prepared.get(m) ?? [];
+  let p = list.find((x) => x.signature === signature);
+  if (!p) {
+    p = prepareMatrix(m, plan);
+    prepared.set(m, [p, ...list].slice(0, PREPARED_PER_MATRIX));
+  }
   return p;
 }
 

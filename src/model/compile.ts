@@ -2,17 +2,20 @@ import { isEventsRule, type CaseRule, type EventsRule, type Rule, type Scenario 
 
 /**
  * The kernel's plan: everything a weight, point, cap or threshold change touches, as plain numbers.
- * Case rules read a Uint8 code column (0 = no match, k = case k); event rules read a Float32 column of
+ * Case rules read a Uint8 code column (0 = no match, k = case k); event rules read a Float64 column of
  * decay-weighted event counts.
  */
 export interface CaseRulePlan {
   dim: number;
+  /** The rule-matrix column this rule reads (rules of several scenarios share one matrix). */
+  column: number;
   /** points[code]; points[0] = 0. */
   points: Float64Array;
   disqualify: boolean;
 }
 export interface EventRulePlan {
   dim: number;
+  column: number;
   perEvent: number;
   cap: number;
 }
@@ -67,8 +70,70 @@ export function ruleColumns(scenario: Scenario): {
   return { caseRules, eventRules };
 }
 
-export function compilePlan(scenario: Scenario): KernelPlan {
+/**
+ * The columns of a rule matrix: one per distinct rule condition across the scenarios it serves (a
+ * scenario and its baseline), so both score from one matrix even when their rules differ.
+ */
+export interface MatrixLayout {
+  caseRules: CaseRule[];
+  eventRules: EventsRule[];
+  observationDays: number | null;
+  /** Changes exactly when the matrix must be rebuilt in SQL. */
+  key: string;
+}
+
+/** A rule's condition: what its matrix column holds (points, caps and flags are not part of it). */
+export function conditionKey(rule: Rule): string {
+  switch (rule.kind) {
+    case 'category':
+      return JSON.stringify([rule.kind, rule.field, rule.cases.map((c) => c.values)]);
+    case 'bands':
+      return JSON.stringify([rule.kind, rule.field, rule.bands.map((b) => [b.min, b.max])]);
+    case 'boolean':
+      return JSON.stringify([rule.kind, rule.field]);
+    case 'contains':
+      return JSON.stringify([rule.kind, rule.field, rule.keywords]);
+    case 'events':
+      return JSON.stringify([rule.kind, rule.events, rule.decay]);
+  }
+}
+
+/** The union of the scenarios' rule conditions, in order of first appearance; null if they cannot share. */
+export function layoutOf(...scenarios: Scenario[]): MatrixLayout | null {
+  const observationDays = scenarios[0].settings.observationDays;
+  if (scenarios.some((s) => s.settings.observationDays !== observationDays)) return null;
+  const caseRules = new Map<string, CaseRule>();
+  const eventRules = new Map<string, EventsRule>();
+  for (const s of scenarios) {
+    const { caseRules: c, eventRules: e } = ruleColumns(s);
+    for (const { rule } of c) if (!caseRules.has(conditionKey(rule))) caseRules.set(conditionKey(rule), rule);
+    for (const { rule } of e)
+      if (!eventRules.has(conditionKey(rule))) eventRules.set(conditionKey(rule), rule);
+  }
+  return {
+    caseRules: [...caseRules.values()],
+    eventRules: [...eventRules.values()],
+    observationDays,
+    key: JSON.stringify([[...caseRules.keys()], [...eventRules.keys()], observationDays]),
+  };
+}
+
+/** Whether a layout has a column for every rule of the scenario (then the scenario can score from it). */
+export function layoutCovers(layout: MatrixLayout, scenario: Scenario): boolean {
+  if (scenario.settings.observationDays !== layout.observationDays) return false;
+  const keys = new Set([...layout.caseRules, ...layout.eventRules].map(conditionKey));
+  return scenario.dimensions.every((d) => d.rules.every((r) => keys.has(conditionKey(r))));
+}
+
+export function compilePlan(scenario: Scenario, layout: MatrixLayout = layoutOf(scenario)!): KernelPlan {
   const { caseRules, eventRules } = ruleColumns(scenario);
+  const caseColumn = new Map(layout.caseRules.map((r, i) => [conditionKey(r), i]));
+  const eventColumn = new Map(layout.eventRules.map((r, i) => [conditionKey(r), i]));
+  const column = (map: Map<string, number>, rule: Rule) => {
+    const c = map.get(conditionKey(rule));
+    if (c === undefined) throw new Error(`rule ${rule.id} has no column in the rule matrix`);
+    return c;
+  };
   const dimMax = new Float64Array(scenario.dimensions.length);
   scenario.dimensions.forEach((d, i) => {
     dimMax[i] = d.rules.reduce((sum, r) => sum + ruleMaxPoints(r), 0);
@@ -78,35 +143,17 @@ export function compilePlan(scenario: Scenario): KernelPlan {
     dimMax,
     caseRules: caseRules.map(({ rule, dim }) => ({
       dim,
+      column: column(caseColumn, rule),
       points: Float64Array.from([0, ...casePoints(rule)]),
       disqualify: rule.disqualify === true,
     })),
-    eventRules: eventRules.map(({ rule, dim }) => ({ dim, perEvent: rule.pointsPerEvent, cap: rule.cap })),
+    eventRules: eventRules.map(({ rule, dim }) => ({
+      dim,
+      column: column(eventColumn, rule),
+      perEvent: rule.pointsPerEvent,
+      cap: rule.cap,
+    })),
     thresholds: Float64Array.from(scenario.tiers.slice(0, -1), (t) => t.min),
     tierCount: scenario.tiers.length,
   };
-}
-
-/**
- * What forces the rule matrix to be rebuilt in SQL: rule conditions, event types and decay. Points,
- * weights, caps and thresholds are not part of it — those changes stay in the kernel.
- */
-export function structureKey(scenario: Scenario): string {
-  const { caseRules, eventRules } = ruleColumns(scenario);
-  return JSON.stringify({
-    c: caseRules.map(({ rule }) => {
-      switch (rule.kind) {
-        case 'category':
-          return [rule.field, rule.cases.map((c) => c.values)];
-        case 'bands':
-          return [rule.field, rule.bands.map((b) => [b.min, b.max])];
-        case 'boolean':
-          return [rule.field];
-        case 'contains':
-          return [rule.field, rule.keywords];
-      }
-    }),
-    e: eventRules.map(({ rule }) => [rule.events, rule.decay]),
-    o: scenario.settings.observationDays,
-  });
 }

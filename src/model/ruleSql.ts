@@ -1,6 +1,6 @@
 import type { SqlParam } from '../db/engine';
-import { ruleColumns, type RuleRef } from './compile';
-import type { CaseRule, Decay, EventsRule, Scenario } from './scenario';
+import type { MatrixLayout } from './compile';
+import type { CaseRule, Decay, EventsRule } from './scenario';
 
 /**
  * The rule matrix query: one row per lead (lead_id order, the kernel's order) with a code column c<i> per
@@ -68,17 +68,17 @@ function decayWeight(decay: Decay, params: SqlParam[]): string {
   }
 }
 
-function eventSum(ref: RuleRef<EventsRule>, index: number, params: SqlParam[]): string {
-  const types = ref.rule.events.map((e) => e.trim().toLowerCase());
-  const weight = decayWeight(ref.rule.decay, params);
+function eventSum(rule: EventsRule, index: number, params: SqlParam[]): string {
+  const types = rule.events.map((e) => e.trim().toLowerCase());
+  const weight = decayWeight(rule.decay, params);
   return `sum(CASE WHEN a.activity_type IN (${placeholders(types, params)}) THEN ${weight} ELSE 0.0 END) AS e${index}`;
 }
 
-export function ruleMatrixSql(scenario: Scenario): RuleMatrixSql {
-  const { caseRules, eventRules } = ruleColumns(scenario);
+export function ruleMatrixSql(layout: MatrixLayout): RuleMatrixSql {
+  const { caseRules, eventRules } = layout;
   const params: SqlParam[] = [];
-  const codes = caseRules.map(({ rule }, i) => `${caseExpression(rule, params)} AS c${i}`);
-  const sums = eventRules.map((ref, i) => eventSum(ref, i, params));
+  const codes = caseRules.map((rule, i) => `${caseExpression(rule, params)} AS c${i}`);
+  const sums = eventRules.map((rule, i) => eventSum(rule, i, params));
   const eventColumns = eventRules.map((_, i) => `e${i}`);
   const selected = [
     'f.lead_id',

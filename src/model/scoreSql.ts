@@ -17,16 +17,16 @@ export function scoreSql(plan: KernelPlan, matrixTable: string): { sql: string; 
   const dims = plan.dimWeights.length;
   const terms: string[][] = Array.from({ length: dims }, () => []);
   const disqualifiers: string[] = [];
-  plan.caseRules.forEach((rule, i) => {
+  plan.caseRules.forEach((rule) => {
     if (rule.disqualify) {
-      disqualifiers.push(`c${i} <> 0`);
+      disqualifiers.push(`c${rule.column} <> 0`);
       return;
     }
     const whens = Array.from(rule.points.subarray(1), (pts, k) => `WHEN ${k + 1} THEN ${p(pts)}`);
-    terms[rule.dim].push(`(CASE c${i} ${whens.join(' ')} ELSE CAST(0 AS DOUBLE) END)`);
+    terms[rule.dim].push(`(CASE c${rule.column} ${whens.join(' ')} ELSE CAST(0 AS DOUBLE) END)`);
   });
-  plan.eventRules.forEach((rule, i) => {
-    terms[rule.dim].push(`(${p(rule.perEvent)} * least(CAST(e${i} AS DOUBLE), ${p(rule.cap)}))`);
+  plan.eventRules.forEach((rule) => {
+    terms[rule.dim].push(`(${p(rule.perEvent)} * least(CAST(e${rule.column} AS DOUBLE), ${p(rule.cap)}))`);
   });
   const pointCols = terms.map((t, d) => `(CAST(0 AS DOUBLE) + ${t.length ? t.join(' + ') : '0'}) AS p${d}`);
   const subCols = Array.from({ length: dims }, (_, d) => {

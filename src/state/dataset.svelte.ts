@@ -11,7 +11,7 @@ import { loadFiles, type LoadReport } from '../ingest/load';
 import { IngestError, prepareFile, type PreparedFile, type SourceFile } from '../ingest/prepare';
 import { URGENCY_FIELDS } from '../model/defaultScenario';
 import type { Scenario } from '../model/scenario';
-import { structureKey } from '../model/compile';
+import { layoutOf, type MatrixLayout } from '../model/compile';
 import type { RuleMatrix } from '../kernel/matrix';
 
 export type DatasetStatus = 'loading' | 'ready' | 'error';
@@ -42,8 +42,8 @@ export class DatasetState {
   segments = $state.raw<Record<SegmentKey, EncodedSegment> | null>(null);
   /** Increments each time new data reaches the kernel. */
   version = $state(0);
-  /** The structure key of the rule matrix the kernel holds. */
-  matrixKey = $state('');
+  /** The columns of the rule matrix the kernel holds: plans must be compiled against it. */
+  layout = $state.raw<MatrixLayout | null>(null);
 
   constructor(
     private readonly engine: () => Promise<SqlEngine>,
@@ -89,14 +89,14 @@ export class DatasetState {
   }
 
   /** Rebuilds the rule matrix when the model's structure changed (not for weights or thresholds). */
-  async restructure(scenario: Scenario): Promise<void> {
+  async restructure(layout: MatrixLayout): Promise<void> {
     // one rebuild at a time, and only the newest request runs (a burst of decay edits builds once)
     const seq = ++this.#restructureSeq;
     this.#restructuring = this.#restructuring.then(async () => {
       if (seq !== this.#restructureSeq) return;
-      if (this.status !== 'ready' || structureKey(scenario) === this.matrixKey) return;
+      if (this.status !== 'ready' || layout.key === this.layout?.key) return;
       try {
-        await this.#sendToKernel(await this.engine(), scenario);
+        await this.#sendToKernel(await this.engine(), layout);
       } catch (error) {
         this.errors = [
           ...this.errors,
@@ -131,7 +131,7 @@ export class DatasetState {
       this.facts = facts;
       this.leads = leads;
       this.segments = segments;
-      await this.#sendToKernel(engine, scenario);
+      await this.#sendToKernel(engine, layoutOf(scenario)!);
       this.status = 'ready';
     } catch (error) {
       const failed =
@@ -151,11 +151,11 @@ export class DatasetState {
     }
   }
 
-  async #sendToKernel(engine: SqlEngine, scenario: Scenario): Promise<void> {
-    const matrix = await buildRuleMatrix(engine, this.facts!, scenario);
+  async #sendToKernel(engine: SqlEngine, layout: MatrixLayout): Promise<void> {
+    const matrix = await buildRuleMatrix(engine, this.facts!, layout);
     const leads = this.leads!;
     const segments = this.segments!;
-    this.matrixKey = structureKey(scenario);
+    this.layout = layout;
     // the kernel gets copies: transferring would empty the arrays the views read
     this.toKernel({
       matrix,

@@ -49,6 +49,16 @@ test('a decay change rebuilds the rule inputs in SQL and re-scores', async ({ pa
     .not.toBe(JSON.stringify(before));
   // no decay can only add points to demo and quote requests, so tier A can only grow
   expect((await tierCounts(page)).A).toBeGreaterThanOrEqual(before.A);
+  // the baseline keeps its decayed rules; one rule matrix holds both, so the two compare lead by lead
+  await expect(page.getByTestId('migration-moved')).not.toHaveAttribute('data-value', '0');
+  const cells = await page
+    .getByTestId('migration-cell')
+    .evaluateAll((els) =>
+      els.map((e) => ({ from: e.dataset.from!, to: e.dataset.to!, n: Number(e.dataset.value) })),
+    );
+  // nobody moves down: removing decay only adds points
+  const order = ['A', 'B', 'C'];
+  for (const c of cells) if (order.indexOf(c.to) > order.indexOf(c.from)) expect(c.n).toBe(0);
 });
 
 test('the urgency-card preset gives four named tiers', async ({ page }) => {

@@ -46,7 +46,7 @@ describe('features/*.sql on the hand-made fixture', () => {
   });
 
   it('features/activity_events.sql ages events at the end of the last day when scoring current', async () => {
-    await buildActivityEvents(engine, facts, tinyScenario());
+    await buildActivityEvents(engine, facts, null);
     const rows = readRows(
       await engine.query("SELECT age_days FROM activity_events WHERE lead_id = 'L1' ORDER BY age_days"),
       { age_days: { type: 'number' } },
@@ -56,9 +56,7 @@ describe('features/*.sql on the hand-made fixture', () => {
   });
 
   it('features/activity_events.sql with an observation window ages events at created_at + window and drops later ones', async () => {
-    const scenario = tinyScenario();
-    scenario.settings.observationDays = 30;
-    await buildActivityEvents(engine, facts, scenario);
+    await buildActivityEvents(engine, facts, 30);
     const rows = readRows(
       await engine.query('SELECT lead_id, age_days FROM activity_events ORDER BY lead_id, age_days'),
       {

@@ -41,11 +41,13 @@ describe('prepared matrix (pattern groups + sparse events)', () => {
   // 8 case rules of 9 cases in dimension 0: 10^8 combinations, so they must split into several groups
   const caseRules = Array.from({ length: 8 }, (_, k) => ({
     dim: k % 4 === 3 ? 1 : 0,
+    column: k,
     points: Float64Array.from({ length: 10 }, (_, c) => (c === 0 ? 0 : Math.round(rand() * 40 - 10))),
     disqualify: k === 5,
   }));
   const eventRules = Array.from({ length: 5 }, (_, k) => ({
     dim: 2,
+    column: k,
     perEvent: k === 4 ? -7 : 3 + k,
     cap: 1 + k,
   }));

@@ -50,3 +50,27 @@ describe('baseline comparison', () => {
     ]);
   });
 });
+
+describe('a scenario and a baseline with different rule conditions share one matrix', () => {
+  it('scores each from its own columns (regression: the prepared layout ignored columns)', () => {
+    const session = new KernelSession();
+    // event columns 0 and 2 hold the same rule under two decays: the lead has 1 fresh demo vs 0 after decay
+    session.setData(
+      {
+        n: 2,
+        caseCodes: [Uint8Array.of(1, 1), Uint8Array.of(1, 1), Uint8Array.of(0, 0)],
+        eventCounts: [Float64Array.of(1, 0), Float64Array.of(0, 0), Float64Array.of(0, 0)],
+      },
+      Uint8Array.of(0, 0),
+      {},
+    );
+    const scenario = compilePlan(tinyScenario());
+    const baseline = compilePlan(tinyScenario());
+    baseline.eventRules[0] = { ...baseline.eventRules[0], column: 2 };
+    const r = session.score(1, scenario, baseline, null, () => 0);
+    // scenario: lead 0 fit 100 + demo → 100 (A); baseline: demo decayed away → 40 (B)
+    expect(Array.from(r.tier)).toEqual([0, 1]);
+    expect(Array.from(r.baseline!.tier)).toEqual([1, 1]);
+    expect(r.baseline!.migration[1][0]).toBe(1);
+  });
+});

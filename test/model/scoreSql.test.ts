@@ -3,7 +3,7 @@ import type { SqlEngine } from '../../src/db/engine';
 import { readRows } from '../../src/db/schema';
 import { buildLeadFeatures, buildRuleMatrix, type DatasetFacts } from '../../src/features/build';
 import { scoreAll } from '../../src/kernel/score';
-import { compilePlan } from '../../src/model/compile';
+import { compilePlan, layoutOf } from '../../src/model/compile';
 import { ruleMatrixSql } from '../../src/model/ruleSql';
 import { scoreSql } from '../../src/model/scoreSql';
 import { loadFixture } from '../queries/fixture';
@@ -21,7 +21,7 @@ describe('scoreSql, the kernel’s SQL twin', () => {
   it('gives the same score and tier as the kernel for every lead', async () => {
     const scenario = tinyScenario({ kind: 'exponential', halfLifeDays: 30 });
     const matrix = await buildRuleMatrix(engine, facts, scenario);
-    const q = ruleMatrixSql(scenario);
+    const q = ruleMatrixSql(layoutOf(scenario)!);
     await engine.query(`CREATE OR REPLACE TABLE rule_matrix AS ${q.sql}`, q.params);
     const plan = compilePlan(scenario);
     const s = scoreSql(plan, 'rule_matrix');
