@@ -94,3 +94,28 @@ export function setTierCount(s: Scenario, count: number, defaultName: (index: nu
 export function removeRule(s: Scenario, ruleId: string): void {
   for (const d of s.dimensions) d.rules = d.rules.filter((r) => r.id !== ruleId);
 }
+
+/** A rule id not used in the scenario yet, from a readable stem. */
+export function newRuleId(s: Scenario, stem: string): string {
+  const used = new Set(s.dimensions.flatMap((d) => d.rules.map((r) => r.id)));
+  let n = 1;
+  while (used.has(`${stem}-${n}`)) n++;
+  return `${stem}-${n}`;
+}
+
+export function addRule(s: Scenario, dimension: number, rule: Rule): void {
+  const d = s.dimensions[dimension];
+  if (d && !findRule(s, rule.id)) d.rules.push(rule);
+}
+
+export function addDimension(s: Scenario, label: string): void {
+  const used = new Set(s.dimensions.map((d) => d.id));
+  let n = 1;
+  while (used.has(`dimension-${n}`)) n++;
+  s.dimensions.push({ id: `dimension-${n}`, label: label.slice(0, 200), weight: 10, rules: [] });
+}
+
+/** Removes a dimension; the last one stays (a model needs one). */
+export function removeDimension(s: Scenario, dimension: number): void {
+  if (s.dimensions.length > 1) s.dimensions.splice(dimension, 1);
+}

@@ -2,6 +2,7 @@ import { createKernelWorker, KernelClient } from '../kernel/client';
 import type { SourceFile } from '../ingest/prepare';
 import { DatasetState } from './dataset.svelte';
 import { engine } from './engine.svelte';
+import { activityTypes, fieldValues, type ValueCount } from '../features/values';
 import { scenario } from './scenario.svelte';
 import { ScoringState } from './scoring.svelte';
 import leadsUrl from '../../datasets/leads.csv?url';
@@ -41,6 +42,12 @@ class AppState {
   showMigration(from: number, to: number): void {
     this.migrationFilter = { from, to };
     this.view = 'leads';
+  }
+
+  /** A lead column's values with counts, or the activity types, for the rule editor's pickers. */
+  async valuesOf(field: string | 'activity_type'): Promise<ValueCount[]> {
+    const db = await engine.get();
+    return field === 'activity_type' ? activityTypes(db) : fieldValues(db, field);
   }
 
   async loadSample(): Promise<void> {

@@ -146,3 +146,34 @@ test('a lead’s score is explained rule by rule, with the smallest move up a ti
   if ((await move.getAttribute('data-kind')) === 'events') await expect(move).toContainText('tier A');
   await page.screenshot({ path: `${SHOTS}/lead-detail.png`, fullPage: true });
 });
+
+test('a new rule picked from the data’s own values re-scores and compares with the baseline', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await waitReady(page);
+  const before = await tierCounts(page);
+  await page.getByTestId('nav-model').click();
+  await page.getByTestId('add-rule-fit').click();
+  await page.getByTestId('add-rule-field').selectOption('lead_source');
+  const referral = page.locator('[data-testid="add-rule-value"][data-value="Referral"]');
+  await referral.check();
+  const label = await referral.locator('xpath=..').innerText();
+  const referralLeads = Number(label.replace(/.*\(([\d,]+)\).*/s, '$1').replaceAll(',', ''));
+  expect(referralLeads).toBeGreaterThan(100);
+  await page.getByTestId('add-rule-points').fill('40');
+  await page.getByTestId('add-rule-submit').click();
+  const stats = page.getByTestId('rule-stats-category-1');
+  await expect(stats).toHaveAttribute('data-fires', String(referralLeads), { timeout: 30_000 });
+  await expect(stats).toHaveAttribute('data-points', String(referralLeads * 40));
+  await page.screenshot({ path: `${SHOTS}/add-rule.png`, fullPage: true });
+  await page.getByTestId('nav-tiers').click();
+  await expect(page.getByTestId('migration-moved')).not.toHaveAttribute('data-value', '0');
+  expect(JSON.stringify(await tierCounts(page))).not.toBe(JSON.stringify(before));
+  // removing the rule again brings back the baseline's tiers
+  await page.getByTestId('nav-model').click();
+  await page.getByTestId('rule-remove-category-1').click();
+  await page.getByTestId('nav-tiers').click();
+  await expect(page.getByTestId('migration-moved')).toHaveAttribute('data-value', '0');
+  await expect.poll(async () => JSON.stringify(await tierCounts(page))).toBe(JSON.stringify(before));
+});

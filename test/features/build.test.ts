@@ -81,6 +81,23 @@ describe('features/*.sql on the hand-made fixture', () => {
     expect(Array.from(t.outcome)).toEqual([1, 2, 1, 0, 0, 0]);
   });
 
+  it('features/field_values.sql and features/activity_types.sql list values with counts for the editor', async () => {
+    const { activityTypes, fieldValues } = await import('../../src/features/values');
+    expect(await fieldValues(engine, 'industry')).toEqual([
+      { value: 'Software', n: 3 },
+      { value: 'Government', n: 1 },
+      { value: 'Manufacturing', n: 1 },
+      { value: 'Retail', n: 1 },
+    ]);
+    await expect(fieldValues(engine, 'industry; DROP TABLE leads')).rejects.toThrow('unknown column');
+    expect(await activityTypes(engine)).toEqual([
+      { value: 'demo_request', n: 2 },
+      { value: 'web_visit', n: 2 },
+      { value: 'pricing_page_visit', n: 1 },
+      { value: 'unsubscribe', n: 1 },
+    ]);
+  });
+
   it('the rule matrix codes each case rule and sums decayed events', async () => {
     const m = await buildRuleMatrix(engine, facts, tinyScenario({ kind: 'exponential', halfLifeDays: 30 }));
     expect(m.n).toBe(6);
