@@ -144,6 +144,8 @@ export const en = {
   'tiers.thresholdFrom': 'Tier {tier} from score',
   'tiers.thresholdRest': 'Tier {tier}: the rest and the disqualified',
   'tiers.reset': 'Back to the baseline',
+  'tiers.auc': 'AUC (won vs lost leads)',
+  'tiers.topWins': 'Share of wins in tier {tier}',
   'tiers.saveBaseline': 'Save as baseline',
   'tiers.vsBaseline': '{delta} vs baseline',
   'migration.title': 'Tier migration: baseline → scenario',

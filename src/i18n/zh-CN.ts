@@ -142,6 +142,8 @@ export const zhCN: Record<MessageKey, string> = {
   'tiers.thresholdFrom': '{tier} 级起始分数',
   'tiers.thresholdRest': '{tier} 级：其余线索及被否决的线索',
   'tiers.reset': '恢复为基线',
+  'tiers.auc': 'AUC（赢单与输单线索）',
+  'tiers.topWins': '{tier} 级占全部赢单的比例',
   'tiers.saveBaseline': '保存为基线',
   'tiers.vsBaseline': '较基线 {delta}',
   'migration.title': '级别迁移：基线 → 当前方案',

@@ -1,5 +1,6 @@
 import type { Scores } from './score';
 import { OUTCOME } from './matrix';
+import { auc } from '../metrics/auc';
 
 export const HISTOGRAM_BINS = 50;
 
@@ -16,6 +17,8 @@ export interface TierSummary {
   histogram: number[];
   /** [segment code][tier] lead counts for the chosen segment column, when one is given. */
   segmentTiers: number[][] | null;
+  /** AUC of the score against won / lost (open leads excluded); null without both classes. */
+  auc: number | null;
 }
 
 export function summarize(
@@ -53,6 +56,7 @@ export function summarize(
     disqualified,
     histogram: Array.from(histogram),
     segmentTiers: segmentTiers ? rows(segmentTiers, tierCount) : null,
+    auc: auc(scores.score, outcome, OUTCOME.won, OUTCOME.lost),
   };
 }
 
@@ -70,4 +74,10 @@ export function migration(from: Uint8Array, fromTiers: number, to: Uint8Array, t
   return Array.from({ length: fromTiers }, (_, f) =>
     Array.from(counts.subarray(f * toTiers, (f + 1) * toTiers)),
   );
+}
+
+/** Share of all wins that landed in the top tier; null without wins. */
+export function topTierWinShare(summary: TierSummary): number | null {
+  const wins = summary.tierOutcomes.reduce((s, t) => s + t[OUTCOME.won], 0);
+  return wins > 0 ? summary.tierOutcomes[0][OUTCOME.won] / wins : null;
 }

@@ -35,6 +35,10 @@ test('opens on the bundled sample with every lead scored into a tier', async ({ 
   expect(Object.keys(tiers)).toEqual(['A', 'B', 'C']);
   expect(Object.values(tiers).reduce((a, b) => a + b, 0)).toBe(expected);
   for (const n of Object.values(tiers)) expect(n).toBeGreaterThan(0);
+  // the default model ranks won above lost leads far better than chance on the sample
+  const aucValue = Number(await page.getByTestId('delta-auc').getAttribute('data-value'));
+  expect(aucValue).toBeGreaterThan(0.65);
+  expect(aucValue).toBeLessThan(1);
   await page.screenshot({ path: `${SHOTS}/tiers-en.png`, fullPage: true });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarize } from '../../src/kernel/aggregate';
+import { summarize, topTierWinShare } from '../../src/kernel/aggregate';
 import type { RuleMatrix } from '../../src/kernel/matrix';
 import { scoreAll, tierOf } from '../../src/kernel/score';
 import { compilePlan } from '../../src/model/compile';
@@ -100,6 +100,9 @@ describe('summarize', () => {
       [46, 1],
       [49, 1],
     ]);
+    // won L1 (100) and L3 (92) both above lost L2 (0); the open leads do not count
+    expect(sum.auc).toBe(1);
+    expect(topTierWinShare(sum)).toBe(1);
     expect(sum.segmentTiers).toEqual([
       [2, 1, 1],
       [0, 0, 2],
