@@ -5,6 +5,8 @@ export interface IngestRun {
   ms: number;
   /** fetchLeadTable + encodeSegment(industry) after the matrix (what the app does next). */
   leadTableMs: number;
+  /** A structural edit (one rule's decay changed): the rule matrix rebuilt in SQL for the union layout. */
+  structuralMs: number;
   /** Peak main-thread JS heap (performance.memory.usedJSHeapSize, sampled) during the timed part, MB. */
   peakHeapMb: number | null;
 }

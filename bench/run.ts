@@ -191,6 +191,20 @@ async function benchSize(
         leads,
         ingest.runs.map((r) => r.leadTableMs),
       ),
+      row(
+        'load.csv',
+        leads,
+        ingest.runs.map((r) => r.ms + r.leadTableMs),
+        {
+          ...(heaps.length ? { peak_mb: round(Math.max(...heaps), 0) } : {}),
+          ...(peakRss !== null ? { peak_rss_mb: round(peakRss, 0) } : {}),
+        },
+      ),
+      row(
+        'structural.sql',
+        leads,
+        ingest.runs.map((r) => r.structuralMs),
+      ),
       row('rescore.kernel', leads, rescore.kernelMs),
       row('rescore.kernel.roundtrip', leads, rescore.kernelRoundTripMs),
       row('rescore.sql', leads, rescore.sqlMs),

@@ -14,6 +14,7 @@ import { HISTOGRAM_BINS, type TierSummary } from '../../src/kernel/aggregate';
 import { createKernelWorker, KernelClient } from '../../src/kernel/client';
 import { OUTCOME, type RuleMatrix } from '../../src/kernel/matrix';
 import { compilePlan, layoutOf, type KernelPlan } from '../../src/model/compile';
+import { setDecay } from '../../src/model/edits';
 import { defaultScenario, URGENCY_FIELDS } from '../../src/model/defaultScenario';
 import { ruleMatrixSql } from '../../src/model/ruleSql';
 import { scoreSql } from '../../src/model/scoreSql';
@@ -116,12 +117,21 @@ async function ingest(dir: string, runs: number): Promise<IngestResult> {
     const leads = await fetchLeadTable(engine);
     const segment = encodeSegment(leads.text[SEGMENT], false);
     const leadTableMs = performance.now() - t1;
+    // a structural edit as the app makes it: the scenario's demo rule loses its decay, the baseline keeps
+    // it, and one matrix holds both conditions
+    const edited = structuredClone(scenario);
+    setDecay(edited, 'beh-demo', { kind: 'none' });
+    const t2 = performance.now();
+    const union = await buildRuleMatrix(engine, facts, layoutOf(edited, scenario)!);
+    const structuralMs = performance.now() - t2;
+    if (union.eventCounts.length !== matrix.eventCounts.length + 1)
+      throw new Error('the union layout has no new column');
     if (report.problems.length > 0 || report.files.some((f) => f.rejectedLines.length > 0))
       throw new Error(`unexpected rejects: ${report.problems.length} cells`);
     counts = report.counts;
     if (matrix.n !== counts.leads) throw new Error(`matrix has ${matrix.n} rows for ${counts.leads} leads`);
     loaded = { engine, matrix, leads, segment };
-    results.push({ ms, leadTableMs, peakHeapMb });
+    results.push({ ms, leadTableMs, structuralMs, peakHeapMb });
   }
   const m = loaded!.matrix;
   status(`ingested ${dir}`);

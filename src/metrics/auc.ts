@@ -1,7 +1,9 @@
+import { sortNonNegative } from './sortScores';
+
 /**
  * AUC as METRICS.md defines it: Mann–Whitney, P(s_won > s_lost) + ½·P(tie), over resolved leads only
- * (scikit-learn's roc_auc_score). Null when either class is empty. Two typed-array sorts and one merge:
- * O(n log n) without sorting pairs.
+ * (scikit-learn's roc_auc_score). Null when either class is empty. Each class is radix-sorted on its own
+ * and the two are merged once: no pairs sorted, no comparator calls.
  */
 export function auc(scores: ArrayLike<number>, outcome: ArrayLike<number>, won = 1, lost = 2): number | null {
   let nWon = 0;
@@ -17,8 +19,8 @@ export function auc(scores: ArrayLike<number>, outcome: ArrayLike<number>, won =
     if (outcome[i] === won) w[a++] = scores[i];
     else if (outcome[i] === lost) l[b++] = scores[i];
   }
-  w.sort();
-  l.sort();
+  sortNonNegative(w);
+  sortNonNegative(l);
   // for each won score: lost scores below it count 1, equal ones ½
   let below = 0;
   let equalEnd = 0;
