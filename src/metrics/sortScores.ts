@@ -7,8 +7,8 @@ export function sortNonNegative(values: Float64Array): Float64Array {
   const n = values.length;
   for (let i = 0; i < n; i++) if (!(values[i] >= 0)) return values.sort();
   for (let i = 0; i < n; i++) values[i] += 0; // -0 → 0
-  let bits = new Uint32Array(values.buffer, values.byteOffset, n * 2);
-  let tmp = new Uint32Array(n * 2);
+  let bits: Uint32Array = new Uint32Array(values.buffer, values.byteOffset, n * 2);
+  let tmp: Uint32Array = new Uint32Array(n * 2);
   const counts = new Uint32Array(65536);
   // little-endian: word 2i is the low half, 2i + 1 the high half
   for (let pass = 0; pass < 4; pass++) {
