@@ -6,7 +6,13 @@
 import { createBrowserEngine } from '../../src/db/browserEngine';
 import type { SqlEngine } from '../../src/db/engine';
 import { readRows } from '../../src/db/schema';
-import { buildLeadFeatures, buildRuleMatrix, fetchLeadTable, type LeadTable } from '../../src/features/build';
+import {
+  buildLeadFeatures,
+  buildRuleMatrix,
+  fetchLeadTable,
+  RuleColumnCache,
+  type LeadTable,
+} from '../../src/features/build';
 import { encodeSegment, OTHER_LABEL, type EncodedSegment } from '../../src/features/segments';
 import { loadFiles } from '../../src/ingest/load';
 import { prepareFile, type SourceFile } from '../../src/ingest/prepare';
@@ -110,7 +116,8 @@ async function ingest(dir: string, runs: number): Promise<IngestResult> {
     heap.sample();
     const facts = await buildLeadFeatures(engine, scenario.settings.agingHorizonDays);
     heap.sample();
-    const matrix = await buildRuleMatrix(engine, facts, scenario);
+    const columns = new RuleColumnCache();
+    const matrix = await buildRuleMatrix(engine, facts, scenario, columns);
     const ms = performance.now() - start;
     const peakHeapMb = heap.stop();
     const t1 = performance.now();
@@ -118,11 +125,11 @@ async function ingest(dir: string, runs: number): Promise<IngestResult> {
     const segment = encodeSegment(leads.text[SEGMENT], false);
     const leadTableMs = performance.now() - t1;
     // a structural edit as the app makes it: the scenario's demo rule loses its decay, the baseline keeps
-    // it, and one matrix holds both conditions
+    // it, one matrix holds both conditions, and only the new condition is computed in SQL
     const edited = structuredClone(scenario);
     setDecay(edited, 'beh-demo', { kind: 'none' });
     const t2 = performance.now();
-    const union = await buildRuleMatrix(engine, facts, layoutOf(edited, scenario)!);
+    const union = await buildRuleMatrix(engine, facts, layoutOf(edited, scenario)!, columns);
     const structuralMs = performance.now() - t2;
     if (union.eventCounts.length !== matrix.eventCounts.length + 1)
       throw new Error('the union layout has no new column');

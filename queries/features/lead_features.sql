@@ -1,6 +1,8 @@
 -- One row per lead: its attributes, its outcome as METRICS.md defines it, and its won revenue.
 -- won beats lost; without any explicit loss in the data, a lead older than the aging-out horizon at the
 -- data end date and not won counts as lost.
+-- Also: _idx, the lead's position in lead_id order (the kernel's order), and lower-cased, trimmed *_key
+-- copies of the text columns rules match on, computed once here instead of in every rule-matrix build.
 -- params: $1 data end date (DATE), $2 aging-out horizon in days
 CREATE OR REPLACE TABLE lead_features AS
 WITH deal_summary AS (
@@ -16,7 +18,17 @@ WITH deal_summary AS (
 ),
 loss_rule AS (SELECT count(*) FILTER (WHERE outcome = 'lost') > 0 AS explicit_losses FROM deals)
 SELECT
+  row_number() OVER (ORDER BY l.lead_id) AS _idx,
   l.*,
+  lower(trim(l.country)) AS country_key,
+  lower(trim(l.region)) AS region_key,
+  lower(trim(l.industry)) AS industry_key,
+  lower(trim(l.lead_source)) AS lead_source_key,
+  lower(trim(l.owner)) AS owner_key,
+  lower(trim(l.purchase_timeframe)) AS purchase_timeframe_key,
+  lower(trim(l.decision_stage)) AS decision_stage_key,
+  lower(coalesce(l.job_title, '')) AS job_title_key,
+  lower(coalesce(l.company, '')) AS company_key,
   CASE
     WHEN d.any_won THEN 'won'
     WHEN d.any_lost THEN 'lost'

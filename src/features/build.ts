@@ -2,7 +2,7 @@ import type { SqlEngine } from '../db/engine';
 import { readNumericColumn, readStringColumn } from '../db/schema';
 import { fetchOne, fetchRows, fetchTable, run } from '../db/sql';
 import { OUTCOME, type RuleMatrix } from '../kernel/matrix';
-import { layoutOf, type MatrixLayout } from '../model/compile';
+import { conditionKey, layoutOf, type MatrixLayout } from '../model/compile';
 import { ruleMatrixSql } from '../model/ruleSql';
 import type { Scenario } from '../model/scenario';
 
@@ -47,20 +47,54 @@ export async function buildActivityEvents(
   await run(engine, 'features/activity_events', { params: [endOfData(facts), observationDays] });
 }
 
-/** The rule matrix for a scenario's structure, as typed arrays in lead_id order. */
+/**
+ * Columns already computed, by rule condition, for the activity_events of one observation window: a
+ * structural edit then queries only the conditions that are new (one rule's decay → one column).
+ */
+export class RuleColumnCache {
+  readonly codes = new Map<string, Uint8Array>();
+  readonly counts = new Map<string, Float64Array>();
+  observationDays: number | null | undefined = undefined;
+  n = 0;
+}
+
+/** The rule matrix for a layout (or one scenario), as typed arrays in lead_id order. */
 export async function buildRuleMatrix(
   engine: SqlEngine,
   facts: DatasetFacts,
   layoutOrScenario: MatrixLayout | Scenario,
+  cache: RuleColumnCache = new RuleColumnCache(),
 ): Promise<RuleMatrix> {
   const layout = 'key' in layoutOrScenario ? layoutOrScenario : layoutOf(layoutOrScenario)!;
-  await buildActivityEvents(engine, facts, layout.observationDays);
-  const q = ruleMatrixSql(layout);
-  const table = await engine.query(q.sql, q.params);
+  if (cache.observationDays !== layout.observationDays) {
+    await buildActivityEvents(engine, facts, layout.observationDays);
+    cache.codes.clear();
+    cache.counts.clear();
+    cache.observationDays = layout.observationDays;
+  }
+  const missing: MatrixLayout = {
+    ...layout,
+    caseRules: layout.caseRules.filter((r) => !cache.codes.has(conditionKey(r))),
+    eventRules: layout.eventRules.filter((r) => !cache.counts.has(conditionKey(r))),
+  };
+  if (
+    missing.caseRules.length + missing.eventRules.length > 0 ||
+    cache.codes.size + cache.counts.size === 0
+  ) {
+    const q = ruleMatrixSql(missing);
+    const table = await engine.query(q.sql, q.params);
+    missing.caseRules.forEach((r, i) =>
+      cache.codes.set(conditionKey(r), readNumericColumn(table, q.caseColumns[i], 'uint8')),
+    );
+    missing.eventRules.forEach((r, i) =>
+      cache.counts.set(conditionKey(r), readNumericColumn(table, q.eventColumns[i], 'float64')),
+    );
+    cache.n = table.numRows;
+  }
   return {
-    n: table.numRows,
-    caseCodes: q.caseColumns.map((c) => readNumericColumn(table, c, 'uint8')),
-    eventCounts: q.eventColumns.map((c) => readNumericColumn(table, c, 'float64')),
+    n: cache.n,
+    caseCodes: layout.caseRules.map((r) => cache.codes.get(conditionKey(r))!),
+    eventCounts: layout.eventRules.map((r) => cache.counts.get(conditionKey(r))!),
   };
 }
 

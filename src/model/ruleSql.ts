@@ -30,7 +30,7 @@ function caseExpression(rule: CaseRule, params: SqlParam[]): string {
     case 'category':
       rule.cases.forEach((c, i) => {
         const values = c.values.map((v) => v.trim().toLowerCase());
-        whens.push(`WHEN lower(trim(f.${rule.field})) IN (${placeholders(values, params)}) THEN ${i + 1}`);
+        whens.push(`WHEN f.${rule.field}_key IN (${placeholders(values, params)}) THEN ${i + 1}`);
       });
       break;
     case 'bands':
@@ -46,7 +46,7 @@ function caseExpression(rule: CaseRule, params: SqlParam[]): string {
       break;
     case 'contains': {
       const conds = rule.keywords.map(
-        (k) => `contains(lower(coalesce(f.${rule.field}, '')), ${placeholders([k.toLowerCase()], params)})`,
+        (k) => `contains(f.${rule.field}_key, ${placeholders([k.toLowerCase()], params)})`,
       );
       whens.push(`WHEN ${conds.join(' OR ')} THEN 1`);
       break;
@@ -89,7 +89,7 @@ export function ruleMatrixSql(layout: MatrixLayout): RuleMatrixSql {
     eventRules.length > 0
       ? `LEFT JOIN (SELECT a.lead_id, ${sums.join(', ')} FROM activity_events a GROUP BY a.lead_id) b ON b.lead_id = f.lead_id`
       : '';
-  const sql = `SELECT ${selected.join(',\n  ')}\nFROM lead_features f\n${join}\nORDER BY f.lead_id`;
+  const sql = `SELECT ${selected.join(',\n  ')}\nFROM lead_features f\n${join}\nORDER BY f._idx`;
   return {
     sql,
     params,

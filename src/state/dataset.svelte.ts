@@ -2,6 +2,7 @@ import type { SqlEngine } from '../db/engine';
 import {
   buildLeadFeatures,
   buildRuleMatrix,
+  RuleColumnCache,
   fetchLeadTable,
   type DatasetFacts,
   type LeadTable,
@@ -107,6 +108,7 @@ export class DatasetState {
     await this.#restructuring;
   }
   #restructureSeq = 0;
+  #columns = new RuleColumnCache();
   #restructuring: Promise<void> = Promise.resolve();
 
   async #loadSet(files: PreparedFile[], label: string, scenarioFor: (withUrgency: boolean) => Scenario) {
@@ -117,6 +119,7 @@ export class DatasetState {
     try {
       const engine = await this.engine();
       const report = await loadFiles(engine, files);
+      this.#columns = new RuleColumnCache(); // new tables: no column of the old data may be reused
       const leadsFile = files.find((f) => f.kind === 'leads')!;
       if (report.counts.leads === 0) throw new IngestError(leadsFile.source.name, 'no-data-rows');
       const withUrgency = URGENCY_FIELDS.some((role) => leadsFile.mapping[role]);
@@ -152,7 +155,13 @@ export class DatasetState {
   }
 
   async #sendToKernel(engine: SqlEngine, layout: MatrixLayout): Promise<void> {
-    const matrix = await buildRuleMatrix(engine, this.facts!, layout);
+    // the cache keeps the columns; the kernel gets copies it may own
+    const built = await buildRuleMatrix(engine, this.facts!, layout, this.#columns);
+    const matrix = {
+      ...built,
+      caseCodes: built.caseCodes.map((c) => c.slice()),
+      eventCounts: built.eventCounts.map((c) => c.slice()),
+    };
     const leads = this.leads!;
     const segments = this.segments!;
     this.layout = layout;

@@ -114,3 +114,34 @@ describe('features/*.sql on the hand-made fixture', () => {
     expect(m.eventCounts[1][1]).toBeCloseTo(Math.pow(0.5, (150 + 86399 / 86400) / 30), 6);
   });
 });
+
+describe('RuleColumnCache', () => {
+  it('builds only new conditions and gives the same matrix as a fresh build', async () => {
+    const { RuleColumnCache } = await import('../../src/features/build');
+    const { layoutOf } = await import('../../src/model/compile');
+    const { setDecay } = await import('../../src/model/edits');
+    const cache = new RuleColumnCache();
+    const base = tinyScenario({ kind: 'exponential', halfLifeDays: 30 });
+    await buildRuleMatrix(engine, facts, base, cache);
+    const edited = tinyScenario({ kind: 'exponential', halfLifeDays: 30 });
+    setDecay(edited, 'demo', { kind: 'none' });
+    const queries: string[] = [];
+    const spy = {
+      ...engine,
+      query: (sql: string, params?: readonly (string | number | boolean | null)[]) => (
+        queries.push(sql),
+        engine.query(sql, params)
+      ),
+    };
+    const cached = await buildRuleMatrix(spy, facts, layoutOf(edited, base)!, cache);
+    const fresh = await buildRuleMatrix(engine, facts, layoutOf(edited, base)!);
+    expect(cached.caseCodes.map((c) => Array.from(c))).toEqual(fresh.caseCodes.map((c) => Array.from(c)));
+    expect(cached.eventCounts.map((c) => Array.from(c))).toEqual(fresh.eventCounts.map((c) => Array.from(c)));
+    // one query, for the single new condition (demo without decay): no case codes, one event column
+    expect(queries).toHaveLength(1);
+    expect(queries[0]).not.toContain(' AS c0');
+    expect(queries[0]).toContain(' AS e0');
+    // the edited scenario comes first in the layout: column 0 is demo without decay, L1's demo counts 1
+    expect(cached.eventCounts[0][0]).toBe(1);
+  });
+});
