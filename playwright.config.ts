@@ -1,7 +1,5 @@
 import { defineConfig } from '@playwright/test';
-
-// Debian's chromium (apt-get install chromium); Playwright's own browser download is not available here.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/e2e/chromium';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -15,17 +13,8 @@ export default defineConfig({
   use: {
     baseURL: 'http://127.0.0.1:4173/',
     launchOptions: {
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     },
     viewport: { width: 1400, height: 1000 },
     acceptDownloads: true,

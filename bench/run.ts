@@ -15,22 +15,12 @@ import { writeSampleStreaming } from '../datasets/generator/index.ts';
 import { dataMiddleware } from './serveData.ts';
 import { ProcessMemorySampler } from './processMemory.ts';
 import type { IngestResult, RescoreResult } from './protocol.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/chromium.ts';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../..');
 const dataRoot = join(repo, 'bench', '.data');
 const SEED = 20261123; // datasets/generate.ts DEFAULT_SEED
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-precise-memory-info',
-  '--js-flags=--expose-gc',
-];
+const BENCH_ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'];
 
 export interface BenchRow {
   name: string;
@@ -272,7 +262,7 @@ async function main(): Promise<void> {
   let browser: Browser | undefined;
   const rows: BenchRow[] = [];
   try {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: BENCH_ARGS });
     for (const leads of sizes) {
       const start = performance.now();
       rows.push(...(await benchSize(browser, url, leads, dirs.get(leads)!, runs, ingestRunsFor(leads))));
