@@ -70,7 +70,8 @@ export function sniffFileType(head: Uint8Array): FileType {
   const trimmed = text.replace(/^[\uFEFF\s]+/, '');
   if (trimmed.length === 0) return 'empty';
   if (trimmed.startsWith('%PDF')) return 'pdf';
-  if (trimmed.startsWith('version https://git-lfs')) return 'git-lfs-pointer';
+  // a Git LFS pointer starts with "version " and the address of its spec on git-lfs.github.com
+  if (/^version https:\/\/git-lfs/.test(trimmed)) return 'git-lfs-pointer';
   if (/^<(!doctype\s+html|html|head|body)([\s>]|$)/i.test(trimmed)) return 'html';
 
   if (!utf16Bom(head) && looksLikeBomlessUtf16(head)) return 'text';
