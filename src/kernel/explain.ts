@@ -1,6 +1,6 @@
 import type { KernelPlan } from '../model/compile';
 import type { RuleMatrix } from './matrix';
-import { tierOf } from './score';
+import { scoreOfPoints, subscore, tierOf } from './score';
 
 /** One lead's score taken apart: every rule's contribution, per dimension, in points and in score units. */
 export interface RuleContribution {
@@ -41,17 +41,6 @@ export type TierMove =
   | { kind: 'events'; rule: number; events: number; score: number; tier: number }
   | { kind: 'several'; score: number }
   | { kind: 'unreachable'; bestScore: number; target: number };
-
-function scoreOf(dimPoints: number[], plan: KernelPlan): number {
-  let weighted = 0;
-  let weights = 0;
-  dimPoints.forEach((p, d) => {
-    const max = plan.dimMax[d];
-    weighted += plan.dimWeights[d] * (max > 0 ? (Math.min(Math.max(p, 0), max) / max) * 100 : 0);
-    weights += plan.dimWeights[d];
-  });
-  return weights > 0 ? weighted / weights : 0;
-}
 
 export function explainLead(m: RuleMatrix, plan: KernelPlan, lead: number): Explanation {
   const dims = plan.dimWeights.length;
@@ -95,12 +84,12 @@ export function explainLead(m: RuleMatrix, plan: KernelPlan, lead: number): Expl
   const dimensions = rulesByDim.map((rules, d) => {
     const max = plan.dimMax[d];
     const points = dimPoints[d];
-    const subscore = max > 0 ? (Math.min(Math.max(points, 0), max) / max) * 100 : 0;
+    const sub = subscore(points, max);
     const raw = rules.reduce((s, r) => s + r.scoreUnits, 0);
-    const actual = weightSum > 0 ? (plan.dimWeights[d] / weightSum) * subscore : 0;
-    return { points, max, subscore, clampAdjustment: actual - raw, rules };
+    const actual = weightSum > 0 ? (plan.dimWeights[d] / weightSum) * sub : 0;
+    return { points, max, subscore: sub, clampAdjustment: actual - raw, rules };
   });
-  const score = scoreOf(dimPoints, plan);
+  const score = scoreOfPoints(dimPoints, plan);
   const tier = disqualifiedBy.length ? plan.tierCount - 1 : tierOf(score, plan.thresholds, plan.tierCount);
   return {
     lead,
@@ -132,7 +121,7 @@ function nextTierMove(
       const added = Math.min(k, room);
       const points = dimPoints.slice();
       points[rule.dim] += rule.perEvent * added;
-      const score = scoreOf(points, plan);
+      const score = scoreOfPoints(points, plan);
       if (score >= target) {
         if (!best || best.kind !== 'events' || k < best.events)
           best = {
@@ -153,7 +142,7 @@ function nextTierMove(
     if (rule.perEvent > 0)
       maxed[rule.dim] += rule.perEvent * (rule.cap - Math.min(m.eventCounts[rule.column][lead], rule.cap));
   });
-  const bestScore = scoreOf(maxed, plan);
+  const bestScore = scoreOfPoints(maxed, plan);
   return bestScore >= target
     ? { kind: 'several', score: bestScore }
     : { kind: 'unreachable', bestScore, target };

@@ -32,6 +32,22 @@ export function allocateScores(n: number, dims: number): Scores {
   };
 }
 
+/** METRICS.md: a dimension's subscore, clamp(points, 0, max) / max × 100; 0 for a dimension without a max. */
+export function subscore(points: number, max: number): number {
+  return max > 0 ? ((points <= 0 ? 0 : points >= max ? max : points) / max) * 100 : 0;
+}
+
+/** METRICS.md: the score of one lead's dimension points, Σ w·subscore / Σ w (0 when the weights are 0). */
+export function scoreOfPoints(dimPoints: readonly number[], plan: KernelPlan): number {
+  let weighted = 0;
+  let weights = 0;
+  dimPoints.forEach((p, d) => {
+    weighted += plan.dimWeights[d] * subscore(p, plan.dimMax[d]);
+    weights += plan.dimWeights[d];
+  });
+  return weights > 0 ? weighted / weights : 0;
+}
+
 /** Tier of a score: the first tier whose minimum it reaches, else the last. */
 export function tierOf(score: number, thresholds: Float64Array, tierCount: number): number {
   for (let t = 0; t < thresholds.length; t++) if (score >= thresholds[t]) return t;
@@ -137,8 +153,7 @@ export function scorePrepared(pm: PreparedMatrix, plan: KernelPlan, out: Scores)
       const w = plan.dimWeights[d];
       const sub = out.subscores[d];
       for (let i = 0; i < len; i++) {
-        const p = acc[i];
-        const s = max > 0 ? ((p <= 0 ? 0 : p >= max ? max : p) / max) * 100 : 0;
+        const s = subscore(acc[i], max);
         sub[start + i] = s;
         blockScore[i] += w * s;
       }
