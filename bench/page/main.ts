@@ -21,7 +21,7 @@ import { createKernelWorker, KernelClient } from '../../src/kernel/client';
 import { OUTCOME, type RuleMatrix } from '../../src/kernel/matrix';
 import { compilePlan, layoutOf, type KernelPlan } from '../../src/model/compile';
 import { setDecay } from '../../src/model/edits';
-import { defaultScenario, URGENCY_FIELDS } from '../../src/model/defaultScenario';
+import { defaultScenario, mapsUrgency } from '../../src/model/defaultScenario';
 import { ruleMatrixSql } from '../../src/model/ruleSql';
 import { scoreSql } from '../../src/model/scoreSql';
 import type { BenchApi, IngestResult, IngestRun, RescoreResult } from '../protocol';
@@ -108,7 +108,7 @@ async function ingest(dir: string, runs: number): Promise<IngestResult> {
     const prepared = sources.map((s) => prepareFile(s));
     heap.sample();
     const leadsFile = prepared.find((f) => f.kind === 'leads');
-    if (!leadsFile || !URGENCY_FIELDS.some((role) => leadsFile.mapping[role]))
+    if (!leadsFile || !mapsUrgency(leadsFile.mapping))
       throw new Error(
         'the data does not map the urgency fields: the app would not pick the urgency scenario',
       );

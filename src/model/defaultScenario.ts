@@ -129,6 +129,11 @@ export const URGENCY_FIELDS = [
   'budget_confirmed',
 ];
 
+/** Whether a leads file's mapping has any urgency column (then the default model has the urgency dimension). */
+export function mapsUrgency(mapping: Record<string, string | null>): boolean {
+  return URGENCY_FIELDS.some((role) => mapping[role]);
+}
+
 /**
  * The source documents' default: fit 40 / behaviour 60, tiers A ≥ 70 > B ≥ 30 > C; plus the urgency
  * dimension when the data maps any of its columns.

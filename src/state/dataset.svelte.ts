@@ -1,3 +1,4 @@
+import { errorMessage } from './errorMessage';
 import type { SqlEngine } from '../db/engine';
 import {
   buildLeadFeatures,
@@ -10,7 +11,7 @@ import {
 import { encodeSegment, SEGMENT_KEYS, type EncodedSegment, type SegmentKey } from '../features/segments';
 import { loadFiles, type LoadReport } from '../ingest/load';
 import { IngestError, prepareFile, type PreparedFile, type SourceFile } from '../ingest/prepare';
-import { URGENCY_FIELDS } from '../model/defaultScenario';
+import { mapsUrgency } from '../model/defaultScenario';
 import type { Scenario } from '../model/scenario';
 import { layoutOf, type MatrixLayout } from '../model/compile';
 import type { RuleMatrix } from '../kernel/matrix';
@@ -99,10 +100,7 @@ export class DatasetState {
       try {
         await this.#sendToKernel(await this.engine(), layout);
       } catch (error) {
-        this.errors = [
-          ...this.errors,
-          new IngestError('', 'load-failed', error instanceof Error ? error.message : String(error)),
-        ];
+        this.errors = [...this.errors, new IngestError('', 'load-failed', errorMessage(error))];
       }
     });
     await this.#restructuring;
@@ -122,7 +120,7 @@ export class DatasetState {
       this.#columns = new RuleColumnCache(); // new tables: no column of the old data may be reused
       const leadsFile = files.find((f) => f.kind === 'leads')!;
       if (report.counts.leads === 0) throw new IngestError(leadsFile.source.name, 'no-data-rows');
-      const withUrgency = URGENCY_FIELDS.some((role) => leadsFile.mapping[role]);
+      const withUrgency = mapsUrgency(leadsFile.mapping);
       const scenario = scenarioFor(withUrgency);
       const facts = await buildLeadFeatures(engine, scenario.settings.agingHorizonDays);
       const leads = await fetchLeadTable(engine);
@@ -138,9 +136,7 @@ export class DatasetState {
       this.status = 'ready';
     } catch (error) {
       const failed =
-        error instanceof IngestError
-          ? error
-          : new IngestError(label, 'load-failed', error instanceof Error ? error.message : String(error));
+        error instanceof IngestError ? error : new IngestError(label, 'load-failed', errorMessage(error));
       this.errors = [...this.errors, failed];
       if (hadData && previous !== files) {
         // put the previous data back so the app keeps working on it

@@ -1,3 +1,4 @@
+import { errorMessage } from './errorMessage';
 import { createBrowserEngine } from '../db/browserEngine';
 import type { SqlEngine } from '../db/engine';
 
@@ -20,7 +21,7 @@ class EngineState {
       },
       (error: unknown) => {
         this.status = 'error';
-        this.error = error instanceof Error ? error.message : String(error);
+        this.error = errorMessage(error);
         throw error;
       },
     );

@@ -1,3 +1,4 @@
+import { errorMessage } from './errorMessage';
 import type { SegmentKey } from '../features/segments';
 import type { KernelClient } from '../kernel/client';
 import type { ScoreResult } from '../kernel/protocol';
@@ -22,7 +23,7 @@ export class ScoringState {
         this.error = '';
       }
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = errorMessage(error);
     }
   }
 }

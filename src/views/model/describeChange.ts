@@ -1,14 +1,9 @@
 import type { MessageKey } from '../../i18n/en';
 import type { Change } from '../../model/diff';
-import type { Decay, Scenario } from '../../model/scenario';
+import type { Scenario } from '../../model/scenario';
 import { i18n } from '../../state/i18n.svelte';
 import { dimensionName } from '../labels';
-
-function decayText(d: Decay): string {
-  if (d.kind === 'none') return i18n.t('model.decay.none');
-  if (d.kind === 'exponential') return i18n.t('model.decay.exponential', { days: d.halfLifeDays });
-  return i18n.t(`model.decay.${d.kind}`, { days: d.windowDays });
-}
+import { decayText } from './describeRule';
 
 /** One line of plain language for a change, naming dimensions and rules as the editor does. */
 export function describeChange(c: Change, scenario: Scenario): string {

@@ -9,7 +9,8 @@ export interface RuleLine {
 
 const field = (f: string) => i18n.t(`role.${f}` as MessageKey);
 
-function decayText(d: Decay): string {
+/** A decay in plain language (the rule list and the scenario diff say it the same way). */
+export function decayText(d: Decay): string {
   if (d.kind === 'none') return i18n.t('model.decay.none');
   if (d.kind === 'exponential') return i18n.t('model.decay.exponential', { days: d.halfLifeDays });
   return i18n.t(`model.decay.${d.kind}`, { days: d.windowDays });
