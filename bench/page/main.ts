@@ -260,7 +260,7 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
       caseCodes: matrix.caseCodes.map((a) => a.slice()),
       eventCounts: matrix.eventCounts.map((a) => a.slice()),
     },
-    leads.outcome.slice(),
+    { outcome: leads.outcome.slice(), createdDay: leads.createdDay.slice() },
     { [SEGMENT]: { codes: segment.codes.slice(), count: segment.count } },
   );
   const kernelMs: number[] = [];

@@ -19,6 +19,9 @@ SELECT
   coalesce(strftime(created_at, '%Y-%m-%d'), '') AS created_at,
   coalesce(CAST(year(created_at) AS VARCHAR) || '-Q' || CAST(quarter(created_at) AS VARCHAR), '') AS created_quarter,
   outcome,
-  CAST(won_amount AS DOUBLE) AS won_amount
+  CAST(won_amount AS DOUBLE) AS won_amount,
+  -- whole days since 1970-01-01; -2147483648 (NO_DAY) when unknown
+  CAST(coalesce(date_diff('day', DATE '1970-01-01', CAST(created_at AS DATE)), -2147483648) AS INTEGER) AS created_day,
+  CAST(coalesce(date_diff('day', DATE '1970-01-01', CAST(won_at AS DATE)), -2147483648) AS INTEGER) AS won_day
 FROM lead_features
 ORDER BY lead_id

@@ -47,3 +47,14 @@ export function labelMargin(labels: readonly string[], min = 40, max = 220): num
   }
   return Math.round(Math.min(max, Math.max(min, widest + 16)));
 }
+
+/**
+ * Series colours of the accuracy charts, mid-luminance like the tier stops so they read on a light and a
+ * dark background: the scored model, a baseline it is compared with (grey), and the train and test windows.
+ */
+export const seriesColors = {
+  model: '#3b76c4',
+  baseline: '#8c8c8c',
+  train: '#6f8fb3',
+  test: '#d98a2b',
+} as const;

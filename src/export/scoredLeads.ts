@@ -2,10 +2,18 @@ import type { LeadTable } from '../features/build';
 import type { ScoreResult } from '../kernel/protocol';
 import type { Scenario } from '../model/scenario';
 import { toCsv, type CsvCell } from './csv';
+import { WINDOW, windowOf } from '../kernel/window';
+
+const WINDOW_NAMES: Record<number, string | null> = {
+  [WINDOW.train]: 'train',
+  [WINDOW.test]: 'test',
+  [WINDOW.undated]: null,
+};
 
 /**
- * The scored-leads export: the lead's own columns, its outcome and won revenue, then score, tier,
- * disqualified flag and each dimension's subscore — everything a number on screen is computed from.
+ * The scored-leads export: the lead's own columns, its outcome and won revenue, then the as-of score, tier,
+ * disqualified flag, each dimension's subscore, the calibrated probability and the backtest window —
+ * everything a number on screen is computed from, so an analyst can reproduce each figure outside the app.
  * Ids stay text.
  */
 export function scoredLeadsCsv(leads: LeadTable, result: ScoreResult, scenario: Scenario): string {
@@ -22,11 +30,16 @@ export function scoredLeadsCsv(leads: LeadTable, result: ScoreResult, scenario: 
     'created_at',
     'outcome',
     'won_amount',
-    'score',
+    'as_of_score',
     'tier',
     'disqualified',
     ...scenario.dimensions.map((d) => `subscore_${d.id}`),
+    'probability',
+    'window',
   ];
+  const probability = result.accuracy?.probability ?? null;
+  const splitDay = result.accuracy?.splitDay ?? null;
+  const window = splitDay === null ? null : windowOf(leads.createdDay, splitDay);
   const t = leads.text;
   const tierNames = scenario.tiers.map((x) => x.name);
   function* rows(): Generator<CsvCell[]> {
@@ -44,10 +57,12 @@ export function scoredLeadsCsv(leads: LeadTable, result: ScoreResult, scenario: 
         t.created_at[i],
         t.outcome[i],
         leads.wonAmount[i],
-        Math.round(result.score[i] * 1e6) / 1e6,
+        result.score[i],
         tierNames[result.tier[i]],
         result.disqualified[i],
         ...result.subscores.map((s) => Math.round(s[i] * 1e4) / 1e4),
+        probability ? probability[i] : null,
+        window ? WINDOW_NAMES[window[i]] : null,
       ];
     }
   }

@@ -16,6 +16,8 @@ export interface DatasetFacts {
   endDate: string;
   /** 'explicit' when the data has lost deals, else losses come from the aging-out horizon. */
   lossRule: 'explicit' | 'aging';
+  /** The horizon the outcomes were computed with (it only matters when lossRule is 'aging'). */
+  agingHorizonDays: number;
   outcomes: OutcomeCounts;
 }
 
@@ -32,7 +34,12 @@ export async function buildLeadFeatures(engine: SqlEngine, agingHorizonDays: num
   });
   const outcomes: OutcomeCounts = { won: 0, lost: 0, open: 0 };
   for (const r of rows) if (r.outcome in outcomes) outcomes[r.outcome as keyof OutcomeCounts] = r.n;
-  return { endDate: end_date, lossRule: explicit_losses > 0 ? 'explicit' : 'aging', outcomes };
+  return {
+    endDate: end_date,
+    lossRule: explicit_losses > 0 ? 'explicit' : 'aging',
+    agingHorizonDays,
+    outcomes,
+  };
 }
 
 /** The end of the data's last day: the latest possible as-of moment. */
@@ -121,6 +128,10 @@ export interface LeadTable {
   text: Record<LeadTextColumn, string[]>;
   outcome: Uint8Array;
   wonAmount: Float64Array;
+  /** Days since 1970-01-01 of created_at, NO_DAY when unknown. */
+  createdDay: Int32Array;
+  /** Days since 1970-01-01 of the first won deal's close, NO_DAY when not won. */
+  wonDay: Int32Array;
 }
 
 export async function fetchLeadTable(engine: SqlEngine): Promise<LeadTable> {
@@ -130,5 +141,12 @@ export async function fetchLeadTable(engine: SqlEngine): Promise<LeadTable> {
     string[]
   >;
   const outcome = Uint8Array.from(text.outcome, (o) => OUTCOME[o as keyof typeof OUTCOME] ?? OUTCOME.open);
-  return { n: table.numRows, text, outcome, wonAmount: readNumericColumn(table, 'won_amount', 'float64') };
+  return {
+    n: table.numRows,
+    text,
+    outcome,
+    wonAmount: readNumericColumn(table, 'won_amount', 'float64'),
+    createdDay: readNumericColumn(table, 'created_day', 'int32'),
+    wonDay: readNumericColumn(table, 'won_day', 'int32'),
+  };
 }

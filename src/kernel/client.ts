@@ -1,12 +1,15 @@
 import type { KernelPlan } from '../model/compile';
-import { matrixBuffers, type RuleMatrix } from './matrix';
+import type { AccuracyOptions } from './accuracy';
+import { factsBuffers, matrixBuffers, type LeadFacts, type RuleMatrix } from './matrix';
 import type { Explanation } from './explain';
+import type { WeightSuggestion } from './suggest';
 import type { KernelRequest, KernelResponse, ScoreResult, SegmentColumn } from './protocol';
 
 interface Job {
   plan: KernelPlan;
   baseline: KernelPlan | null;
   segment: string | null;
+  accuracy: AccuracyOptions | null;
   resolve: (r: ScoreResult | null) => void;
   reject: (e: Error) => void;
 }
@@ -20,43 +23,52 @@ export class KernelClient {
   #nextId = 1;
   #inFlight: (Job & { id: number }) | null = null;
   #waiting: Job | null = null;
-  /** Explain requests run outside the latest-wins queue; negative ids keep them apart from score jobs. */
-  #explains = new Map<number, { resolve: (e: Explanation) => void; reject: (e: Error) => void }>();
-  #nextExplainId = -1;
+  /** Explain and suggest requests run outside the latest-wins queue; negative ids keep them apart. */
+  #sideJobs = new Map<number, { resolve: (reply: KernelResponse) => void; reject: (e: Error) => void }>();
+  #nextSideId = -1;
 
   constructor(worker: Worker) {
     this.#worker = worker;
     worker.onmessage = (e: MessageEvent<KernelResponse>) => this.#onReply(e.data);
   }
 
-  setData(matrix: RuleMatrix, outcome: Uint8Array, segments: Record<string, SegmentColumn>): void {
-    const msg: KernelRequest = { type: 'data', matrix, outcome, segments };
+  /** Hands the worker the data; the arrays are transferred (the caller gives copies it can lose). */
+  setData(matrix: RuleMatrix, facts: LeadFacts, segments: Record<string, SegmentColumn>): void {
+    const msg: KernelRequest = { type: 'data', matrix, facts, segments };
     const segmentBuffers = Object.values(segments).map((s) => s.codes.buffer as ArrayBuffer);
-    this.#worker.postMessage(msg, [
-      ...matrixBuffers(matrix),
-      outcome.buffer as ArrayBuffer,
-      ...segmentBuffers,
-    ]);
+    this.#worker.postMessage(msg, [...matrixBuffers(matrix), ...factsBuffers(facts), ...segmentBuffers]);
   }
 
   score(
     plan: KernelPlan,
     segment: string | null,
     baseline: KernelPlan | null = null,
+    accuracy: AccuracyOptions | null = null,
   ): Promise<ScoreResult | null> {
     return new Promise((resolve, reject) => {
       this.#waiting?.resolve(null);
-      this.#waiting = { plan, baseline, segment, resolve, reject };
+      this.#waiting = { plan, baseline, segment, accuracy, resolve, reject };
       if (!this.#inFlight) this.#sendNext();
     });
   }
 
-  explain(plan: KernelPlan, lead: number): Promise<Explanation> {
-    const id = this.#nextExplainId--;
+  async explain(plan: KernelPlan, lead: number): Promise<Explanation> {
+    const reply = await this.#sideJob((id) => ({ type: 'explain', id, plan, lead }));
+    if (reply.type !== 'explained') throw new Error('unexpected reply');
+    return reply.explanation;
+  }
+
+  async suggest(plan: KernelPlan, splitDay: number | null): Promise<WeightSuggestion | null> {
+    const reply = await this.#sideJob((id) => ({ type: 'suggest', id, plan, splitDay }));
+    if (reply.type !== 'suggested') throw new Error('unexpected reply');
+    return reply.suggestion;
+  }
+
+  #sideJob(request: (id: number) => KernelRequest): Promise<KernelResponse> {
+    const id = this.#nextSideId--;
     return new Promise((resolve, reject) => {
-      this.#explains.set(id, { resolve, reject });
-      const msg: KernelRequest = { type: 'explain', id, plan, lead };
-      this.#worker.postMessage(msg);
+      this.#sideJobs.set(id, { resolve, reject });
+      this.#worker.postMessage(request(id));
     });
   }
 
@@ -76,16 +88,17 @@ export class KernelClient {
       plan: job.plan,
       baseline: job.baseline,
       segment: job.segment,
+      accuracy: job.accuracy,
     };
     this.#worker.postMessage(msg);
   }
 
   #onReply(reply: KernelResponse): void {
-    const explain = this.#explains.get(reply.id);
-    if (explain) {
-      this.#explains.delete(reply.id);
-      if (reply.type === 'explained') explain.resolve(reply.explanation);
-      else explain.reject(new Error(reply.type === 'error' ? reply.message : 'unexpected reply'));
+    const side = this.#sideJobs.get(reply.id);
+    if (side) {
+      this.#sideJobs.delete(reply.id);
+      if (reply.type === 'error') side.reject(new Error(reply.message));
+      else side.resolve(reply);
       return;
     }
     const job = this.#inFlight;

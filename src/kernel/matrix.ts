@@ -14,12 +14,22 @@ export interface RuleMatrix {
 export const OUTCOME = { open: 0, won: 1, lost: 2 } as const;
 export type OutcomeCode = (typeof OUTCOME)[keyof typeof OUTCOME];
 
-/** Per-lead facts that do not depend on the model: outcome and segment codes. */
+/** A day number (days since 1970-01-01) that is unknown. */
+export const NO_DAY = -2147483648;
+
+/** Per-lead facts that do not depend on the model, in the matrix's lead order. */
 export interface LeadFacts {
-  n: number;
   outcome: Uint8Array;
-  /** Segment columns dictionary-encoded: codes index into labels. */
-  segments: Record<string, { codes: Int32Array; labels: string[] }>;
+  /** Days since 1970-01-01 of created_at (NO_DAY when unknown): the train/test split and quarters. */
+  createdDay: Int32Array;
+}
+
+export function factsBuffers(f: LeadFacts): ArrayBuffer[] {
+  return [f.outcome.buffer as ArrayBuffer, f.createdDay.buffer as ArrayBuffer];
+}
+
+export function copyFacts(f: LeadFacts): LeadFacts {
+  return { outcome: f.outcome.slice(), createdDay: f.createdDay.slice() };
 }
 
 export function matrixBuffers(m: RuleMatrix): ArrayBuffer[] {

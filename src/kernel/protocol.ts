@@ -1,8 +1,10 @@
 import type { KernelPlan } from '../model/compile';
+import type { AccuracyOptions, AccuracyReport, AccuracyResult } from './accuracy';
 import type { TierSummary } from './aggregate';
-import type { RuleMatrix } from './matrix';
+import type { LeadFacts, RuleMatrix } from './matrix';
 import type { RuleStats } from './score';
 import type { Explanation } from './explain';
+import type { WeightSuggestion } from './suggest';
 
 export interface SegmentColumn {
   codes: Int32Array;
@@ -11,9 +13,17 @@ export interface SegmentColumn {
 
 /** Messages to the kernel worker. Big arrays are transferred, not copied. */
 export type KernelRequest =
-  | { type: 'data'; matrix: RuleMatrix; outcome: Uint8Array; segments: Record<string, SegmentColumn> }
-  | { type: 'score'; id: number; plan: KernelPlan; baseline: KernelPlan | null; segment: string | null }
-  | { type: 'explain'; id: number; plan: KernelPlan; lead: number };
+  | { type: 'data'; matrix: RuleMatrix; facts: LeadFacts; segments: Record<string, SegmentColumn> }
+  | {
+      type: 'score';
+      id: number;
+      plan: KernelPlan;
+      baseline: KernelPlan | null;
+      segment: string | null;
+      accuracy: AccuracyOptions | null;
+    }
+  | { type: 'explain'; id: number; plan: KernelPlan; lead: number }
+  | { type: 'suggest'; id: number; plan: KernelPlan; splitDay: number | null };
 
 /** The saved baseline model's result beside the scenario's: its tiers and the migration between them. */
 export interface BaselineComparison {
@@ -21,6 +31,8 @@ export interface BaselineComparison {
   tier: Uint8Array;
   /** [baseline tier][scenario tier] lead counts. */
   migration: number[][];
+  /** The baseline's accuracy report, when the scenario's was asked for. */
+  accuracy: AccuracyReport | null;
 }
 
 export interface ScoreResult {
@@ -31,6 +43,8 @@ export interface ScoreResult {
   disqualified: Uint8Array;
   subscores: Float32Array[];
   ruleStats: RuleStats;
+  /** Calibrated probabilities and, when asked, the Accuracy view's report. */
+  accuracy: AccuracyResult | null;
   baseline: BaselineComparison | null;
   /** Time spent in the worker on scoring and aggregation. */
   ms: number;
@@ -39,4 +53,5 @@ export interface ScoreResult {
 export type KernelResponse =
   | ({ type: 'scored' } & ScoreResult)
   | { type: 'explained'; id: number; explanation: Explanation }
+  | { type: 'suggested'; id: number; suggestion: WeightSuggestion | null }
   | { type: 'error'; id: number; message: string };

@@ -1,25 +1,43 @@
 import type { KernelPlan } from '../model/compile';
 import { migration, summarize, type TierSummary } from './aggregate';
-import type { RuleMatrix } from './matrix';
+import { accuracyOf, type AccuracyOptions, type AccuracyResult } from './accuracy';
+import type { LeadFacts, RuleMatrix } from './matrix';
 import type { ScoreResult, SegmentColumn } from './protocol';
+import { suggestWeights, type WeightSuggestion } from './suggest';
+import { defaultSplitDay, quartersOf, type Quarters } from './window';
 import { allocateScores, scoreAll } from './score';
 import { explainLead, type Explanation } from './explain';
 
 /** The kernel's state between messages: the data it was given and the last result. Runs in the worker. */
 export class KernelSession {
   #matrix: RuleMatrix | null = null;
-  #outcome: Uint8Array = new Uint8Array(0);
+  #facts: LeadFacts = { outcome: new Uint8Array(0), createdDay: new Int32Array(0) };
+  #quarters: Quarters = quartersOf(new Int32Array(0));
   #segments: Record<string, SegmentColumn> = {};
-  /** The baseline scored once per baseline plan and segment (it changes rarely; the scenario often). */
-  #baseline: { key: string; tier: Uint8Array; summary: TierSummary } | null = null;
+  /** The baseline scored once per baseline plan, segment and accuracy options (it changes rarely). */
+  #baseline: {
+    key: string;
+    tier: Uint8Array;
+    summary: TierSummary;
+    accuracy: AccuracyResult | null;
+  } | null = null;
 
-  setData(matrix: RuleMatrix, outcome: Uint8Array, segments: Record<string, SegmentColumn>): void {
-    if (outcome.length !== matrix.n)
-      throw new Error(`outcome has ${outcome.length} leads, matrix ${matrix.n}`);
+  setData(matrix: RuleMatrix, facts: LeadFacts, segments: Record<string, SegmentColumn>): void {
+    if (facts.outcome.length !== matrix.n || facts.createdDay.length !== matrix.n)
+      throw new Error(`facts have ${facts.outcome.length} leads, matrix ${matrix.n}`);
     this.#matrix = matrix;
-    this.#outcome = outcome;
+    this.#facts = facts;
+    this.#quarters = quartersOf(facts.createdDay);
     this.#segments = segments;
     this.#baseline = null;
+  }
+
+  /** Points learnt from the training window's closed deals; null when they cannot be (one class). */
+  suggest(plan: KernelPlan, splitDay: number | null): WeightSuggestion | null {
+    const m = this.#matrix;
+    if (!m) throw new Error('no data');
+    const day = splitDay ?? defaultSplitDay(this.#facts.outcome, this.#facts.createdDay);
+    return day === null ? null : suggestWeights(m, plan, this.#facts, day);
   }
 
   explain(plan: KernelPlan, lead: number): Explanation {
@@ -33,6 +51,7 @@ export class KernelSession {
     plan: KernelPlan,
     baseline: KernelPlan | null,
     segment: string | null,
+    accuracy: AccuracyOptions | null,
     now: () => number,
   ): ScoreResult {
     const m = this.#matrix;
@@ -40,24 +59,30 @@ export class KernelSession {
     const start = now();
     const seg = segment ? this.#segments[segment] : undefined;
     const scores = scoreAll(m, plan, allocateScores(m.n, plan.dimWeights.length));
-    const summary = summarize(scores, this.#outcome, plan.tierCount, seg?.codes ?? null, seg?.count ?? 0);
+    const outcome = this.#facts.outcome;
+    const summary = summarize(scores, outcome, plan.tierCount, seg?.codes ?? null, seg?.count ?? 0);
+    const accuracyResult = accuracy
+      ? accuracyOf(m, plan, scores, this.#facts, accuracy, this.#quarters)
+      : null;
     let comparison: ScoreResult['baseline'] = null;
     if (baseline) {
-      const key = JSON.stringify([baseline, segment], (_, v: unknown) =>
+      const key = JSON.stringify([baseline, segment, accuracy], (_, v: unknown) =>
         ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v,
       );
       if (this.#baseline?.key !== key) {
         const b = scoreAll(m, baseline, allocateScores(m.n, baseline.dimWeights.length));
-        const bSummary = summarize(b, this.#outcome, baseline.tierCount, seg?.codes ?? null, seg?.count ?? 0);
-        this.#baseline = { key, tier: b.tier, summary: bSummary };
+        const bSummary = summarize(b, outcome, baseline.tierCount, seg?.codes ?? null, seg?.count ?? 0);
+        const bAccuracy = accuracy ? accuracyOf(m, baseline, b, this.#facts, accuracy, this.#quarters) : null;
+        this.#baseline = { key, tier: b.tier, summary: bSummary, accuracy: bAccuracy };
       }
-      const { tier, summary: bSummary } = this.#baseline;
+      const { tier, summary: bSummary, accuracy: bAccuracy } = this.#baseline;
       comparison = {
         summary: bSummary,
         tier: tier.slice(),
         migration: migration(tier, baseline.tierCount, scores.tier, plan.tierCount),
+        accuracy: bAccuracy?.report ?? null,
       };
     }
-    return { id, summary, ...scores, baseline: comparison, ms: now() - start };
+    return { id, summary, ...scores, accuracy: accuracyResult, baseline: comparison, ms: now() - start };
   }
 }

@@ -8,7 +8,16 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = (event: MessageEvent<KernelRequest>) => {
   const msg = event.data;
   if (msg.type === 'data') {
-    session.setData(msg.matrix, msg.outcome, msg.segments);
+    session.setData(msg.matrix, msg.facts, msg.segments);
+    return;
+  }
+  if (msg.type === 'suggest') {
+    try {
+      const suggestion = session.suggest(msg.plan, msg.splitDay);
+      scope.postMessage({ type: 'suggested', id: msg.id, suggestion } satisfies KernelResponse);
+    } catch (error) {
+      scope.postMessage({ type: 'error', id: msg.id, message: String(error) } satisfies KernelResponse);
+    }
     return;
   }
   if (msg.type === 'explain') {
@@ -25,13 +34,16 @@ scope.onmessage = (event: MessageEvent<KernelRequest>) => {
     return;
   }
   try {
-    const r = session.score(msg.id, msg.plan, msg.baseline, msg.segment, () => performance.now());
+    const r = session.score(msg.id, msg.plan, msg.baseline, msg.segment, msg.accuracy, () =>
+      performance.now(),
+    );
     const reply: KernelResponse = { type: 'scored', ...r };
     scope.postMessage(reply, [
       r.score.buffer,
       r.tier.buffer,
       r.disqualified.buffer,
       ...r.subscores.map((s) => s.buffer),
+      ...(r.accuracy?.probability ? [r.accuracy.probability.buffer] : []),
     ]);
   } catch (error) {
     const reply: KernelResponse = { type: 'error', id: msg.id, message: String(error) };

@@ -1,3 +1,4 @@
+import type { ScoreGroups } from './roc';
 import { sortNonNegative } from './sortScores';
 
 /**
@@ -33,4 +34,19 @@ export function auc(scores: ArrayLike<number>, outcome: ArrayLike<number>, won =
     pairs += below + (equalEnd - below) / 2;
   }
   return pairs / (nWon * nLost);
+}
+
+/**
+ * The same AUC from resolved leads already grouped by distinct score (roc.ts scoreGroups, which can hold
+ * a window or a segment): each won lead beats the lost leads at lower values and ties those at its own.
+ */
+export function aucOfGroups(g: ScoreGroups): number | null {
+  if (g.nWon === 0 || g.nLost === 0) return null;
+  let lostBelow = 0;
+  let pairs = 0;
+  for (let k = 0; k < g.values.length; k++) {
+    pairs += g.won[k] * (lostBelow + g.lost[k] / 2);
+    lostBelow += g.lost[k];
+  }
+  return pairs / (g.nWon * g.nLost);
 }

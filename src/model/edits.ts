@@ -119,3 +119,15 @@ export function addDimension(s: Scenario, label: string): void {
 export function removeDimension(s: Scenario, dimension: number): void {
   if (s.dimensions.length > 1) s.dimensions.splice(dimension, 1);
 }
+
+/** The backtest's observation window: events up to created + days count (whole days, 1–3650). */
+export function setObservationDays(s: Scenario, days: number): void {
+  if (!Number.isFinite(days)) return;
+  s.settings.observationDays = Math.round(Math.min(3650, Math.max(1, days)));
+}
+
+/** The aging-out horizon that turns old unresolved leads into losses when the data has no lost deals. */
+export function setAgingHorizon(s: Scenario, days: number): void {
+  if (!Number.isFinite(days)) return;
+  s.settings.agingHorizonDays = Math.round(Math.min(3650, Math.max(1, days)));
+}

@@ -24,7 +24,7 @@ class AppState {
   readonly kernel = new KernelClient(createKernelWorker());
   readonly dataset = new DatasetState(
     () => engine.get(),
-    (data) => this.kernel.setData(data.matrix, data.outcome, data.segments),
+    (data) => this.kernel.setData(data.matrix, data.facts, data.segments),
   );
   readonly scoring = new ScoringState(this.kernel);
 

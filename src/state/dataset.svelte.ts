@@ -14,14 +14,14 @@ import { IngestError, prepareFile, type PreparedFile, type SourceFile } from '..
 import { mapsUrgency } from '../model/defaultScenario';
 import type { Scenario } from '../model/scenario';
 import { layoutOf, type MatrixLayout } from '../model/compile';
-import type { RuleMatrix } from '../kernel/matrix';
+import type { LeadFacts, RuleMatrix } from '../kernel/matrix';
 
 export type DatasetStatus = 'loading' | 'ready' | 'error';
 
 /** What a finished load hands the scoring kernel. */
 export interface KernelData {
   matrix: RuleMatrix;
-  outcome: Uint8Array;
+  facts: LeadFacts;
   segments: Record<SegmentKey, EncodedSegment>;
 }
 
@@ -106,6 +106,22 @@ export class DatasetState {
     await this.#restructuring;
   }
   #restructureSeq = 0;
+
+  /** Recomputes outcomes with another aging-out horizon (only when losses come from aging). */
+  async reoutcome(agingHorizonDays: number): Promise<void> {
+    const facts = this.facts;
+    if (this.status !== 'ready' || !facts || facts.lossRule !== 'aging') return;
+    if (facts.agingHorizonDays === agingHorizonDays) return;
+    const layout = this.layout;
+    try {
+      const engine = await this.engine();
+      this.facts = await buildLeadFeatures(engine, agingHorizonDays);
+      this.leads = await fetchLeadTable(engine);
+      if (layout) await this.#sendToKernel(engine, layout);
+    } catch (error) {
+      this.errors = [...this.errors, new IngestError('', 'load-failed', errorMessage(error))];
+    }
+  }
   #columns = new RuleColumnCache();
   #restructuring: Promise<void> = Promise.resolve();
 
@@ -164,7 +180,7 @@ export class DatasetState {
     // the kernel gets copies: transferring would empty the arrays the views read
     this.toKernel({
       matrix,
-      outcome: leads.outcome.slice(),
+      facts: { outcome: leads.outcome.slice(), createdDay: leads.createdDay.slice() },
       segments: Object.fromEntries(
         Object.entries(segments).map(([k, s]) => [k, { ...s, codes: s.codes.slice() }]),
       ) as Record<SegmentKey, EncodedSegment>,

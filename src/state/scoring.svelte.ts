@@ -3,6 +3,7 @@ import type { SegmentKey } from '../features/segments';
 import type { KernelClient } from '../kernel/client';
 import type { ScoreResult } from '../kernel/protocol';
 import type { KernelPlan } from '../model/compile';
+import type { AccuracyOptions } from '../kernel/accuracy';
 
 /** The latest kernel result for the current data and model; stale answers are dropped. */
 export class ScoringState {
@@ -14,9 +15,14 @@ export class ScoringState {
 
   constructor(private readonly client: KernelClient) {}
 
-  async request(plan: KernelPlan, baseline: KernelPlan | null, dataVersion: number): Promise<void> {
+  async request(
+    plan: KernelPlan,
+    baseline: KernelPlan | null,
+    accuracy: AccuracyOptions,
+    dataVersion: number,
+  ): Promise<void> {
     try {
-      const r = await this.client.score(plan, this.segment, baseline);
+      const r = await this.client.score(plan, this.segment, baseline, accuracy);
       if (r) {
         this.result = r;
         this.resultVersion = dataVersion;

@@ -12,11 +12,11 @@ class FakeWorker {
   #session = new KernelSession();
 
   postMessage(msg: KernelRequest): void {
-    if (msg.type === 'data') return this.#session.setData(msg.matrix, msg.outcome, msg.segments);
+    if (msg.type === 'data') return this.#session.setData(msg.matrix, msg.facts, msg.segments);
     if (msg.type !== 'score') return;
     setTimeout(() => {
       this.scored.push(msg.id);
-      const r = this.#session.score(msg.id, msg.plan, msg.baseline, msg.segment, () => 0);
+      const r = this.#session.score(msg.id, msg.plan, msg.baseline, msg.segment, msg.accuracy, () => 0);
       this.onmessage?.({ data: { type: 'scored', ...r } } as MessageEvent<KernelResponse>);
     }, 5);
   }
@@ -32,7 +32,7 @@ function setup() {
       caseCodes: [Uint8Array.of(1, 0), Uint8Array.of(1, 2), Uint8Array.of(0, 0)],
       eventCounts: [Float64Array.of(1, 0), Float64Array.of(0, 0)],
     },
-    Uint8Array.of(1, 2),
+    { outcome: Uint8Array.of(1, 2), createdDay: Int32Array.of(20000, 20001) },
     {},
   );
   return { worker, client };

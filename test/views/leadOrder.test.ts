@@ -24,6 +24,8 @@ function table(ids: string[], companies: string[]): LeadTable {
     },
     outcome: new Uint8Array(ids.length),
     wonAmount: new Float64Array(ids.length),
+    createdDay: new Int32Array(ids.length),
+    wonDay: new Int32Array(ids.length),
   };
 }
 const result = (score: number[], tier: number[], sub: number[] = score) =>

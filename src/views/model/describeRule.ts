@@ -62,3 +62,10 @@ export function describeRule(rule: Rule): RuleLine[] {
       ];
   }
 }
+
+/** A rule's short name for tables: its label, else its first case in plain language (+ how many more). */
+export function ruleName(rule: Rule): string {
+  if (rule.label) return rule.label;
+  const lines = describeRule(rule);
+  return lines.length > 1 ? `${lines[0].text} (+${lines.length - 1})` : (lines[0]?.text ?? rule.id);
+}

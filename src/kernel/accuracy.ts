@@ -1,0 +1,281 @@
+import type { KernelPlan } from '../model/compile';
+import { aucOfGroups } from '../metrics/auc';
+import { averagePrecision } from '../metrics/averagePrecision';
+import { bestF1Cut, confusionAtCut, madKuduRubric, tierCounts, type Confusion } from '../metrics/confusion';
+import { isotonicFit, isotonicPredict } from '../metrics/isotonic';
+import { cumulativeGains, liftTable, topOrder, type LiftRow } from '../metrics/lift';
+import { plattFit, plattProbability } from '../metrics/platt';
+import { brier, ece, logLoss } from '../metrics/probabilityScores';
+import { reliabilityBins, type BinStrategy, type ReliabilityBin } from '../metrics/reliability';
+import { gini, ks, rocCurve, scoreGroups } from '../metrics/roc';
+import { wilsonInterval, type Interval } from '../metrics/wilson';
+import { OUTCOME, type LeadFacts, type RuleMatrix } from './matrix';
+import { ruleLift, type RuleLift } from './ruleLift';
+export type { RuleLift } from './ruleLift';
+import type { Scores } from './score';
+import { defaultSplitDay, WINDOW, windowOf, type Quarters } from './window';
+
+export type CalibrationMethod = 'platt' | 'isotonic';
+
+/** What the Accuracy view asks of a re-score. */
+export interface AccuracyOptions {
+  /** First day of the test window; null = the default split (earliest 80% of resolved leads train). */
+  splitDay: number | null;
+  calibration: CalibrationMethod;
+  binning: BinStrategy;
+  /** Predicted positive = tier ≤ cutTier. */
+  cutTier: number;
+  /** The full report (Accuracy view open); otherwise only the probabilities (exports, bias). */
+  report: boolean;
+}
+
+/** Fewer resolved leads than this and a window's numbers are marked as resting on too few. */
+export const SMALL_N = 30;
+/** The ROC and gains curves sent to the chart: at most this many points (the metrics use all of them). */
+const CURVE_POINTS = 400;
+
+export type Degenerate = 'no-resolved' | 'one-class' | null;
+
+export interface TierCalibration {
+  n: number;
+  wins: number;
+  meanP: number | null;
+  rate: number | null;
+  interval: Interval | null;
+}
+
+/** Every number of one window (train or test). Null metrics come with `degenerate` saying why. */
+export interface WindowReport {
+  resolved: number;
+  wins: number;
+  degenerate: Degenerate;
+  auc: number | null;
+  gini: number | null;
+  ks: number | null;
+  ksThreshold: number | null;
+  ap: number | null;
+  brier: number | null;
+  logLoss: number | null;
+  ece: number | null;
+  roc: { fpr: number[]; tpr: number[] } | null;
+  gains: { x: number[]; model: number[]; perfect: number[] } | null;
+  reliability: ReliabilityBin[] | null;
+  tiers: TierCalibration[];
+  lift: LiftRow[] | null;
+  /** Confusion at each cut 0 … tierCount − 2; the chosen one is options.cutTier. */
+  confusion: Confusion[];
+  bestF1: Confusion | null;
+  rubric: ReturnType<typeof madKuduRubric>;
+}
+
+export interface QuarterAccuracy {
+  label: string;
+  resolved: number;
+  wins: number;
+  auc: number | null;
+  meanP: number | null;
+  rate: number | null;
+  ece: number | null;
+  /** Share of the quarter's resolved leads in the test window. */
+  testShare: number;
+}
+
+export interface AccuracyReport {
+  splitDay: number | null;
+  defaultSplitDay: number | null;
+  calibration: { method: CalibrationMethod; fitted: boolean; a: number | null; b: number | null };
+  train: WindowReport;
+  test: WindowReport;
+  byQuarter: QuarterAccuracy[];
+  /** Resolved leads created per quarter, per window — the split timeline. */
+  timeline: { label: string; startDay: number; train: number; test: number }[];
+  /** Resolved leads without a created date: in neither window. */
+  undated: number;
+  /** Per-rule lift over the test window's resolved leads. */
+  rules: RuleLift[];
+}
+
+export interface AccuracyResult {
+  splitDay: number | null;
+  /** Calibrated probability per lead; null when the training window cannot be calibrated. */
+  probability: Float64Array | null;
+  report: AccuracyReport | null;
+}
+
+/** p(s) for every lead from the model fitted on the training window, or null when it cannot be fitted. */
+export function calibrate(
+  score: Float64Array,
+  outcome: Uint8Array,
+  train: Uint8Array,
+  method: CalibrationMethod,
+): { probability: Float64Array | null; a: number | null; b: number | null } {
+  const probability = new Float64Array(score.length);
+  if (method === 'platt') {
+    const model = plattFit(score, outcome, train);
+    if (!model) return { probability: null, a: null, b: null };
+    for (let i = 0; i < score.length; i++) probability[i] = plattProbability(model, score[i]);
+    return { probability, a: model.a, b: model.b };
+  }
+  const model = isotonicFit(score, outcome, train);
+  if (!model) return { probability: null, a: null, b: null };
+  for (let i = 0; i < score.length; i++) probability[i] = isotonicPredict(model, score[i]);
+  return { probability, a: null, b: null };
+}
+
+const maskOf = (window: Uint8Array, code: number) => {
+  const mask = new Uint8Array(window.length);
+  for (let i = 0; i < window.length; i++) mask[i] = window[i] === code ? 1 : 0;
+  return mask;
+};
+
+/** Every n-th point of a curve, always keeping both ends. */
+function thin(values: ArrayLike<number>, keep: number): number[] {
+  const n = values.length;
+  if (n <= keep) return Array.from(values);
+  const out: number[] = [];
+  for (let k = 0; k < keep; k++) out.push(values[Math.round((k * (n - 1)) / (keep - 1))]);
+  return out;
+}
+
+function windowReport(
+  scores: Scores,
+  probability: Float64Array | null,
+  outcome: Uint8Array,
+  mask: Uint8Array,
+  options: AccuracyOptions,
+  tierCount: number,
+): WindowReport {
+  const groups = scoreGroups(scores.score, outcome, mask);
+  const resolved = groups.nWon + groups.nLost;
+  const degenerate: Degenerate =
+    resolved === 0 ? 'no-resolved' : groups.nWon * groups.nLost === 0 ? 'one-class' : null;
+  const a = aucOfGroups(groups);
+  const roc = rocCurve(groups);
+  const k = ks(groups);
+  const order = topOrder(scores.score, outcome, mask);
+  const lift = liftTable(scores.score, outcome, order, 1);
+  const gains = cumulativeGains(lift);
+  const counts = tierCounts(scores.tier, outcome, tierCount, mask);
+  const cut = Math.min(Math.max(0, options.cutTier), tierCount - 2);
+  const tiers: TierCalibration[] = Array.from({ length: tierCount }, (_, t) => {
+    const wins = counts.won[t];
+    const n = wins + counts.lost[t];
+    return { n, wins, meanP: null, rate: n > 0 ? wins / n : null, interval: wilsonInterval(wins, n) };
+  });
+  if (probability) {
+    const sums = new Float64Array(tierCount);
+    for (let i = 0; i < outcome.length; i++)
+      if (mask[i] && outcome[i] !== OUTCOME.open) sums[scores.tier[i]] += probability[i];
+    tiers.forEach((t, i) => (t.meanP = t.n > 0 ? sums[i] / t.n : null));
+  }
+  const binOptions = { strategy: options.binning, mask };
+  return {
+    resolved,
+    wins: groups.nWon,
+    degenerate,
+    auc: a,
+    gini: gini(a),
+    ks: k?.ks ?? null,
+    ksThreshold: k?.threshold ?? null,
+    ap: averagePrecision(groups),
+    brier: probability ? brier(probability, outcome, mask) : null,
+    logLoss: probability ? logLoss(probability, outcome, mask) : null,
+    ece: probability ? ece(probability, outcome, binOptions) : null,
+    roc: roc ? { fpr: thin(roc.fpr, CURVE_POINTS), tpr: thin(roc.tpr, CURVE_POINTS) } : null,
+    gains: gains
+      ? {
+          x: thin(gains.x, CURVE_POINTS),
+          model: thin(gains.model, CURVE_POINTS),
+          perfect: thin(gains.perfect, CURVE_POINTS),
+        }
+      : null,
+    reliability: probability ? reliabilityBins(probability, outcome, binOptions) : null,
+    tiers,
+    lift,
+    confusion: Array.from({ length: tierCount - 1 }, (_, c) => confusionAtCut(counts, c)),
+    bestF1: bestF1Cut(counts),
+    rubric: madKuduRubric(counts, cut),
+  };
+}
+
+function quarterReport(
+  scores: Scores,
+  probability: Float64Array | null,
+  outcome: Uint8Array,
+  window: Uint8Array,
+  quarters: Quarters,
+  binning: BinStrategy,
+): { byQuarter: QuarterAccuracy[]; timeline: AccuracyReport['timeline'] } {
+  const q = quarters.labels.length;
+  const train = new Float64Array(q);
+  const test = new Float64Array(q);
+  for (let i = 0; i < outcome.length; i++) {
+    const c = quarters.codes[i];
+    if (c < 0 || outcome[i] === OUTCOME.open) continue;
+    if (window[i] === WINDOW.train) train[c]++;
+    else if (window[i] === WINDOW.test) test[c]++;
+  }
+  const byQuarter = quarters.labels.map((label, c) => {
+    const mask = new Uint8Array(outcome.length);
+    for (let i = 0; i < outcome.length; i++) mask[i] = quarters.codes[i] === c ? 1 : 0;
+    const groups = scoreGroups(scores.score, outcome, mask);
+    const resolved = groups.nWon + groups.nLost;
+    let sumP = 0;
+    if (probability)
+      for (let i = 0; i < outcome.length; i++)
+        if (mask[i] && outcome[i] !== OUTCOME.open) sumP += probability[i];
+    return {
+      label,
+      resolved,
+      wins: groups.nWon,
+      auc: aucOfGroups(groups),
+      meanP: probability && resolved > 0 ? sumP / resolved : null,
+      rate: resolved > 0 ? groups.nWon / resolved : null,
+      ece: probability ? ece(probability, outcome, { strategy: binning, mask }) : null,
+      testShare: resolved > 0 ? test[c] / resolved : 0,
+    };
+  });
+  const timeline = quarters.labels.map((label, c) => ({
+    label,
+    startDay: quarters.startDays[c],
+    train: train[c],
+    test: test[c],
+  }));
+  return { byQuarter, timeline };
+}
+
+/**
+ * Calibration and, when asked, every number of the Accuracy view for one scored model: the train and test
+ * windows side by side, accuracy per created quarter, and each rule's lift on the test window.
+ */
+export function accuracyOf(
+  m: RuleMatrix,
+  plan: KernelPlan,
+  scores: Scores,
+  facts: LeadFacts,
+  options: AccuracyOptions,
+  quarters: Quarters,
+): AccuracyResult {
+  const { outcome, createdDay } = facts;
+  const fallback = defaultSplitDay(outcome, createdDay);
+  const splitDay = options.splitDay ?? fallback;
+  const window =
+    splitDay === null ? new Uint8Array(m.n).fill(WINDOW.undated) : windowOf(createdDay, splitDay);
+  const trainMask = maskOf(window, WINDOW.train);
+  const { probability, a, b } = calibrate(scores.score, outcome, trainMask, options.calibration);
+  if (!options.report) return { splitDay, probability, report: null };
+  const testMask = maskOf(window, WINDOW.test);
+  let undated = 0;
+  for (let i = 0; i < m.n; i++) if (window[i] === WINDOW.undated && outcome[i] !== OUTCOME.open) undated++;
+  const report: AccuracyReport = {
+    splitDay,
+    defaultSplitDay: fallback,
+    calibration: { method: options.calibration, fitted: probability !== null, a, b },
+    train: windowReport(scores, probability, outcome, trainMask, options, plan.tierCount),
+    test: windowReport(scores, probability, outcome, testMask, options, plan.tierCount),
+    ...quarterReport(scores, probability, outcome, window, quarters, options.binning),
+    undated,
+    rules: ruleLift(m, plan, scores, outcome, testMask),
+  };
+  return { splitDay, probability, report };
+}

@@ -1,0 +1,122 @@
+import { sortNonNegative } from './sortScores';
+import { wilsonInterval, type Interval } from './wilson';
+
+const WON = 1;
+const LOST = 2;
+
+/** Bin edges by quantile of p (default) or uniform on [0, 1]. */
+export type BinStrategy = 'quantile' | 'uniform';
+
+export interface ReliabilityOptions {
+  /** Default 10. */
+  nBins?: number;
+  /** Default 'quantile'. */
+  strategy?: BinStrategy;
+  /** Nonzero = lead included (e.g. the test window); default every lead. */
+  mask?: ArrayLike<number>;
+}
+
+/** One non-empty bin of the reliability diagram. */
+export interface ReliabilityBin {
+  /** Position among the nBins bins (empty bins are left out, as calibration_curve does). */
+  index: number;
+  /** Edges: the bin holds low < p ≤ high (the first bin also p = low). */
+  low: number;
+  high: number;
+  n: number;
+  wins: number;
+  /** Mean predicted probability (calibration_curve's prob_pred). */
+  meanP: number;
+  /** Actual win rate (calibration_curve's prob_true). */
+  rate: number;
+  /** Wilson 95% interval of the rate. */
+  interval: Interval;
+}
+
+/**
+ * numpy.percentile(p, linspace(0, 1, nBins + 1) * 100) (method 'linear') on ascending `sorted`, or
+ * linspace(0, 1, nBins + 1): the edges calibration_curve uses, reproduced to the last bit so that a p equal
+ * to an edge lands in the same bin.
+ */
+export function binEdges(sorted: Float64Array, nBins: number, strategy: BinStrategy): Float64Array {
+  const edges = new Float64Array(nBins + 1);
+  const step = 1 / nBins;
+  const n = sorted.length;
+  for (let i = 0; i <= nBins; i++) {
+    const q = i === nBins ? 1 : i * step;
+    if (strategy === 'uniform') {
+      edges[i] = q;
+      continue;
+    }
+    const v = (n - 1) * ((q * 100) / 100);
+    if (v >= n - 1) {
+      edges[i] = sorted[n - 1];
+      continue;
+    }
+    const lo = Math.floor(v);
+    const t = v - lo;
+    const a = sorted[lo];
+    const diff = sorted[lo + 1] - a;
+    edges[i] = t >= 0.5 ? sorted[lo + 1] - diff * (1 - t) : a + diff * t;
+  }
+  return edges;
+}
+
+/**
+ * METRICS.md "Reliability diagram": resolved leads in nBins bins of p (calibration_curve semantics: edges as
+ * binEdges, a p on an inner edge goes to the lower bin); per non-empty bin n, mean p, actual rate and its
+ * Wilson interval. Null when there is no resolved lead, or a p is outside [0, 1] or NaN (calibration_curve
+ * raises). One class is fine, as in calibration_curve.
+ */
+export function reliabilityBins(
+  p: ArrayLike<number>,
+  outcome: ArrayLike<number>,
+  options: ReliabilityOptions = {},
+): ReliabilityBin[] | null {
+  const { nBins = 10, strategy = 'quantile', mask } = options;
+  let n = 0;
+  for (let i = 0; i < outcome.length; i++) {
+    if ((mask && !mask[i]) || (outcome[i] !== WON && outcome[i] !== LOST)) continue;
+    if (!(p[i] >= 0 && p[i] <= 1)) return null;
+    n++;
+  }
+  if (n === 0) return null;
+  const sorted = new Float64Array(n);
+  for (let i = 0, k = 0; i < outcome.length; i++) {
+    if ((mask && !mask[i]) || (outcome[i] !== WON && outcome[i] !== LOST)) continue;
+    sorted[k++] = p[i];
+  }
+  const edges = binEdges(strategy === 'quantile' ? sortNonNegative(sorted) : sorted, nBins, strategy);
+  const count = new Float64Array(nBins);
+  const wins = new Float64Array(nBins);
+  const sumP = new Float64Array(nBins);
+  for (let i = 0; i < outcome.length; i++) {
+    if ((mask && !mask[i]) || (outcome[i] !== WON && outcome[i] !== LOST)) continue;
+    // searchsorted(edges[1:-1], p, 'left'): the number of inner edges below p
+    let lo = 0;
+    let hi = nBins - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (edges[mid + 1] < p[i]) lo = mid + 1;
+      else hi = mid;
+    }
+    count[lo]++;
+    sumP[lo] += p[i];
+    if (outcome[i] === WON) wins[lo]++;
+  }
+  const bins: ReliabilityBin[] = [];
+  for (let b = 0; b < nBins; b++) {
+    if (count[b] === 0) continue;
+    bins.push({
+      index: b,
+      low: edges[b],
+      high: edges[b + 1],
+      n: count[b],
+      wins: wins[b],
+      meanP: sumP[b] / count[b],
+      rate: wins[b] / count[b],
+      interval: wilsonInterval(wins[b], count[b])!,
+    });
+  }
+  return bins;
+}

@@ -1,0 +1,117 @@
+import { sortNonNegative } from './sortScores';
+
+const WON = 1;
+const LOST = 2;
+
+/**
+ * Resolved leads grouped by distinct score: values ascending, with the number of won and lost leads at each.
+ * Open leads (and leads outside `mask`, where given: nonzero = included) never count.
+ */
+export interface ScoreGroups {
+  values: Float64Array;
+  won: Float64Array;
+  lost: Float64Array;
+  nWon: number;
+  nLost: number;
+}
+
+/**
+ * The distinct-threshold table behind every METRICS.md "Discrimination" number (sklearn's _binary_clf_curve):
+ * each class radix-sorted on its own and merged once, no comparator sort, no index array.
+ */
+export function scoreGroups(
+  scores: ArrayLike<number>,
+  outcome: ArrayLike<number>,
+  mask?: ArrayLike<number>,
+): ScoreGroups {
+  let nWon = 0;
+  let nLost = 0;
+  for (let i = 0; i < outcome.length; i++) {
+    if (mask && !mask[i]) continue;
+    if (outcome[i] === WON) nWon++;
+    else if (outcome[i] === LOST) nLost++;
+  }
+  const w = new Float64Array(nWon);
+  const l = new Float64Array(nLost);
+  for (let i = 0, a = 0, b = 0; i < outcome.length; i++) {
+    if (mask && !mask[i]) continue;
+    if (outcome[i] === WON) w[a++] = scores[i];
+    else if (outcome[i] === LOST) l[b++] = scores[i];
+  }
+  sortNonNegative(w);
+  sortNonNegative(l);
+  const values = new Float64Array(nWon + nLost);
+  const won = new Float64Array(nWon + nLost);
+  const lost = new Float64Array(nWon + nLost);
+  let k = -1;
+  for (let a = 0, b = 0; a < nWon || b < nLost; ) {
+    const fromWon = b >= nLost || (a < nWon && w[a] <= l[b]);
+    const s = fromWon ? w[a++] : l[b++];
+    if (k < 0 || values[k] !== s) values[++k] = s;
+    if (fromWon) won[k]++;
+    else lost[k]++;
+  }
+  const m = k + 1;
+  return { values: values.slice(0, m), won: won.slice(0, m), lost: lost.slice(0, m), nWon, nLost };
+}
+
+/** ROC curve points, thresholds descending. */
+export interface RocCurve {
+  fpr: Float64Array;
+  tpr: Float64Array;
+  /**
+   * thresholds[k] = the score at or above which leads are predicted won at point k. Point 0 is (0, 0) with
+   * threshold = highest score + 1, as the scikit-learn 1.2 the goldens come from (newer versions write +∞,
+   * which METRICS.md never shows).
+   */
+  thresholds: Float64Array;
+}
+
+/**
+ * METRICS.md "ROC points": one point per distinct score threshold, as roc_curve(drop_intermediate=False).
+ * Null when either class is empty (scikit-learn warns and returns NaN).
+ */
+export function rocCurve(groups: ScoreGroups): RocCurve | null {
+  const { values, won, lost, nWon, nLost } = groups;
+  if (nWon === 0 || nLost === 0) return null;
+  const m = values.length;
+  const fpr = new Float64Array(m + 1);
+  const tpr = new Float64Array(m + 1);
+  const thresholds = new Float64Array(m + 1);
+  thresholds[0] = values[m - 1] + 1;
+  let tp = 0;
+  let fp = 0;
+  for (let k = 1; k <= m; k++) {
+    const g = m - k;
+    tp += won[g];
+    fp += lost[g];
+    tpr[k] = tp / nWon;
+    fpr[k] = fp / nLost;
+    thresholds[k] = values[g];
+  }
+  return { fpr, tpr, thresholds };
+}
+
+/** METRICS.md "Gini" = 2·AUC − 1, from the AUC of auc.ts (one home for AUC). Null when the AUC is. */
+export function gini(aucValue: number | null): number | null {
+  return aucValue === null ? null : 2 * aucValue - 1;
+}
+
+/** Kolmogorov–Smirnov statistic with the threshold that attains it. */
+export interface Ks {
+  ks: number;
+  /** The (highest) score threshold where TPR − FPR is largest. */
+  threshold: number;
+}
+
+/**
+ * METRICS.md "KS" = max over the ROC thresholds of TPR − FPR (≥ 0: the (0, 0) point counts). Null when either
+ * class is empty.
+ */
+export function ks(groups: ScoreGroups): Ks | null {
+  const roc = rocCurve(groups);
+  if (!roc) return null;
+  let best = 0;
+  for (let k = 1; k < roc.tpr.length; k++) if (roc.tpr[k] - roc.fpr[k] > roc.tpr[best] - roc.fpr[best]) best = k;
+  return { ks: roc.tpr[best] - roc.fpr[best], threshold: roc.thresholds[best] };
+}

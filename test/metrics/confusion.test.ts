@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { bestF1Cut, confusionAtCut, madKuduRubric, tierCounts } from '../../src/metrics/confusion';
+import { fixtureRows, plain, withNoise } from './accuracyGolden';
+
+const close = (a: number | null, b: number | null) => {
+  if (b === null) expect(a).toBeNull();
+  else expect(Math.abs(a! - b)).toBeLessThan(1e-12);
+};
+
+describe('confusionAtCut against sklearn confusion_matrix / precision / recall / f1 (make_accuracy_golden.py)', () => {
+  it.each(fixtureRows)('%s', (_, f) => {
+    const { outcome } = plain(f);
+    const counts = tierCounts(f.tier, outcome, f.nTiers);
+    f.confusion.forEach((g, cut) => {
+      const c = confusionAtCut(counts, cut);
+      expect([c.cut, c.tp, c.fp, c.tn, c.fn]).toEqual([g.cut, g.tp, g.fp, g.tn, g.fn]);
+      close(c.precision, g.precision);
+      close(c.recall, g.recall);
+      close(c.f1, g.f1);
+      close(c.fpr, g.fpr);
+      close(c.accuracy, g.accuracy);
+      const m = madKuduRubric(counts, cut);
+      close(m.leadShare, f.madKudu[cut].leadShare);
+      close(m.winShare, f.madKudu[cut].winShare);
+      close(m.conversionRatio, f.madKudu[cut].conversionRatio);
+    });
+    const f1s = f.confusion.map((g) => g.f1 ?? -1);
+    const best = bestF1Cut(counts);
+    if (Math.max(...f1s) < 0) expect(best).toBeNull();
+    else expect(best!.cut).toBe(f1s.indexOf(Math.max(...f1s)));
+    const n = withNoise(f);
+    expect(tierCounts(n.tier, n.outcome, f.nTiers, n.mask)).toEqual(counts);
+  });
+
+  it('ignores tier codes outside the tiers and nulls every zero division', () => {
+    const counts = tierCounts([0, 1, 5, -1, 2], [2, 2, 1, 1, 2], 3);
+    expect(Array.from(counts.won)).toEqual([0, 0, 0]);
+    expect(confusionAtCut(counts, 0)).toMatchObject({ precision: 0, recall: null, f1: 0, fpr: 1 / 3 });
+    expect(bestF1Cut(counts)!.cut).toBe(0);
+    const empty = tierCounts([], [], 3);
+    expect(confusionAtCut(empty, 1)).toMatchObject({ precision: null, recall: null, f1: null, fpr: null, accuracy: null });
+    expect(bestF1Cut(empty)).toBeNull();
+    expect(madKuduRubric(empty, 0)).toEqual({ leadShare: null, winShare: null, conversionRatio: null });
+  });
+
+  it('MadKudu conversion ratio is top-tier rate over bottom-tier rate', () => {
+    // tier 0: 3 of 4 won; tier 1: 1 of 2; tier 2: 1 of 4
+    const counts = { won: Float64Array.of(3, 1, 1), lost: Float64Array.of(1, 1, 3) };
+    expect(madKuduRubric(counts, 0)).toEqual({ leadShare: 0.4, winShare: 0.6, conversionRatio: 3 });
+    expect(madKuduRubric(counts, 1).leadShare).toBe(0.6);
+  });
+});

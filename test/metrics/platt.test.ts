@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { plattFit, plattProbability, sigmoid } from '../../src/metrics/platt';
+import { fixtureRows, plain, withNoise } from './accuracyGolden';
+
+describe('plattFit against LogisticRegression(penalty=None) on the score (make_accuracy_golden.py)', () => {
+  it.each(fixtureRows)('%s', (_, f) => {
+    const { scores, outcome } = plain(f);
+    const model = plattFit(scores, outcome);
+    if (f.platt === null) {
+      expect(model).toBeNull();
+      return;
+    }
+    expect(Math.abs(model!.a - f.platt.a)).toBeLessThan(1e-4);
+    expect(Math.abs(model!.b - f.platt.b)).toBeLessThan(1e-4);
+    expect(model!.gradNorm).toBeLessThan(1e-10);
+    for (const s of f.scores) {
+      expect(Math.abs(plattProbability(model!, s) - sigmoid(f.platt.a * s + f.platt.b))).toBeLessThan(1e-6);
+    }
+    const n = withNoise(f);
+    expect(plattFit(n.scores, n.outcome, n.mask)).toEqual(model);
+  });
+
+  it('is null when the maximum-likelihood fit does not exist', () => {
+    expect(plattFit([], [])).toBeNull();
+    expect(plattFit([1, 2, 3], [1, 1, 0])).toBeNull(); // one class among the resolved
+    expect(plattFit([1, 2, 3, 4], [2, 2, 1, 1])).toBeNull(); // separated
+    expect(plattFit([1, 2, 2, 4], [2, 2, 1, 1])).toBeNull(); // quasi-separated (a tie at the boundary)
+    expect(plattFit([5, 5, 5, 5], [2, 1, 2, 1])).toBeNull(); // one score only
+    expect(plattFit([4, 3, 2, 1], [2, 2, 1, 1])).toBeNull(); // separated the other way
+  });
+
+  it('fits a decreasing relationship with a negative slope', () => {
+    const model = plattFit([1, 2, 3, 4, 2, 3], [1, 1, 2, 2, 2, 1])!;
+    expect(model.a).toBeLessThan(0);
+  });
+
+  it('sigmoid does not overflow', () => {
+    expect(sigmoid(-1000)).toBe(0);
+    expect(sigmoid(1000)).toBe(1);
+    expect(sigmoid(0)).toBe(0.5);
+  });
+
+  it('is fast at a million leads', () => {
+    const n = 1_000_000;
+    const scores = new Float64Array(n);
+    const outcome = new Uint8Array(n);
+    let seed = 11;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let i = 0; i < n; i++) {
+      scores[i] = Math.round(rand() * 100);
+      outcome[i] = rand() < sigmoid(0.05 * scores[i] - 3) ? 1 : 2;
+    }
+    const t0 = performance.now();
+    const model = plattFit(scores, outcome)!;
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(Math.abs(model.a - 0.05)).toBeLessThan(0.01);
+    expect(model.gradNorm).toBeLessThan(1e-10);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { auc } from '../../src/metrics/auc';
+import { gini, ks, rocCurve, scoreGroups } from '../../src/metrics/roc';
+import { expectAllClose, fixtureRows, plain, withNoise } from './accuracyGolden';
+
+describe('rocCurve, ks and gini against roc_curve(drop_intermediate=False) (make_accuracy_golden.py)', () => {
+  it.each(fixtureRows)('%s', (_, f) => {
+    const { scores, outcome } = plain(f);
+    const roc = rocCurve(scoreGroups(scores, outcome));
+    if (f.roc === null) {
+      expect(roc).toBeNull();
+      expect(ks(scoreGroups(scores, outcome))).toBeNull();
+      expect(gini(auc(scores, outcome))).toBeNull();
+      return;
+    }
+    expectAllClose(roc!.fpr, f.roc.fpr, 1e-9);
+    expectAllClose(roc!.tpr, f.roc.tpr, 1e-9);
+    expectAllClose(roc!.thresholds, f.roc.thresholds, 1e-9);
+    expect(Math.abs(ks(scoreGroups(scores, outcome))!.ks - f.ks!)).toBeLessThan(1e-9);
+    expect(Math.abs(gini(auc(scores, outcome))! - (2 * f.auc! - 1))).toBeLessThan(1e-9);
+  });
+
+  it.each(fixtureRows)('%s: open and masked-out leads never count', (_, f) => {
+    const n = withNoise(f);
+    const noisy = rocCurve(scoreGroups(n.scores, n.outcome, n.mask));
+    const clean = rocCurve(scoreGroups(Float64Array.from(f.scores), plain(f).outcome));
+    expect(noisy).toEqual(clean);
+  });
+
+  it('groups distinct scores with their won and lost counts', () => {
+    const g = scoreGroups([3, 1, 3, 2, 1, 9], [1, 2, 2, 0, 1, 0]);
+    expect(Array.from(g.values)).toEqual([1, 3]);
+    expect(Array.from(g.won)).toEqual([1, 1]);
+    expect(Array.from(g.lost)).toEqual([1, 1]);
+    expect([g.nWon, g.nLost]).toEqual([2, 2]);
+  });
+
+  it('ks names the threshold where TPR − FPR peaks', () => {
+    // won at 5, 4; lost at 3, 4: best cut s ≥ 5 gives TPR ½, FPR 0
+    expect(ks(scoreGroups([5, 4, 3, 4], [1, 1, 2, 2]))).toEqual({ ks: 0.5, threshold: 5 });
+    expect(gini(null)).toBeNull();
+  });
+
+  it('is fast at a million leads', () => {
+    const n = 1_000_000;
+    const scores = new Float64Array(n);
+    const outcome = new Uint8Array(n);
+    let seed = 7;
+    for (let i = 0; i < n; i++) {
+      seed = (seed * 16807) % 2147483647;
+      scores[i] = Math.round((seed / 2147483647) * 1000) / 10;
+      outcome[i] = i % 3;
+    }
+    const t0 = performance.now();
+    const g = scoreGroups(scores, outcome);
+    const roc = rocCurve(g)!;
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(roc.tpr[roc.tpr.length - 1]).toBe(1);
+    expect(roc.fpr.length).toBe(g.values.length + 1);
+  });
+});
