@@ -31,6 +31,10 @@ export interface RescoreResult {
   kernelRoundTripMs: number[];
   /** scoreSql + the GROUPING SETS aggregation, query to checked rows in the page. */
   sqlMs: number[];
+  /** KernelSession.score with the full accuracy report (the Accuracy view open), in the worker. */
+  accuracyKernelMs: number[];
+  /** The same numbers in DuckDB SQL (bench/page/accuracySql.ts), checked against the kernel's. */
+  accuracySqlMs: number[];
   /** One pass over every kernel input column, in a worker. */
   floorMs: number[];
   /** Bytes the floor pass reads. */

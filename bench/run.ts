@@ -199,6 +199,8 @@ async function benchSize(
       row('rescore.kernel.roundtrip', leads, rescore.kernelRoundTripMs),
       row('rescore.sql', leads, rescore.sqlMs),
       row('read.floor', leads, rescore.floorMs),
+      row('accuracy.kernel', leads, rescore.accuracyKernelMs),
+      row('accuracy.sql', leads, rescore.accuracySqlMs),
     ];
   } finally {
     await page.close();
@@ -232,7 +234,8 @@ function printRatios(rows: BenchRow[], sizes: number[]): void {
     const kernel = get('rescore.kernel', leads);
     console.log(
       `${leads.toLocaleString('en-US')} leads: rescore.sql / rescore.kernel = ${(get('rescore.sql', leads) / kernel).toFixed(1)}×, ` +
-        `rescore.kernel / read.floor = ${(kernel / get('read.floor', leads)).toFixed(1)}×`,
+        `rescore.kernel / read.floor = ${(kernel / get('read.floor', leads)).toFixed(1)}×, ` +
+        `accuracy.sql / accuracy.kernel = ${(get('accuracy.sql', leads) / get('accuracy.kernel', leads)).toFixed(1)}×`,
     );
   }
 }

@@ -26,6 +26,8 @@ import { ruleMatrixSql } from '../../src/model/ruleSql';
 import { scoreSql } from '../../src/model/scoreSql';
 import type { BenchApi, IngestResult, IngestRun, RescoreResult } from '../protocol';
 import type { FloorData, FloorReply } from './floorWorker';
+import { accuracySql, type SqlAccuracy } from './accuracySql';
+import type { AccuracyReport } from '../../src/kernel/accuracy';
 
 const FILES = ['leads.csv', 'deals.csv', 'activities.csv'] as const;
 const SEGMENT = 'industry';
@@ -223,6 +225,21 @@ function verify(kernel: TierSummary, sql: SqlSummary, run: number): void {
   }
 }
 
+function verifyAccuracy(k: AccuracyReport, s: SqlAccuracy, run: number): void {
+  const close = (name: string, x: number | null, y: number, tol: number) => {
+    if (x === null || Math.abs(x - y) > tol)
+      throw new Error(`run ${run}: kernel and SQL ${name} differ: kernel ${x}, sql ${y}`);
+  };
+  [k.train, k.test].forEach((w, i) => {
+    close(`auc[${i}]`, w.auc, s.auc[i], 1e-9);
+    close(`ap[${i}]`, w.ap, s.ap[i], 1e-9);
+    close(`brier[${i}]`, w.brier, s.brier[i], 1e-8);
+    close(`ece[${i}]`, w.ece, s.ece[i], 1e-8);
+  });
+  const tp = JSON.stringify(k.test.lift?.map((r) => r.tp));
+  if (tp !== JSON.stringify(s.liftTp)) throw new Error(`run ${run}: lift TP differ`);
+}
+
 function floorWorker(m: RuleMatrix, outcome: Uint8Array, segment: Int32Array) {
   const worker = new Worker(new URL('./floorWorker.ts', import.meta.url), { type: 'module' });
   const data: FloorData = {
@@ -292,6 +309,48 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
     verify(summaries[i], s, i);
   }
 
+  // accuracy.kernel: a weight change with the Accuracy view open (re-score + every number of the view) in
+  // the app's worker; accuracy.sql: the same numbers in DuckDB (bench/page/accuracySql.ts), checked
+  status('accuracy.kernel');
+  const accClient = new KernelClient(createKernelWorker());
+  accClient.setData(
+    {
+      n: matrix.n,
+      caseCodes: matrix.caseCodes.map((a) => a.slice()),
+      eventCounts: matrix.eventCounts.map((a) => a.slice()),
+    },
+    { outcome: leads.outcome.slice(), createdDay: leads.createdDay.slice() },
+    { [SEGMENT]: { codes: segment.codes.slice(), count: segment.count } },
+  );
+  const accOptions = {
+    splitDay: null,
+    calibration: 'platt',
+    binning: 'quantile',
+    cutTier: 0,
+    report: true,
+  } as const;
+  const accuracyKernelMs: number[] = [];
+  const reports: AccuracyReport[] = [];
+  for (let i = -warmup; i < runs; i++) {
+    const r = await accClient.score(planFor(base, i), SEGMENT, null, accOptions);
+    if (!r?.accuracy?.report) throw new Error('no accuracy report');
+    if (i < 0) continue;
+    accuracyKernelMs.push(r.ms);
+    reports.push(r.accuracy.report);
+  }
+  accClient.terminate();
+  status('accuracy.sql');
+  const accuracySqlMs: number[] = [];
+  for (let i = -warmup; i < runs; i++) {
+    const split = reports[Math.max(0, i)].splitDay!;
+    const start = performance.now();
+    const a = await accuracySql(engine, planFor(base, i), split);
+    const ms = performance.now() - start;
+    if (i < 0) continue;
+    accuracySqlMs.push(ms);
+    verifyAccuracy(reports[i], a, i);
+  }
+
   status('read.floor');
   const floor = floorWorker(matrix, leads.outcome, segment.codes);
   const floorMs: number[] = [];
@@ -308,6 +367,8 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
     kernelRoundTripMs,
     sqlMs,
     floorMs,
+    accuracyKernelMs,
+    accuracySqlMs,
     floorBytes: floor.bytes,
     verifiedRuns: runs,
     tierCounts: summaries[0].tierCounts,

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { labelMargin, seriesColors } from './palette';
+import { labelMargin, seriesColors, textWidth } from './palette';
 
 export interface AccuracyTrendRow {
   /** The quarter, 'YYYY-Qn'. */
@@ -36,8 +36,12 @@ const formatAuc = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, max
   .format;
 const formatShare = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 }).format;
 const MARGIN_LEFT = 44;
-/** Height of one line of text, px: end labels closer than this are pushed apart. */
-const LINE = 12;
+/** Plot's line height, px (1em of the default font): end labels are pushed apart to this plus a gap. */
+const LINE = 10;
+const LINE_GAP = 2;
+/** The end labels' offset right of the last point and the slack after them, px. */
+const END_DX = 4;
+const END_PAD = 10;
 /** Room per x tick label ('2024-Q1' and a gap), px: with more quarters than fit, every k-th is labelled. */
 const TICK_ROOM = 52;
 
@@ -53,7 +57,13 @@ export function accuracyTrend(rows: AccuracyTrendRow[], options: AccuracyTrendOp
   const { labels, width = 640, height = 320, document } = options;
   const doc = document ?? globalThis.document;
   const quarters = [...new Set(rows.map((r) => r.label))];
-  const marginRight = labelMargin([labels.predicted, labels.actual], 20, 160) + 6;
+  // The end labels' margin takes at most a fifth of a narrow chart; a longer name wraps onto more lines.
+  const marginRight = Math.min(
+    labelMargin([labels.predicted, labels.actual], 20, 160) + 6,
+    Math.max(70, Math.round(width * 0.2)),
+  );
+  const textRoom = marginRight - END_PAD;
+  const lines = (name: string) => Math.max(1, Math.ceil(textWidth(name) / textRoom));
   const plotWidth = Math.max(1, width - MARGIN_LEFT - marginRight);
   const step = Math.max(1, Math.ceil((quarters.length * TICK_ROOM) / plotWidth));
   const band = quarters.length ? plotWidth / quarters.length : 0;
@@ -119,7 +129,7 @@ export function accuracyTrend(rows: AccuracyTrendRow[], options: AccuracyTrendOp
   const values = rows.flatMap((r) => [r.meanP, r.rate]).filter(finite);
   const yMax = Math.min(1, Math.max(0.05, Math.ceil(Math.max(0, ...values) * 20 - 1e-9) / 20));
   const bottomHeight = Math.max(60, height - topHeight);
-  const inner = bottomHeight - 10 - 30;
+  const inner = bottomHeight - 20 - 30;
   const series = [
     { key: 'meanP' as const, name: labels.predicted, stroke: seriesColors.model, dash: '5,3' },
     { key: 'rate' as const, name: labels.actual, stroke: 'currentColor', dash: undefined },
@@ -131,10 +141,12 @@ export function accuracyTrend(rows: AccuracyTrendRow[], options: AccuracyTrendOp
   const [a, b] = ends;
   if (a && b && a.label === b.label) {
     const gap = Math.abs(a.value - b.value) * (inner / yMax);
-    if (gap < LINE) {
+    // each name's lines are centred on its point
+    const need = ((lines(a.name) + lines(b.name)) * LINE) / 2 + LINE_GAP;
+    if (gap < need) {
       const [upper, lower] = a.value >= b.value ? [a, b] : [b, a];
-      upper.dy = -(LINE - gap) / 2;
-      lower.dy = (LINE - gap) / 2;
+      upper.dy = -(need - gap) / 2;
+      lower.dy = (need - gap) / 2;
     }
   }
   const bottom = Plot.plot({
@@ -143,7 +155,7 @@ export function accuracyTrend(rows: AccuracyTrendRow[], options: AccuracyTrendOp
     height: bottomHeight,
     marginLeft: MARGIN_LEFT,
     marginRight,
-    marginTop: 10,
+    marginTop: 20,
     marginBottom: 30,
     x: { ...x, label: labels.quarter },
     y: { domain: [0, yMax], label: labels.rate, tickFormat: '%', grid: true, ticks: 4 },
@@ -157,7 +169,7 @@ export function accuracyTrend(rows: AccuracyTrendRow[], options: AccuracyTrendOp
           stroke: s.stroke,
           strokeWidth: 2,
           strokeDasharray: s.dash,
-          title: s.name,
+          title: () => s.name,
         }),
         Plot.dot(
           rows.filter((r) => finite(r[s.key])),
@@ -176,7 +188,8 @@ export function accuracyTrend(rows: AccuracyTrendRow[], options: AccuracyTrendOp
           y: 'value',
           text: 'name',
           textAnchor: 'start',
-          dx: band / 2 + 4,
+          dx: band / 2 + END_DX,
+          lineWidth: textRoom / LINE,
           dy: e?.dy ?? 0,
           fill: e?.stroke,
         }),

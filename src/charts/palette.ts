@@ -35,16 +35,19 @@ export function tierColors(n: number): string[] {
 const FONT_SIZE = 10;
 
 /**
- * A left margin wide enough for the given axis labels. Plot 0.6.17 has no automatic margins; text is not
- * measured (jsdom has no layout), so wide (CJK) characters count double.
+ * Estimated width of `label` in px at Plot's default font size. Plot 0.6.17 has no automatic margins; text is
+ * not measured (jsdom has no layout), so wide (CJK) characters count double.
  */
+export function textWidth(label: string): number {
+  let w = 0;
+  for (const ch of label) w += (ch.codePointAt(0) ?? 0) > 0x2e80 ? FONT_SIZE : FONT_SIZE * 0.62;
+  return w;
+}
+
+/** A left margin wide enough for the given axis labels (estimated as textWidth). */
 export function labelMargin(labels: readonly string[], min = 40, max = 220): number {
   let widest = 0;
-  for (const label of labels) {
-    let w = 0;
-    for (const ch of label) w += (ch.codePointAt(0) ?? 0) > 0x2e80 ? FONT_SIZE : FONT_SIZE * 0.62;
-    widest = Math.max(widest, w);
-  }
+  for (const label of labels) widest = Math.max(widest, textWidth(label));
   return Math.round(Math.min(max, Math.max(min, widest + 16)));
 }
 

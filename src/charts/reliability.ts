@@ -94,7 +94,7 @@ export function reliabilityDiagram(
           strokeOpacity: 0.6,
           strokeWidth: 1,
           strokeDasharray: '4,3',
-          title: labels.perfect,
+          title: () => labels.perfect,
         },
       ),
       Plot.text([labels.perfect], {

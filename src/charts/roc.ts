@@ -64,11 +64,15 @@ export function rocChart(curve: RocCurveData, options: RocChartOptions): SVGSVGE
           strokeOpacity: 0.6,
           strokeWidth: 1,
           strokeDasharray: '4,3',
-          title: labels.random,
+          title: () => labels.random,
         },
       ),
-      Plot.line(base, { stroke: seriesColors.baseline, strokeWidth: 1.5, title: labels.baseline ?? null }),
-      Plot.line(model, { stroke: seriesColors.model, strokeWidth: 2, title: labels.model }),
+      Plot.line(base, {
+        stroke: seriesColors.baseline,
+        strokeWidth: 1.5,
+        title: labels.baseline === undefined ? undefined : () => labels.baseline,
+      }),
+      Plot.line(model, { stroke: seriesColors.model, strokeWidth: 2, title: () => labels.model }),
       Plot.text([aucText], {
         text: (d: string) => d,
         frameAnchor: 'bottom-right',

@@ -342,11 +342,14 @@ export const en = {
   'accuracy.intro':
     'How good is this score, really? Each lead is scored as of its observation window, the score is calibrated on the training window, and every number below is computed on the test window (train beside it). Resolved leads only.',
   'accuracy.outcomeExplicit': 'Outcome rule: losses come from lost deals in the data.',
-  'accuracy.outcomeAging': 'Outcome rule: no lost deals in the data, so leads older than {days} days without a win count as lost.',
+  'accuracy.outcomeAging':
+    'Outcome rule: no lost deals in the data, so leads older than {days} days without a win count as lost.',
   'accuracy.horizon': 'Aging-out horizon (days)',
-  'accuracy.counts': '{won} won · {lost} lost · {open} open (open leads are left out of every accuracy number)',
+  'accuracy.counts':
+    '{won} won · {lost} lost · {open} open (open leads are left out of every accuracy number)',
   'accuracy.observation': 'Observation window (days after creation)',
-  'accuracy.observationHint': 'Only events before created + this many days count. Changing it rebuilds the behaviour inputs.',
+  'accuracy.observationHint':
+    'Only events before created + this many days count. Changing it rebuilds the behaviour inputs.',
   'accuracy.leakage':
     'No dated activity file is loaded: behaviour can only come from undated lead columns, which may include events after the outcome. Accuracy may be optimistic (look-ahead leakage).',
   'accuracy.split': 'Test window starts',
@@ -386,6 +389,7 @@ export const en = {
   'accuracy.testN': 'test: {wins} wins of {n}',
   'accuracy.reliabilityTitle': 'Reliability: predicted vs actual',
   'accuracy.perfect': 'perfect calibration',
+  'accuracy.perfectOrder': 'perfect order',
   'accuracy.predicted': 'Predicted probability',
   'accuracy.actual': 'Actual conversion',
   'accuracy.tierTitle': 'Predicted vs actual per tier',

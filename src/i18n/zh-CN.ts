@@ -362,7 +362,8 @@ export const zhCN: Record<MessageKey, string> = {
   'accuracy.reason.one-class': '其中只有一种结果',
   'accuracy.reason.separated': '评分把赢单和丢单完全分开，不存在有限的拟合',
   'accuracy.degenerate.no-resolved': '测试窗口没有已有结果的线索：请把划分日期提前。',
-  'accuracy.degenerate.one-class': '测试窗口只有一种结果（{n} 条中赢单 {wins} 条）：排序指标需要同时有赢单和丢单。',
+  'accuracy.degenerate.one-class':
+    '测试窗口只有一种结果（{n} 条中赢单 {wins} 条）：排序指标需要同时有赢单和丢单。',
   'accuracy.smallN': '测试窗口只有 {n} 条已有结果线索：这些数字仅供粗略参考。',
   'accuracy.metric.auc': 'AUC',
   'accuracy.metric.gini': 'Gini 系数',
@@ -377,6 +378,7 @@ export const zhCN: Record<MessageKey, string> = {
   'accuracy.testN': '测试：{n} 条中赢单 {wins} 条',
   'accuracy.reliabilityTitle': '可靠性：预测与实际',
   'accuracy.perfect': '完美校准',
+  'accuracy.perfectOrder': '完美排序',
   'accuracy.predicted': '预测概率',
   'accuracy.actual': '实际转化率',
   'accuracy.tierTitle': '各级预测与实际',

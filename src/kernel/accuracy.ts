@@ -2,12 +2,12 @@ import type { KernelPlan } from '../model/compile';
 import { aucOfGroups } from '../metrics/auc';
 import { averagePrecision } from '../metrics/averagePrecision';
 import { bestF1Cut, confusionAtCut, madKuduRubric, tierCounts, type Confusion } from '../metrics/confusion';
-import { isotonicFit, isotonicPredict } from '../metrics/isotonic';
+import { isotonicFitGroups, isotonicPredict } from '../metrics/isotonic';
 import { cumulativeGains, liftTable, topOrder, type LiftRow } from '../metrics/lift';
-import { plattFit, plattProbability } from '../metrics/platt';
-import { brier, ece, logLoss } from '../metrics/probabilityScores';
+import { plattFitGroups, plattProbability } from '../metrics/platt';
+import { brier, eceOfBins, logLoss } from '../metrics/probabilityScores';
 import { reliabilityBins, type BinStrategy, type ReliabilityBin } from '../metrics/reliability';
-import { gini, ks, rocCurve, scoreGroups } from '../metrics/roc';
+import { gini, ks, rocCurve, scoreGroups, type ScoreGroups } from '../metrics/roc';
 import { wilsonInterval, type Interval } from '../metrics/wilson';
 import { OUTCOME, type LeadFacts, type RuleMatrix } from './matrix';
 import { ruleLift, type RuleLift } from './ruleLift';
@@ -102,21 +102,20 @@ export interface AccuracyResult {
   report: AccuracyReport | null;
 }
 
-/** p(s) for every lead from the model fitted on the training window, or null when it cannot be fitted. */
+/** p(s) for every lead from the model fitted on the training window's groups, or null when it cannot be. */
 export function calibrate(
   score: Float64Array,
-  outcome: Uint8Array,
-  train: Uint8Array,
+  train: ScoreGroups,
   method: CalibrationMethod,
 ): { probability: Float64Array | null; a: number | null; b: number | null } {
   const probability = new Float64Array(score.length);
   if (method === 'platt') {
-    const model = plattFit(score, outcome, train);
+    const model = plattFitGroups(train);
     if (!model) return { probability: null, a: null, b: null };
     for (let i = 0; i < score.length; i++) probability[i] = plattProbability(model, score[i]);
     return { probability, a: model.a, b: model.b };
   }
-  const model = isotonicFit(score, outcome, train);
+  const model = isotonicFitGroups(train);
   if (!model) return { probability: null, a: null, b: null };
   for (let i = 0; i < score.length; i++) probability[i] = isotonicPredict(model, score[i]);
   return { probability, a: null, b: null };
@@ -142,10 +141,10 @@ function windowReport(
   probability: Float64Array | null,
   outcome: Uint8Array,
   mask: Uint8Array,
+  groups: ScoreGroups,
   options: AccuracyOptions,
   tierCount: number,
 ): WindowReport {
-  const groups = scoreGroups(scores.score, outcome, mask);
   const resolved = groups.nWon + groups.nLost;
   const degenerate: Degenerate =
     resolved === 0 ? 'no-resolved' : groups.nWon * groups.nLost === 0 ? 'one-class' : null;
@@ -168,7 +167,9 @@ function windowReport(
       if (mask[i] && outcome[i] !== OUTCOME.open) sums[scores.tier[i]] += probability[i];
     tiers.forEach((t, i) => (t.meanP = t.n > 0 ? sums[i] / t.n : null));
   }
-  const binOptions = { strategy: options.binning, mask };
+  const reliability = probability
+    ? reliabilityBins(probability, outcome, { strategy: options.binning, mask })
+    : null;
   return {
     resolved,
     wins: groups.nWon,
@@ -180,7 +181,7 @@ function windowReport(
     ap: averagePrecision(groups),
     brier: probability ? brier(probability, outcome, mask) : null,
     logLoss: probability ? logLoss(probability, outcome, mask) : null,
-    ece: probability ? ece(probability, outcome, binOptions) : null,
+    ece: eceOfBins(reliability),
     roc: roc ? { fpr: thin(roc.fpr, CURVE_POINTS), tpr: thin(roc.tpr, CURVE_POINTS) } : null,
     gains: gains
       ? {
@@ -189,7 +190,7 @@ function windowReport(
           perfect: thin(gains.perfect, CURVE_POINTS),
         }
       : null,
-    reliability: probability ? reliabilityBins(probability, outcome, binOptions) : null,
+    reliability,
     tiers,
     lift,
     confusion: Array.from({ length: tierCount - 1 }, (_, c) => confusionAtCut(counts, c)),
@@ -209,21 +210,38 @@ function quarterReport(
   const q = quarters.labels.length;
   const train = new Float64Array(q);
   const test = new Float64Array(q);
+  // resolved leads bucketed by quarter (a counting sort), so each quarter's metrics read only its leads
+  const start = new Int32Array(q + 1);
   for (let i = 0; i < outcome.length; i++) {
     const c = quarters.codes[i];
     if (c < 0 || outcome[i] === OUTCOME.open) continue;
+    start[c + 1]++;
     if (window[i] === WINDOW.train) train[c]++;
     else if (window[i] === WINDOW.test) test[c]++;
   }
+  for (let c = 0; c < q; c++) start[c + 1] += start[c];
+  const at = start.slice(0, q);
+  const s = new Float64Array(start[q]);
+  const o = new Uint8Array(start[q]);
+  const p = new Float64Array(start[q]);
+  for (let i = 0; i < outcome.length; i++) {
+    const c = quarters.codes[i];
+    if (c < 0 || outcome[i] === OUTCOME.open) continue;
+    const k = at[c]++;
+    s[k] = scores.score[i];
+    o[k] = outcome[i];
+    if (probability) p[k] = probability[i];
+  }
   const byQuarter = quarters.labels.map((label, c) => {
-    const mask = new Uint8Array(outcome.length);
-    for (let i = 0; i < outcome.length; i++) mask[i] = quarters.codes[i] === c ? 1 : 0;
-    const groups = scoreGroups(scores.score, outcome, mask);
-    const resolved = groups.nWon + groups.nLost;
+    const from = start[c];
+    const to = start[c + 1];
+    const groups = scoreGroups(s.subarray(from, to), o.subarray(from, to));
+    const resolved = to - from;
     let sumP = 0;
-    if (probability)
-      for (let i = 0; i < outcome.length; i++)
-        if (mask[i] && outcome[i] !== OUTCOME.open) sumP += probability[i];
+    for (let k = from; k < to; k++) sumP += p[k];
+    const bins = probability
+      ? reliabilityBins(p.subarray(from, to), o.subarray(from, to), { strategy: binning })
+      : null;
     return {
       label,
       resolved,
@@ -231,7 +249,7 @@ function quarterReport(
       auc: aucOfGroups(groups),
       meanP: probability && resolved > 0 ? sumP / resolved : null,
       rate: resolved > 0 ? groups.nWon / resolved : null,
-      ece: probability ? ece(probability, outcome, { strategy: binning, mask }) : null,
+      ece: eceOfBins(bins),
       testShare: resolved > 0 ? test[c] / resolved : 0,
     };
   });
@@ -262,17 +280,19 @@ export function accuracyOf(
   const window =
     splitDay === null ? new Uint8Array(m.n).fill(WINDOW.undated) : windowOf(createdDay, splitDay);
   const trainMask = maskOf(window, WINDOW.train);
-  const { probability, a, b } = calibrate(scores.score, outcome, trainMask, options.calibration);
+  const trainGroups = scoreGroups(scores.score, outcome, trainMask);
+  const { probability, a, b } = calibrate(scores.score, trainGroups, options.calibration);
   if (!options.report) return { splitDay, probability, report: null };
   const testMask = maskOf(window, WINDOW.test);
+  const testGroups = scoreGroups(scores.score, outcome, testMask);
   let undated = 0;
   for (let i = 0; i < m.n; i++) if (window[i] === WINDOW.undated && outcome[i] !== OUTCOME.open) undated++;
   const report: AccuracyReport = {
     splitDay,
     defaultSplitDay: fallback,
     calibration: { method: options.calibration, fitted: probability !== null, a, b },
-    train: windowReport(scores, probability, outcome, trainMask, options, plan.tierCount),
-    test: windowReport(scores, probability, outcome, testMask, options, plan.tierCount),
+    train: windowReport(scores, probability, outcome, trainMask, trainGroups, options, plan.tierCount),
+    test: windowReport(scores, probability, outcome, testMask, testGroups, options, plan.tierCount),
     ...quarterReport(scores, probability, outcome, window, quarters, options.binning),
     undated,
     rules: ruleLift(m, plan, scores, outcome, testMask),

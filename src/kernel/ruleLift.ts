@@ -37,21 +37,19 @@ export function ruleLift(
   outcome: Uint8Array,
   include: Uint8Array,
 ): RuleLift[] {
+  // the included resolved leads once, so each rule reads only them
   let resolved = 0;
+  for (let i = 0; i < m.n; i++) if (include[i] && outcome[i] !== OUTCOME.open) resolved++;
+  const lead = new Int32Array(resolved);
+  const won = new Uint8Array(resolved);
   let wins = 0;
-  for (let i = 0; i < m.n; i++) {
+  for (let i = 0, k = 0; i < m.n; i++) {
     if (!include[i] || outcome[i] === OUTCOME.open) continue;
-    resolved++;
-    if (outcome[i] === OUTCOME.won) wins++;
+    lead[k] = i;
+    won[k] = outcome[i] === OUTCOME.won ? 1 : 0;
+    wins += won[k++];
   }
-  const row = (kind: RuleLift['kind'], index: number, fires: (i: number) => boolean): RuleLift => {
-    let f = 0;
-    let fw = 0;
-    for (let i = 0; i < m.n; i++) {
-      if (!include[i] || outcome[i] === OUTCOME.open || !fires(i)) continue;
-      f++;
-      if (outcome[i] === OUTCOME.won) fw++;
-    }
+  const row = (kind: RuleLift['kind'], index: number, f: number, fw: number): RuleLift => {
     const without = resolved - f;
     const winsWithout = wins - fw;
     const rateWith = f > 0 ? fw / f : null;
@@ -73,11 +71,25 @@ export function ruleLift(
   const rows = [
     ...plan.caseRules.map((r, k) => {
       const codes = m.caseCodes[r.column];
-      return row('case', k, (i) => codes[i] !== 0);
+      let f = 0;
+      let fw = 0;
+      for (let j = 0; j < resolved; j++) {
+        if (codes[lead[j]] === 0) continue;
+        f++;
+        fw += won[j];
+      }
+      return row('case', k, f, fw);
     }),
     ...plan.eventRules.map((r, k) => {
       const counts = m.eventCounts[r.column];
-      return row('event', k, (i) => counts[i] > 0);
+      let f = 0;
+      let fw = 0;
+      for (let j = 0; j < resolved; j++) {
+        if (!(counts[lead[j]] > 0)) continue;
+        f++;
+        fw += won[j];
+      }
+      return row('event', k, f, fw);
     }),
   ];
   countPushedDown(m, plan, scores, outcome, include, rows);

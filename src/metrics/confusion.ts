@@ -8,7 +8,8 @@ export interface TierCounts {
 }
 
 /**
- * Won and lost leads per tier over resolved leads in `mask` (nonzero = included); tier codes outside
+ * The input of METRICS.md "Confusion at a tier cut" and the MadKudu rubric: won and lost leads per tier over
+ * resolved leads in `mask` (nonzero = included); tier codes outside
  * 0 … nTiers − 1 are not counted.
  */
 export function tierCounts(
@@ -22,7 +23,7 @@ export function tierCounts(
   for (let i = 0; i < outcome.length; i++) {
     if (mask && !mask[i]) continue;
     const t = tier[i];
-    if (!(t >= 0 && t < nTiers)) continue;
+    if (!(t >= 0 && t < nTiers && Number.isInteger(t))) continue;
     if (outcome[i] === WON) won[t]++;
     else if (outcome[i] === LOST) lost[t]++;
   }

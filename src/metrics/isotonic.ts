@@ -1,4 +1,4 @@
-import { scoreGroups } from './roc';
+import { scoreGroups, type ScoreGroups } from './roc';
 
 /** A fitted increasing step-and-ramp: distinct training scores ascending, fitted p at each. */
 export interface IsotonicModel {
@@ -7,8 +7,8 @@ export interface IsotonicModel {
 }
 
 /**
- * Pool adjacent violators: the non-decreasing sequence closest to y in weighted least squares (weights > 0).
- * Returns a new array.
+ * Pool adjacent violators (METRICS.md "Predicted probability p(s)", isotonic option): the non-decreasing
+ * sequence closest to y in weighted least squares (weights > 0). Returns a new array.
  */
 export function pava(y: ArrayLike<number>, w: ArrayLike<number>): Float64Array {
   const m = y.length;
@@ -47,7 +47,11 @@ export function isotonicFit(
   outcome: ArrayLike<number>,
   mask?: ArrayLike<number>,
 ): IsotonicModel | null {
-  const g = scoreGroups(scores, outcome, mask);
+  return isotonicFitGroups(scoreGroups(scores, outcome, mask));
+}
+
+/** The same fit from resolved leads already grouped by distinct score (roc.ts scoreGroups). */
+export function isotonicFitGroups(g: ScoreGroups): IsotonicModel | null {
   if (g.nWon === 0 || g.nLost === 0) return null;
   const m = g.values.length;
   const w = new Float64Array(m);
@@ -60,8 +64,8 @@ export function isotonicFit(
 }
 
 /**
- * p(s) under an isotonic model, as IsotonicRegression(out_of_bounds='clip').predict: s clipped to the training
- * range, then linear interpolation between the fitted points (scipy interp1d's formula).
+ * p(s) under an isotonic model, as IsotonicRegression(out_of_bounds='clip').predict: s clipped to the
+ * training range, then linear interpolation between the fitted points (scipy interp1d's formula).
  */
 export function isotonicPredict(model: IsotonicModel, score: number): number {
   const { x, y } = model;

@@ -86,8 +86,8 @@ export interface LiftRow {
 /**
  * METRICS.md "Lift table" (Evidently): at each `step`% (1, 5 or 10) of the resolved leads in `order` (from
  * topOrder, or any precomputed order of lead indices — open leads in it are skipped): count, threshold score,
- * TP, FP, precision, recall, lift. Counts round up (⌈N·k/100⌉), so each row holds at least one lead. Null when
- * no lead is resolved.
+ * TP, FP, precision, recall, lift. Counts round up (⌈N·k/100⌉), so each row holds at least one lead. Null
+ * when no lead is resolved.
  */
 export function liftTable(
   scores: ArrayLike<number>,

@@ -1,5 +1,4 @@
-const WON = 1;
-const LOST = 2;
+import { scoreGroups, type ScoreGroups } from './roc';
 
 /** p(s) = 1 / (1 + exp(−(a·s + b))). */
 export interface PlattModel {
@@ -10,7 +9,7 @@ export interface PlattModel {
   gradNorm: number;
 }
 
-/** Logistic function without overflow. */
+/** The logistic function of METRICS.md p(s) = 1 / (1 + e^−z), without overflow. */
 export function sigmoid(z: number): number {
   if (z >= 0) return 1 / (1 + Math.exp(-z));
   const e = Math.exp(z);
@@ -31,59 +30,70 @@ const GRAD_TOL = 1e-10;
 const MAX_ITER = 100;
 
 /**
- * METRICS.md "Predicted probability p(s)" by Platt scaling: the unpenalised maximum-likelihood logistic fit of
- * won on score (LogisticRegression(penalty=None) on the one score feature), over resolved leads in `mask`.
- * Newton with backtracking line search on the standardised score until ‖∇ mean log loss‖ < 1e−10.
- *
- * Null when the maximum-likelihood fit does not exist: no resolved lead, one class only, or the classes
- * separated by score (every won score ≥ every lost score, or ≤ — including all scores equal), where the
- * likelihood only grows as |a| → ∞. Also null if Newton fails to converge (not seen in practice).
+ * METRICS.md "Predicted probability p(s)" by Platt scaling: the unpenalised maximum-likelihood logistic fit
+ * of won on score (LogisticRegression(penalty=None) on the one score feature), over resolved leads in `mask`.
+ * See plattFitGroups.
  */
 export function plattFit(
   scores: ArrayLike<number>,
   outcome: ArrayLike<number>,
   mask?: ArrayLike<number>,
 ): PlattModel | null {
+  return plattFitGroups(scoreGroups(scores, outcome, mask));
+}
+
+/**
+ * Platt scaling over resolved leads already grouped by distinct score (the same likelihood, summed per
+ * group: a distinct score with w wins and l losses adds (w + l)·softplus(z) − w·z). Newton with
+ * backtracking line search on the standardised score until ‖∇ mean log loss‖ < 1e−10.
+ *
+ * Null when the maximum-likelihood fit does not exist: no resolved lead, one class only, or the classes
+ * separated by score (every won score ≥ every lost score, or ≤ — including all scores equal), where the
+ * likelihood only grows as |a| → ∞. Also null if Newton fails to converge (not seen in practice).
+ */
+export function plattFitGroups(g: ScoreGroups): PlattModel | null {
+  const m = g.values.length;
   let n = 0;
   let sum = 0;
   let minWon = Infinity;
   let maxWon = -Infinity;
   let minLost = Infinity;
   let maxLost = -Infinity;
-  for (let i = 0; i < outcome.length; i++) {
-    if (mask && !mask[i]) continue;
-    const s = scores[i];
-    if (outcome[i] === WON) {
+  for (let k = 0; k < m; k++) {
+    const s = g.values[k];
+    const c = g.won[k] + g.lost[k];
+    if (g.won[k] > 0) {
       if (s < minWon) minWon = s;
       if (s > maxWon) maxWon = s;
-    } else if (outcome[i] === LOST) {
+    }
+    if (g.lost[k] > 0) {
       if (s < minLost) minLost = s;
       if (s > maxLost) maxLost = s;
-    } else continue;
-    n++;
-    sum += s;
+    }
+    n += c;
+    sum += c * s;
   }
   if (n === 0 || maxWon === -Infinity || maxLost === -Infinity) return null;
   if (maxLost <= minWon || maxWon <= minLost) return null;
-  const x = new Float64Array(n);
-  const y = new Uint8Array(n);
   const mean = sum / n;
+  const x = new Float64Array(m);
+  const count = new Float64Array(m);
   let ss = 0;
-  for (let i = 0, k = 0; i < outcome.length; i++) {
-    if ((mask && !mask[i]) || (outcome[i] !== WON && outcome[i] !== LOST)) continue;
-    x[k] = scores[i] - mean;
-    ss += x[k] * x[k];
-    y[k++] = outcome[i] === WON ? 1 : 0;
+  for (let k = 0; k < m; k++) {
+    x[k] = g.values[k] - mean;
+    count[k] = g.won[k] + g.lost[k];
+    ss += count[k] * x[k] * x[k];
   }
   const sd = Math.sqrt(ss / n);
-  for (let k = 0; k < n; k++) x[k] /= sd;
+  for (let k = 0; k < m; k++) x[k] /= sd;
+  const won = g.won;
 
   // mean log loss of sigmoid(u·x + v)
   const loss = (u: number, v: number): number => {
     let f = 0;
-    for (let k = 0; k < n; k++) {
+    for (let k = 0; k < m; k++) {
       const z = u * x[k] + v;
-      f += softplus(z) - (y[k] ? z : 0);
+      f += count[k] * softplus(z) - won[k] * z;
     }
     return f / n;
   };
@@ -96,10 +106,10 @@ export function plattFit(
     let huu = 0;
     let huv = 0;
     let hvv = 0;
-    for (let k = 0; k < n; k++) {
+    for (let k = 0; k < m; k++) {
       const pk = sigmoid(u * x[k] + v);
-      const r = pk - y[k];
-      const w = pk * (1 - pk);
+      const r = count[k] * pk - won[k];
+      const w = count[k] * pk * (1 - pk);
       gu += r * x[k];
       gv += r;
       huu += w * x[k] * x[k];
@@ -123,13 +133,15 @@ export function plattFit(
     const slope = gu * du + gv * dv;
     let t = 1;
     let next = loss(u + du, v + dv);
-    // Armijo, with slack for the rounding of f once Newton is at the optimum to machine precision
-    const slack = 1e-14 * Math.abs(f);
-    while (!(next <= f + 1e-4 * t * slope + slack) && t > 1e-10) {
-      t /= 2;
-      next = loss(u + t * du, v + t * dv);
+    // Near the optimum (Newton decrement n·λ² < 0.01, summed-loss scale) the full step is safe and the loss
+    // changes less than its rounding: no line search there. Elsewhere Armijo backtracking.
+    if (-slope * n >= 0.01) {
+      while (!(next <= f + 1e-4 * t * slope) && t > 1e-10) {
+        t /= 2;
+        next = loss(u + t * du, v + t * dv);
+      }
+      if (!(next <= f)) return null;
     }
-    if (!(next <= f + slack)) return null;
     u += t * du;
     v += t * dv;
     f = next;

@@ -1,4 +1,4 @@
-import { reliabilityBins, type ReliabilityOptions } from './reliability';
+import { reliabilityBins, type ReliabilityBin, type ReliabilityOptions } from './reliability';
 
 const WON = 1;
 const LOST = 2;
@@ -10,7 +10,11 @@ export const LOG_LOSS_EPS = 1e-15;
  * METRICS.md "Brier" = mean (p − y)² over resolved leads (brier_score_loss), y = 1 for won. Null when no lead
  * is resolved. One class is fine, as in brier_score_loss.
  */
-export function brier(p: ArrayLike<number>, outcome: ArrayLike<number>, mask?: ArrayLike<number>): number | null {
+export function brier(
+  p: ArrayLike<number>,
+  outcome: ArrayLike<number>,
+  mask?: ArrayLike<number>,
+): number | null {
   let n = 0;
   let sum = 0;
   for (let i = 0; i < outcome.length; i++) {
@@ -29,7 +33,11 @@ export function brier(p: ArrayLike<number>, outcome: ArrayLike<number>, mask?: A
  * [1e−15, 1 − 1e−15] (log_loss(eps=1e−15, labels=[0, 1])). Null when no lead is resolved. One class is fine:
  * the labels are known, so it equals log_loss with labels given (without them scikit-learn refuses).
  */
-export function logLoss(p: ArrayLike<number>, outcome: ArrayLike<number>, mask?: ArrayLike<number>): number | null {
+export function logLoss(
+  p: ArrayLike<number>,
+  outcome: ArrayLike<number>,
+  mask?: ArrayLike<number>,
+): number | null {
   let n = 0;
   let sum = 0;
   for (let i = 0; i < outcome.length; i++) {
@@ -47,8 +55,16 @@ export function logLoss(p: ArrayLike<number>, outcome: ArrayLike<number>, mask?:
  * METRICS.md "ECE" = Σ_b (n_b/N)·|ȳ_b − p̄_b| over the reliability bins (reliability.ts: 10 quantile bins by
  * default). Null when reliabilityBins is (no resolved lead, p outside [0, 1]).
  */
-export function ece(p: ArrayLike<number>, outcome: ArrayLike<number>, options: ReliabilityOptions = {}): number | null {
-  const bins = reliabilityBins(p, outcome, options);
+export function ece(
+  p: ArrayLike<number>,
+  outcome: ArrayLike<number>,
+  options: ReliabilityOptions = {},
+): number | null {
+  return eceOfBins(reliabilityBins(p, outcome, options));
+}
+
+/** ECE from reliability bins already computed (the diagram's bins: the same number, no second sort). */
+export function eceOfBins(bins: readonly ReliabilityBin[] | null): number | null {
   if (!bins) return null;
   let total = 0;
   let sum = 0;

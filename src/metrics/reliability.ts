@@ -34,9 +34,9 @@ export interface ReliabilityBin {
 }
 
 /**
- * numpy.percentile(p, linspace(0, 1, nBins + 1) * 100) (method 'linear') on ascending `sorted`, or
- * linspace(0, 1, nBins + 1): the edges calibration_curve uses, reproduced to the last bit so that a p equal
- * to an edge lands in the same bin.
+ * Bin edges of the METRICS.md "Reliability diagram": numpy.percentile(p, linspace(0, 1, nBins + 1) * 100)
+ * (method 'linear') on ascending `sorted`, or linspace(0, 1, nBins + 1): the edges calibration_curve uses,
+ * reproduced to the last bit so that a p equal to an edge lands in the same bin.
  */
 export function binEdges(sorted: Float64Array, nBins: number, strategy: BinStrategy): Float64Array {
   const edges = new Float64Array(nBins + 1);

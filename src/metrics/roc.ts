@@ -44,7 +44,7 @@ export function scoreGroups(
   const won = new Float64Array(nWon + nLost);
   const lost = new Float64Array(nWon + nLost);
   let k = -1;
-  for (let a = 0, b = 0; a < nWon || b < nLost; ) {
+  for (let a = 0, b = 0; a < nWon || b < nLost;) {
     const fromWon = b >= nLost || (a < nWon && w[a] <= l[b]);
     const s = fromWon ? w[a++] : l[b++];
     if (k < 0 || values[k] !== s) values[++k] = s;
@@ -112,6 +112,7 @@ export function ks(groups: ScoreGroups): Ks | null {
   const roc = rocCurve(groups);
   if (!roc) return null;
   let best = 0;
-  for (let k = 1; k < roc.tpr.length; k++) if (roc.tpr[k] - roc.fpr[k] > roc.tpr[best] - roc.fpr[best]) best = k;
+  for (let k = 1; k < roc.tpr.length; k++)
+    if (roc.tpr[k] - roc.fpr[k] > roc.tpr[best] - roc.fpr[best]) best = k;
   return { ks: roc.tpr[best] - roc.fpr[best], threshold: roc.thresholds[best] };
 }

@@ -73,7 +73,7 @@ describe('reliabilityDiagram', () => {
     });
     const dots = [...svg.querySelectorAll('g[aria-label="dot"] circle')];
     expect(dots).toHaveLength(bins.length);
-    expect(dots.every((d) => d.getAttribute('fill') === seriesColors.model)).toBe(true);
+    expect(dots.every((d) => d.parentElement?.getAttribute('fill') === seriesColors.model)).toBe(true);
     const r = dots.map((d) => Number(d.getAttribute('r')));
     expect(r[0]).toBeGreaterThan(r[6]);
     expect(r[6]).toBeGreaterThan(r[7]);
@@ -104,7 +104,9 @@ describe('reliabilityDiagram', () => {
     expect(grey[0].querySelector('title')?.textContent).toBe(
       'Before\nPredicted probability: 10%\nActual win rate: 5% (4%–6.2%)\nLeads: 3,000',
     );
-    expect(svg.querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(bins.length + baselineBins.length);
+    expect(svg.querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(
+      bins.length + baselineBins.length,
+    );
     expect(svg.querySelectorAll('g[aria-label="rule"] line')).toHaveLength(bins.length + baselineBins.length);
     // the baseline's largest bin sets the dot scale for both series
     const model = svg.querySelector(`g[aria-label="dot"][fill="${seriesColors.model}"] circle`);
@@ -144,7 +146,10 @@ describe('rocChart', () => {
   });
 
   it('renders an empty or malformed curve without NaN', () => {
-    const empty = rocChart({ fpr: [], tpr: [] }, { labels: rocLabels, aucText: '', document: createDocument() });
+    const empty = rocChart(
+      { fpr: [], tpr: [] },
+      { labels: rocLabels, aucText: '', document: createDocument() },
+    );
     expectSvgSnapshot('rocEmpty', empty);
     expect(empty.tagName.toLowerCase()).toBe('svg');
     expect(html(empty)).not.toContain('NaN');
@@ -175,7 +180,11 @@ describe('rocChart', () => {
       seriesColors.model,
     ]);
     expect(lines[0].getAttribute('stroke-dasharray')).toBe('4,3');
-    expect(lines.map((g) => g.querySelector('title')?.textContent)).toEqual(['Random order', 'Before', 'Model']);
+    expect(lines.map((g) => g.querySelector('title')?.textContent)).toEqual([
+      'Random order',
+      'Before',
+      'Model',
+    ]);
     expect(lines[2].querySelector('path')?.getAttribute('d')?.match(/[ML]/g)).toHaveLength(curve.fpr.length);
     const auc = svg.querySelector('g[aria-label="text"]');
     expect(auc?.textContent).toBe('AUC 0.842');
@@ -211,7 +220,10 @@ describe('gainsChart', () => {
   });
 
   it('renders empty curves without NaN, naming only the random line', () => {
-    const empty = gainsChart({ x: [], model: [], perfect: [] }, { labels: gainsLabels, document: createDocument() });
+    const empty = gainsChart(
+      { x: [], model: [], perfect: [] },
+      { labels: gainsLabels, document: createDocument() },
+    );
     expectSvgSnapshot('gainsEmpty', empty);
     expect(html(empty)).not.toContain('NaN');
     expect(texts(empty)).toEqual(['Random order']);
@@ -245,12 +257,15 @@ describe('gainsChart', () => {
     const best = xs.reduce((a, x, i) => (gains.model[i] - x > gains.model[a] - xs[a] ? i : a), 0);
     const name = [...svg.querySelectorAll('g[aria-label="text"]')][2];
     expect(name.getAttribute('text-anchor')).toBe('end');
-    const [tx, ty] = (name.querySelector('text')?.getAttribute('transform') ?? '')
-      .match(/[-\d.]+/g)!
-      .map(Number);
+    const xy = (el: Element | null | undefined) =>
+      (el?.getAttribute('transform') ?? '').match(/[-\d.]+/g)!.map(Number);
+    // Plot puts the position on the text and dx, dy on the group
+    const [tx, ty] = xy(name.querySelector('text')).map((v, k) => v + xy(name)[k]);
     expect(tx).toBeCloseTo(40 + xs[best] * 580 - 6, 1);
     expect(ty).toBeCloseTo(20 + (1 - gains.model[best]) * 310 - 6, 1);
-    const ticks = [...svg.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => t.textContent);
+    const ticks = [...svg.querySelectorAll('g[aria-label="x-axis tick label"] text')].map(
+      (t) => t.textContent,
+    );
     expect(ticks).toContain('50%');
   });
 
@@ -284,7 +299,10 @@ const trend: AccuracyTrendRow[] = [
 
 describe('accuracyTrend', () => {
   it('matches the golden snapshot', () => {
-    expectSvgSnapshot('accuracyTrend', accuracyTrend(trend, { labels: trendLabels, document: createDocument() }));
+    expectSvgSnapshot(
+      'accuracyTrend',
+      accuracyTrend(trend, { labels: trendLabels, document: createDocument() }),
+    );
   });
 
   it('renders no quarters, or only null values, without NaN', () => {
@@ -305,7 +323,12 @@ describe('accuracyTrend', () => {
   });
 
   it('draws AUC on top and predicted vs actual below, skipping nulls and shading the test quarters', () => {
-    const el = accuracyTrend(trend, { labels: trendLabels, width: 640, height: 320, document: createDocument() });
+    const el = accuracyTrend(trend, {
+      labels: trendLabels,
+      width: 640,
+      height: 320,
+      document: createDocument(),
+    });
     const [top, bottom] = [...el.querySelectorAll('svg')];
     expect(top.getAttribute('height')).toBe('144');
     expect(bottom.getAttribute('height')).toBe('176');
@@ -320,8 +343,8 @@ describe('accuracyTrend', () => {
     expect(dots).toContain('2024-Q3\nActual: 20.5%');
     // the same x positions in both panels
     const cx = (svg: Element) =>
-      [...svg.querySelectorAll('g[aria-label="dot"] circle')].slice(0, 3).map((c) => c.getAttribute('cx'));
-    expect(cx(top)).toEqual(cx(bottom).slice(0, 3).map((_, i) => cx(bottom)[[0, 1, 3][i]] ?? null));
+      [...svg.querySelectorAll('g[aria-label="dot"] circle')].map((c) => c.getAttribute('cx'));
+    expect(cx(top).slice(0, 3)).toEqual([0, 1, 3].map((i) => cx(bottom)[i]));
     // one partly and two fully tested quarters, shaded in both panels
     for (const svg of [top, bottom]) {
       expect(titles(svg, 'g[aria-label="bar"] rect')).toEqual([
@@ -343,8 +366,9 @@ describe('accuracyTrend', () => {
       testShare: i >= 20 ? 1 : 0,
     }));
     const el = accuracyTrend(rows, { labels: trendLabels, width: 640, document: createDocument() });
-    const ends = [...el.querySelectorAll('svg')[1].querySelectorAll('g[aria-label="text"] text')].map((t) =>
-      Number((t.getAttribute('transform') ?? '').match(/[-\d.]+/g)![1]),
+    // both lines end at 20%: the names' marks are shifted 6 px up and down (Plot puts dy on the group)
+    const ends = [...el.querySelectorAll('svg')[1].querySelectorAll('g[aria-label="text"]')].map((g) =>
+      Number((g.getAttribute('transform') ?? '').match(/[-\d.]+/g)![1]),
     );
     expect(ends[1] - ends[0]).toBeCloseTo(12, 5);
     const ticks = el.querySelectorAll('g[aria-label="x-axis tick label"] text');
@@ -352,12 +376,34 @@ describe('accuracyTrend', () => {
     expect(ticks[0].textContent).toBe('2019-Q1');
   });
 
+  it('wraps long end names in a narrow chart instead of widening the right margin', () => {
+    const rows: AccuracyTrendRow[] = [
+      { label: '2024-Q1', auc: 0.8, meanP: 0.2, rate: 0.2, testShare: 0 },
+      { label: '2024-Q2', auc: 0.8, meanP: 0.2, rate: 0.2, testShare: 1 },
+    ];
+    const labels = { ...trendLabels, predicted: 'Predicted probability', actual: 'Actual conversion' };
+    const el = accuracyTrend(rows, { labels, width: 380, document: createDocument() });
+    const bottom = el.querySelectorAll('svg')[1];
+    // the frame ends 76 px (a fifth of the width) before the right edge
+    const frameRight = Math.max(
+      ...[...bottom.querySelectorAll('g[aria-label="y-grid"] line')].map((l) => Number(l.getAttribute('x2'))),
+    );
+    expect(frameRight).toBe(380 - 76);
+    const names = [...bottom.querySelectorAll('g[aria-label="text"]')];
+    expect(names.map((g) => g.querySelectorAll('tspan').length)).toEqual([2, 2]);
+    const dy = names.map((g) => Number((g.getAttribute('transform') ?? '').match(/[-\d.]+/g)![1]));
+    // two two-line names centred on the same point: pushed 2 lines + 2 px apart
+    expect(dy[1] - dy[0]).toBeCloseTo(22, 5);
+  });
+
   it('lowers the AUC floor below 0.5 when a quarter is worse than random', () => {
     const el = accuracyTrend([{ label: '2024-Q1', auc: 0.42, meanP: 0.1, rate: 0.1, testShare: 0 }], {
       labels: trendLabels,
       document: createDocument(),
     });
-    const ticks = [...el.querySelectorAll('svg')[0].querySelectorAll('g[aria-label="y-axis tick label"] text')];
+    const ticks = [
+      ...el.querySelectorAll('svg')[0].querySelectorAll('g[aria-label="y-axis tick label"] text'),
+    ];
     expect(ticks[0].textContent).toBe('0.4');
   });
 });
@@ -376,7 +422,10 @@ const split: SplitTimelineRow[] = [
 
 describe('splitTimeline', () => {
   it('matches the golden snapshot', () => {
-    expectSvgSnapshot('splitTimeline', splitTimeline(split, { labels: splitLabels, document: createDocument() }));
+    expectSvgSnapshot(
+      'splitTimeline',
+      splitTimeline(split, { labels: splitLabels, document: createDocument() }),
+    );
   });
 
   it('renders no quarters, or zero and invalid counts, without NaN', () => {
@@ -394,11 +443,9 @@ describe('splitTimeline', () => {
 
   it('stacks train under test per quarter in the window colours, 140px high, with a legend', () => {
     const el = splitTimeline(split, { labels: splitLabels, document: createDocument() });
-    const svg = el.querySelector('svg:not(:has(svg))') ?? el;
     const plot = [...el.querySelectorAll('svg')].find((s) => s.querySelector('g[aria-label="bar"]'));
     expect(plot?.getAttribute('height')).toBe('140');
-    const rects = [...svg.ownerDocument.querySelectorAll('g[aria-label="bar"] rect'), ...el.querySelectorAll('g[aria-label="bar"] rect')];
-    const bars = [...new Set(rects)];
+    const bars = [...el.querySelectorAll('g[aria-label="bar"] rect')];
     expect(bars).toHaveLength(split.length * 2);
     const fills = bars.map((r) => r.getAttribute('fill'));
     expect(fills.filter((f) => f === seriesColors.train)).toHaveLength(split.length);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 
-/** One fixture of test/golden/accuracy.json (make_accuracy_golden.py); null = scikit-learn raises or warns. */
+/** test/golden/accuracy.json (make_accuracy_golden.py); null = scikit-learn raises or warns. */
 export interface CalibrationGolden {
   index: number[];
   n: number[];

@@ -7,7 +7,7 @@ const close = (a: number | null, b: number | null) => {
   else expect(Math.abs(a! - b)).toBeLessThan(1e-12);
 };
 
-describe('confusionAtCut against sklearn confusion_matrix / precision / recall / f1 (make_accuracy_golden.py)', () => {
+describe('confusionAtCut vs confusion_matrix, precision, recall, f1 (make_accuracy_golden.py)', () => {
   it.each(fixtureRows)('%s', (_, f) => {
     const { outcome } = plain(f);
     const counts = tierCounts(f.tier, outcome, f.nTiers);
@@ -38,7 +38,13 @@ describe('confusionAtCut against sklearn confusion_matrix / precision / recall /
     expect(confusionAtCut(counts, 0)).toMatchObject({ precision: 0, recall: null, f1: 0, fpr: 1 / 3 });
     expect(bestF1Cut(counts)!.cut).toBe(0);
     const empty = tierCounts([], [], 3);
-    expect(confusionAtCut(empty, 1)).toMatchObject({ precision: null, recall: null, f1: null, fpr: null, accuracy: null });
+    expect(confusionAtCut(empty, 1)).toMatchObject({
+      precision: null,
+      recall: null,
+      f1: null,
+      fpr: null,
+      accuracy: null,
+    });
     expect(bestF1Cut(empty)).toBeNull();
     expect(madKuduRubric(empty, 0)).toEqual({ leadShare: null, winShare: null, conversionRatio: null });
   });

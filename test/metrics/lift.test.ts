@@ -9,7 +9,9 @@ describe('liftTable against pandas from the METRICS.md definition (make_accuracy
     for (const step of [1, 5, 10] as const) {
       const rows = liftTable(scores, outcome, order, step)!;
       const golden = f.lift[String(step) as '1' | '5' | '10'];
-      expect(rows.map(({ percent, count, threshold, tp, fp }) => ({ percent, count, threshold, tp, fp }))).toEqual(
+      expect(
+        rows.map(({ percent, count, threshold, tp, fp }) => ({ percent, count, threshold, tp, fp })),
+      ).toEqual(
         golden.map(({ percent, count, threshold, tp, fp }) => ({ percent, count, threshold, tp, fp })),
       );
       expectAllClose(
@@ -40,7 +42,9 @@ describe('liftTable against pandas from the METRICS.md definition (make_accuracy
     const scores = [2, -1, 5, 2, 0, -0, 5, 0.5, -3.25, 2];
     const outcome = [1, 2, 1, 0, 2, 1, 2, 1, 2, 2];
     expect(Array.from(topOrder(scores, outcome))).toEqual([2, 6, 0, 9, 7, 4, 5, 1, 8]);
-    expect(Array.from(topOrder(scores, outcome, [1, 1, 0, 1, 1, 1, 1, 1, 1, 1]))).toEqual([6, 0, 9, 7, 4, 5, 1, 8]);
+    expect(Array.from(topOrder(scores, outcome, [1, 1, 0, 1, 1, 1, 1, 1, 1, 1]))).toEqual([
+      6, 0, 9, 7, 4, 5, 1, 8,
+    ]);
   });
 
   it('takes a precomputed order (e.g. ties broken by lead id), skipping open leads in it', () => {
@@ -82,7 +86,8 @@ describe('liftTable against pandas from the METRICS.md definition (make_accuracy
     for (let k = 1; k < n; k++) {
       const a = order[k - 1];
       const b = order[k];
-      if (scores[a] < scores[b] || (scores[a] === scores[b] && a > b)) throw new Error(`order broken at ${k}`);
+      if (scores[a] < scores[b] || (scores[a] === scores[b] && a > b))
+        throw new Error(`order broken at ${k}`);
     }
   });
 });

@@ -14,7 +14,9 @@ describe('logisticFit against LogisticRegression(C=1.0) (make_accuracy_golden.py
 
     // open leads and leads outside the mask never count
     const rows = [...g.rows, ...g.rows.slice(0, 5), ...g.rows.slice(0, 5)];
-    const noisy = Uint8Array.from(rows, (_, i) => (i < g.won.length ? outcome[i] : i % 2 ? OPEN : WON));
+    const noisy = Uint8Array.from(rows, (_, i) =>
+      i < g.won.length ? outcome[i] : i < g.won.length + 5 ? OPEN : WON,
+    );
     const mask = Uint8Array.from(rows, (_, i) => (i < g.won.length + 5 ? 1 : 0));
     expect(logisticFit(columnsFromRows(rows, d), noisy, { mask })).toEqual(model);
   });

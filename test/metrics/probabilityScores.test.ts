@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { brier, ece, logLoss } from '../../src/metrics/probabilityScores';
 import { fixtureRows, plain, withNoise } from './accuracyGolden';
 
-describe('brier, logLoss, ece against brier_score_loss, log_loss, calibration_curve (make_accuracy_golden.py)', () => {
+describe('brier, logLoss, ece vs brier_score_loss, log_loss, calibration_curve (accuracy golden)', () => {
   it.each(fixtureRows)('%s', (_, f) => {
     const { p, outcome } = plain(f);
     expect(Math.abs(brier(p, outcome)! - f.brier)).toBeLessThan(1e-9);
     expect(Math.abs(logLoss(p, outcome)! - f.logLoss)).toBeLessThan(1e-9);
     expect(Math.abs(ece(p, outcome)! - f.calibration.quantile.ece)).toBeLessThan(1e-9);
-    expect(Math.abs(ece(p, outcome, { strategy: 'uniform' })! - f.calibration.uniform.ece)).toBeLessThan(1e-9);
+    expect(Math.abs(ece(p, outcome, { strategy: 'uniform' })! - f.calibration.uniform.ece)).toBeLessThan(
+      1e-9,
+    );
   });
 
   it.each(fixtureRows)('%s: open and masked-out leads never count', (_, f) => {
