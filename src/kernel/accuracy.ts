@@ -6,8 +6,13 @@ import { isotonicFitGroups, isotonicPredict } from '../metrics/isotonic';
 import { cumulativeGains, liftTable, topOrder, type LiftRow } from '../metrics/lift';
 import { plattFitGroups, plattProbability } from '../metrics/platt';
 import { brier, eceOfBins, logLoss } from '../metrics/probabilityScores';
-import { reliabilityBins, type BinStrategy, type ReliabilityBin } from '../metrics/reliability';
-import { gini, ks, rocCurve, scoreGroups, type ScoreGroups } from '../metrics/roc';
+import {
+  reliabilityBins,
+  reliabilityBinsOfGroups,
+  type BinStrategy,
+  type ReliabilityBin,
+} from '../metrics/reliability';
+import { gini, ks, mergeScoreGroups, rocCurve, scoreGroups, type ScoreGroups } from '../metrics/roc';
 import { wilsonInterval, type Interval } from '../metrics/wilson';
 import { OUTCOME, type LeadFacts, type RuleMatrix } from './matrix';
 import { ruleLift, type RuleLift } from './ruleLift';
@@ -57,6 +62,7 @@ export interface WindowReport {
   brier: number | null;
   logLoss: number | null;
   ece: number | null;
+  /** Test window only (null for train, as the gains curve and the lift table). */
   roc: { fpr: number[]; tpr: number[] } | null;
   gains: { x: number[]; model: number[]; perfect: number[] } | null;
   reliability: ReliabilityBin[] | null;
@@ -99,6 +105,10 @@ export interface AccuracyResult {
   splitDay: number | null;
   /** Calibrated probability per lead; null when the training window cannot be calibrated. */
   probability: Float64Array | null;
+  /** The Platt fit (a, b), when there is one. */
+  fit: { a: number; b: number } | null;
+  /** AUC over every resolved lead (both windows), when every resolved lead is in one; else undefined. */
+  allAuc?: number | null;
   report: AccuracyReport | null;
 }
 
@@ -107,18 +117,50 @@ export function calibrate(
   score: Float64Array,
   train: ScoreGroups,
   method: CalibrationMethod,
-): { probability: Float64Array | null; a: number | null; b: number | null } {
+  warmStart?: { a: number; b: number },
+): Calibration {
+  const none = { probability: null, predict: null, a: null, b: null };
   const probability = new Float64Array(score.length);
   if (method === 'platt') {
-    const model = plattFitGroups(train);
-    if (!model) return { probability: null, a: null, b: null };
-    for (let i = 0; i < score.length; i++) probability[i] = plattProbability(model, score[i]);
-    return { probability, a: model.a, b: model.b };
+    const model = plattFitGroups(train, warmStart);
+    if (!model) return none;
+    const predict = (s: number) => plattProbability(model, s);
+    for (let i = 0; i < score.length; i++) probability[i] = predict(score[i]);
+    return { probability, predict, a: model.a, b: model.b };
   }
   const model = isotonicFitGroups(train);
-  if (!model) return { probability: null, a: null, b: null };
-  for (let i = 0; i < score.length; i++) probability[i] = isotonicPredict(model, score[i]);
-  return { probability, a: null, b: null };
+  if (!model) return none;
+  const predict = (s: number) => isotonicPredict(model, s);
+  for (let i = 0; i < score.length; i++) probability[i] = predict(score[i]);
+  return { probability, predict, a: null, b: null };
+}
+
+interface Calibration {
+  probability: Float64Array | null;
+  /** p(s), monotone in s (Platt: rising when a > 0; isotonic: non-decreasing). */
+  predict: ((score: number) => number) | null;
+  a: number | null;
+  b: number | null;
+}
+
+/**
+ * Reliability bins of resolved leads grouped by score: p of each distinct score is monotone in it, so the
+ * groups give p in order without sorting p (falls back to the per-lead sort if p is not monotone).
+ */
+function reliabilityOf(
+  groups: ScoreGroups,
+  predict: (score: number) => number,
+  strategy: BinStrategy,
+  fallback: () => ReliabilityBin[] | null,
+): ReliabilityBin[] | null {
+  const m = groups.values.length;
+  const p = new Float64Array(m);
+  for (let k = 0; k < m; k++) p[k] = predict(groups.values[k]);
+  if (m > 1 && p[m - 1] < p[0]) {
+    const rev = <T extends Float64Array>(a: T) => a.slice().reverse() as T;
+    return reliabilityBinsOfGroups(rev(p), rev(groups.won), rev(groups.lost), { strategy }) ?? fallback();
+  }
+  return reliabilityBinsOfGroups(p, groups.won, groups.lost, { strategy }) ?? fallback();
 }
 
 const maskOf = (window: Uint8Array, code: number) => {
@@ -138,21 +180,23 @@ function thin(values: ArrayLike<number>, keep: number): number[] {
 
 function windowReport(
   scores: Scores,
-  probability: Float64Array | null,
+  calibration: Calibration,
   outcome: Uint8Array,
   mask: Uint8Array,
   groups: ScoreGroups,
   options: AccuracyOptions,
   tierCount: number,
+  /** Curves and the lift table too (the test window); the train window shows only its headline numbers. */
+  curves: boolean,
 ): WindowReport {
   const resolved = groups.nWon + groups.nLost;
   const degenerate: Degenerate =
     resolved === 0 ? 'no-resolved' : groups.nWon * groups.nLost === 0 ? 'one-class' : null;
+  const { probability, predict } = calibration;
   const a = aucOfGroups(groups);
-  const roc = rocCurve(groups);
+  const roc = curves ? rocCurve(groups) : null;
   const k = ks(groups);
-  const order = topOrder(scores.score, outcome, mask);
-  const lift = liftTable(scores.score, outcome, order, 1);
+  const lift = curves ? liftTable(scores.score, outcome, topOrder(scores.score, outcome, mask), 1) : null;
   const gains = cumulativeGains(lift);
   const counts = tierCounts(scores.tier, outcome, tierCount, mask);
   const cut = Math.min(Math.max(0, options.cutTier), tierCount - 2);
@@ -167,9 +211,12 @@ function windowReport(
       if (mask[i] && outcome[i] !== OUTCOME.open) sums[scores.tier[i]] += probability[i];
     tiers.forEach((t, i) => (t.meanP = t.n > 0 ? sums[i] / t.n : null));
   }
-  const reliability = probability
-    ? reliabilityBins(probability, outcome, { strategy: options.binning, mask })
-    : null;
+  const reliability =
+    probability && predict
+      ? reliabilityOf(groups, predict, options.binning, () =>
+          reliabilityBins(probability, outcome, { strategy: options.binning, mask }),
+        )
+      : null;
   return {
     resolved,
     wins: groups.nWon,
@@ -201,12 +248,13 @@ function windowReport(
 
 function quarterReport(
   scores: Scores,
-  probability: Float64Array | null,
+  calibration: Calibration,
   outcome: Uint8Array,
   window: Uint8Array,
   quarters: Quarters,
   binning: BinStrategy,
 ): { byQuarter: QuarterAccuracy[]; timeline: AccuracyReport['timeline'] } {
+  const { probability, predict } = calibration;
   const q = quarters.labels.length;
   const train = new Float64Array(q);
   const test = new Float64Array(q);
@@ -239,8 +287,10 @@ function quarterReport(
     const resolved = to - from;
     let sumP = 0;
     for (let k = from; k < to; k++) sumP += p[k];
-    const bins = probability
-      ? reliabilityBins(p.subarray(from, to), o.subarray(from, to), { strategy: binning })
+    const bins = predict
+      ? reliabilityOf(groups, predict, binning, () =>
+          reliabilityBins(p.subarray(from, to), o.subarray(from, to), { strategy: binning }),
+        )
       : null;
     return {
       label,
@@ -273,6 +323,8 @@ export function accuracyOf(
   facts: LeadFacts,
   options: AccuracyOptions,
   quarters: Quarters,
+  /** The previous Platt fit: a slider move changes it little, so Newton starts there. */
+  warmStart?: { a: number; b: number },
 ): AccuracyResult {
   const { outcome, createdDay } = facts;
   const fallback = defaultSplitDay(outcome, createdDay);
@@ -281,8 +333,10 @@ export function accuracyOf(
     splitDay === null ? new Uint8Array(m.n).fill(WINDOW.undated) : windowOf(createdDay, splitDay);
   const trainMask = maskOf(window, WINDOW.train);
   const trainGroups = scoreGroups(scores.score, outcome, trainMask);
-  const { probability, a, b } = calibrate(scores.score, trainGroups, options.calibration);
-  if (!options.report) return { splitDay, probability, report: null };
+  const calibration = calibrate(scores.score, trainGroups, options.calibration, warmStart);
+  const { probability, a, b } = calibration;
+  const fit = a !== null && b !== null ? { a, b } : null;
+  if (!options.report) return { splitDay, probability, fit, report: null };
   const testMask = maskOf(window, WINDOW.test);
   const testGroups = scoreGroups(scores.score, outcome, testMask);
   let undated = 0;
@@ -291,11 +345,12 @@ export function accuracyOf(
     splitDay,
     defaultSplitDay: fallback,
     calibration: { method: options.calibration, fitted: probability !== null, a, b },
-    train: windowReport(scores, probability, outcome, trainMask, trainGroups, options, plan.tierCount),
-    test: windowReport(scores, probability, outcome, testMask, testGroups, options, plan.tierCount),
-    ...quarterReport(scores, probability, outcome, window, quarters, options.binning),
+    train: windowReport(scores, calibration, outcome, trainMask, trainGroups, options, plan.tierCount, false),
+    test: windowReport(scores, calibration, outcome, testMask, testGroups, options, plan.tierCount, true),
+    ...quarterReport(scores, calibration, outcome, window, quarters, options.binning),
     undated,
     rules: ruleLift(m, plan, scores, outcome, testMask),
   };
-  return { splitDay, probability, report };
+  const allAuc = undated === 0 ? aucOfGroups(mergeScoreGroups(trainGroups, testGroups)) : undefined;
+  return { splitDay, probability, fit, report, allAuc };
 }

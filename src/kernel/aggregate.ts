@@ -27,6 +27,8 @@ export function summarize(
   tierCount: number,
   segmentCodes: Int32Array | null,
   segmentCount: number,
+  /** The AUC when already known (the accuracy report merges its windows' groups); computed otherwise. */
+  knownAuc?: number | null,
 ): TierSummary {
   const n = scores.score.length;
   const tierCounts = new Float64Array(tierCount);
@@ -56,7 +58,7 @@ export function summarize(
     disqualified,
     histogram: Array.from(histogram),
     segmentTiers: segmentTiers ? rows(segmentTiers, tierCount) : null,
-    auc: auc(scores.score, outcome, OUTCOME.won, OUTCOME.lost),
+    auc: knownAuc !== undefined ? knownAuc : auc(scores.score, outcome, OUTCOME.won, OUTCOME.lost),
   };
 }
 

@@ -111,8 +111,14 @@ function countPushedDown(
     plan.eventRules.some((r) => r.perEvent < 0);
   if (!canPush) return;
   const eventRow = plan.caseRules.length;
+  const pushers = plan.caseRules.filter((r) => r.disqualify || r.points.some((p) => p < 0));
+  const negativeEvents = plan.eventRules.filter((r) => r.perEvent < 0);
+  const pushed = (i: number) =>
+    pushers.some(
+      (r) => m.caseCodes[r.column][i] !== 0 && (r.disqualify || r.points[m.caseCodes[r.column][i]] < 0),
+    ) || negativeEvents.some((r) => m.eventCounts[r.column][i] > 0);
   for (let i = 0; i < m.n; i++) {
-    if (!include[i] || outcome[i] !== OUTCOME.won || scores.tier[i] !== bottom) continue;
+    if (!include[i] || outcome[i] !== OUTCOME.won || scores.tier[i] !== bottom || !pushed(i)) continue;
     const e = explainLead(m, plan, i);
     const dimPoints = e.dimensions.map((d) => d.points);
     if (e.disqualifiedBy.length === 1 && tierOf(e.score, plan.thresholds, plan.tierCount) !== bottom)

@@ -14,6 +14,7 @@ export class KernelSession {
   #facts: LeadFacts = { outcome: new Uint8Array(0), createdDay: new Int32Array(0) };
   #quarters: Quarters = quartersOf(new Int32Array(0));
   #segments: Record<string, SegmentColumn> = {};
+  #lastFit: { a: number; b: number } | null = null;
   /** The baseline scored once per baseline plan, segment and accuracy options (it changes rarely). */
   #baseline: {
     key: string;
@@ -60,10 +61,18 @@ export class KernelSession {
     const seg = segment ? this.#segments[segment] : undefined;
     const scores = scoreAll(m, plan, allocateScores(m.n, plan.dimWeights.length));
     const outcome = this.#facts.outcome;
-    const summary = summarize(scores, outcome, plan.tierCount, seg?.codes ?? null, seg?.count ?? 0);
     const accuracyResult = accuracy
-      ? accuracyOf(m, plan, scores, this.#facts, accuracy, this.#quarters)
+      ? accuracyOf(m, plan, scores, this.#facts, accuracy, this.#quarters, this.#lastFit ?? undefined)
       : null;
+    this.#lastFit = accuracyResult?.fit ?? this.#lastFit;
+    const summary = summarize(
+      scores,
+      outcome,
+      plan.tierCount,
+      seg?.codes ?? null,
+      seg?.count ?? 0,
+      accuracyResult?.allAuc,
+    );
     let comparison: ScoreResult['baseline'] = null;
     if (baseline) {
       const key = JSON.stringify([baseline, segment, accuracy], (_, v: unknown) =>

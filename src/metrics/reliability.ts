@@ -120,3 +120,61 @@ export function reliabilityBins(
   }
   return bins;
 }
+
+/**
+ * The same bins from resolved leads grouped by distinct p, ascending (`p[k]` with `won[k]` wins and
+ * `lost[k]` losses): when p is a non-decreasing function of the score, the score's groups give p in order
+ * and no sort is needed. Null as reliabilityBins, and when `p` is not ascending.
+ */
+export function reliabilityBinsOfGroups(
+  p: Float64Array,
+  won: Float64Array,
+  lost: Float64Array,
+  options: Omit<ReliabilityOptions, 'mask'> = {},
+): ReliabilityBin[] | null {
+  const { nBins = 10, strategy = 'quantile' } = options;
+  let n = 0;
+  for (let k = 0; k < p.length; k++) {
+    if (!(p[k] >= 0 && p[k] <= 1) || (k > 0 && p[k] < p[k - 1])) return null;
+    n += won[k] + lost[k];
+  }
+  if (n === 0) return null;
+  let edges: Float64Array;
+  if (strategy === 'quantile') {
+    const sorted = new Float64Array(n);
+    for (let k = 0, at = 0; k < p.length; k++) {
+      const c = won[k] + lost[k];
+      sorted.fill(p[k], at, at + c);
+      at += c;
+    }
+    edges = binEdges(sorted, nBins, strategy);
+  } else edges = binEdges(new Float64Array(0), nBins, strategy);
+  const count = new Float64Array(nBins);
+  const wins = new Float64Array(nBins);
+  const sumP = new Float64Array(nBins);
+  let b = 0;
+  for (let k = 0; k < p.length; k++) {
+    const c = won[k] + lost[k];
+    if (c === 0) continue;
+    // p ascending: the bin (searchsorted left on the inner edges) only moves up
+    while (b < nBins - 1 && edges[b + 1] < p[k]) b++;
+    count[b] += c;
+    sumP[b] += c * p[k];
+    wins[b] += won[k];
+  }
+  const bins: ReliabilityBin[] = [];
+  for (let i = 0; i < nBins; i++) {
+    if (count[i] === 0) continue;
+    bins.push({
+      index: i,
+      low: edges[i],
+      high: edges[i + 1],
+      n: count[i],
+      wins: wins[i],
+      meanP: sumP[i] / count[i],
+      rate: wins[i] / count[i],
+      interval: wilsonInterval(wins[i], count[i])!,
+    });
+  }
+  return bins;
+}

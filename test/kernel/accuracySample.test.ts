@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accuracyOf, type AccuracyReport } from '../../src/kernel/accuracy';
+import { auc } from '../../src/metrics/auc';
 import { scoreAll, type Scores } from '../../src/kernel/score';
 import { quartersOf, WINDOW, windowOf } from '../../src/kernel/window';
 import { compilePlan } from '../../src/model/compile';
@@ -41,6 +42,7 @@ let sample: LoadedSample;
 let scores: Scores;
 let report: AccuracyReport;
 let probability: Float64Array;
+let allAuc: number | null | undefined;
 const scenario = defaultScenario({ withUrgency: true });
 
 beforeAll(async () => {
@@ -58,6 +60,7 @@ beforeAll(async () => {
   const r = accuracyOf(sample.matrix, plan, scores, facts, options, quartersOf(facts.createdDay));
   report = r.report!;
   probability = r.probability!;
+  allAuc = r.allAuc;
   if (process.env.UPDATE_GOLDEN) {
     const window = windowOf(facts.createdDay, r.splitDay!);
     const lines = ['lead_id,score,outcome,window'];
@@ -88,6 +91,11 @@ describe('accuracy on the committed sample against scikit-learn (test/golden/mak
     });
     expect(worst).toBeLessThan(1e-12);
     expect(report.splitDay).toBe(golden().split_day);
+  });
+
+  it('the AUC over both windows (merged groups) is the AUC over all resolved leads', () => {
+    expect(allAuc).not.toBeUndefined();
+    expect(Math.abs(allAuc! - auc(scores.score, sample.leads.outcome)!)).toBeLessThan(1e-12);
   });
 
   it('rank metrics match to 1e-9', () => {

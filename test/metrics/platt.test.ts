@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { plattFit, plattProbability, sigmoid } from '../../src/metrics/platt';
+import { plattFit, plattFitGroups, plattProbability, sigmoid } from '../../src/metrics/platt';
+import { scoreGroups } from '../../src/metrics/roc';
 import { fixtureRows, plain, withNoise } from './accuracyGolden';
 
 describe('plattFit against LogisticRegression(penalty=None) on the score (make_accuracy_golden.py)', () => {
@@ -32,6 +33,22 @@ describe('plattFit against LogisticRegression(penalty=None) on the score (make_a
   it('fits a decreasing relationship with a negative slope', () => {
     const model = plattFit([1, 2, 3, 4, 2, 3], [1, 1, 2, 2, 2, 1])!;
     expect(model.a).toBeLessThan(0);
+  });
+
+  it('reaches the same optimum from a warm start (the previous fit) as from zero', () => {
+    const scores = Array.from({ length: 500 }, (_, i) => (i * 37) % 101);
+    const outcome = scores.map((s, i) => ((s + ((i * 13) % 40)) / 140 > 0.5 ? 1 : 2));
+    const g = scoreGroups(scores, outcome);
+    const cold = plattFitGroups(g)!;
+    for (const start of [
+      { a: cold.a * 1.3, b: cold.b - 0.5 },
+      { a: 0, b: 0 },
+      { a: 0.5, b: -20 },
+    ]) {
+      const warm = plattFitGroups(g, start)!;
+      expect(Math.abs(warm.a - cold.a)).toBeLessThan(1e-9);
+      expect(Math.abs(warm.b - cold.b)).toBeLessThan(1e-8);
+    }
   });
 
   it('sigmoid does not overflow', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { binEdges, reliabilityBins } from '../../src/metrics/reliability';
+import { binEdges, reliabilityBins, reliabilityBinsOfGroups } from '../../src/metrics/reliability';
+import { scoreGroups } from '../../src/metrics/roc';
 import type { CalibrationGolden } from './accuracyGolden';
 import { expectAllClose, fixtureRows, plain, withNoise } from './accuracyGolden';
 import { wilsonInterval } from '../../src/metrics/wilson';
@@ -62,5 +63,32 @@ describe('reliabilityBins against calibration_curve(n_bins=10) (make_accuracy_go
     expect(reliabilityBins([0.5], [0])).toBeNull();
     expect(reliabilityBins([NaN], [1])).toBeNull();
     expect(reliabilityBins([-0.1, 0.5], [1, 2])).toBeNull();
+  });
+});
+
+describe('reliabilityBinsOfGroups', () => {
+  it('gives the bins of reliabilityBins from distinct-score groups when p rises with the score', () => {
+    const scores = Array.from({ length: 3000 }, (_, i) => Math.round(((i * 7919) % 1000) / 10));
+    const outcome = scores.map((s, i) => ((i * 31) % 100 < s ? 1 : i % 7 === 0 ? 0 : 2));
+    const p = scores.map((s) => 1 / (1 + Math.exp(-(s - 50) / 12)));
+    const g = scoreGroups(scores, outcome);
+    const pg = g.values.map((s) => 1 / (1 + Math.exp(-(s - 50) / 12)));
+    for (const strategy of ['quantile', 'uniform'] as const) {
+      const direct = reliabilityBins(p, outcome, { strategy })!;
+      const grouped = reliabilityBinsOfGroups(pg, g.won, g.lost, { strategy })!;
+      expect(grouped.map((b) => [b.index, b.n, b.wins])).toEqual(direct.map((b) => [b.index, b.n, b.wins]));
+      grouped.forEach((b, k) => {
+        expect(b.meanP).toBeCloseTo(direct[k].meanP, 12);
+        expect(b.low).toBe(direct[k].low);
+        expect(b.high).toBe(direct[k].high);
+      });
+    }
+  });
+
+  it('is null when p is not ascending or there is no lead', () => {
+    expect(
+      reliabilityBinsOfGroups(Float64Array.of(0.5, 0.2), Float64Array.of(1, 1), Float64Array.of(0, 1)),
+    ).toBeNull();
+    expect(reliabilityBinsOfGroups(new Float64Array(0), new Float64Array(0), new Float64Array(0))).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auc } from '../../src/metrics/auc';
-import { gini, ks, rocCurve, scoreGroups } from '../../src/metrics/roc';
+import { gini, ks, rocCurve, scoreGroups, mergeScoreGroups } from '../../src/metrics/roc';
 import { expectAllClose, fixtureRows, plain, withNoise } from './accuracyGolden';
 
 describe('rocCurve, ks and gini against roc_curve(drop_intermediate=False) (make_accuracy_golden.py)', () => {
@@ -57,5 +57,20 @@ describe('rocCurve, ks and gini against roc_curve(drop_intermediate=False) (make
     expect(performance.now() - t0).toBeLessThan(2000);
     expect(roc.tpr[roc.tpr.length - 1]).toBe(1);
     expect(roc.fpr.length).toBe(g.values.length + 1);
+  });
+});
+
+describe('mergeScoreGroups', () => {
+  it('groups the union of two disjoint lead sets exactly as grouping them together', () => {
+    const scores = Array.from({ length: 400 }, (_, i) => ((i * 37) % 53) / 2);
+    const outcome = scores.map((_, i) => (i % 3 === 0 ? 1 : i % 5 === 0 ? 0 : 2));
+    const left = scores.map((_, i) => (i % 2 === 0 ? 1 : 0));
+    const right = left.map((x) => 1 - x);
+    const merged = mergeScoreGroups(scoreGroups(scores, outcome, left), scoreGroups(scores, outcome, right));
+    const all = scoreGroups(scores, outcome);
+    expect(Array.from(merged.values)).toEqual(Array.from(all.values));
+    expect(Array.from(merged.won)).toEqual(Array.from(all.won));
+    expect(Array.from(merged.lost)).toEqual(Array.from(all.lost));
+    expect([merged.nWon, merged.nLost]).toEqual([all.nWon, all.nLost]);
   });
 });
