@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { dragSlider, waitReady } from './helpers';
+import { dragSlider, settledValue, waitReady } from './helpers';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -52,9 +52,9 @@ test('the accuracy view follows the model, and its export reproduces AUC and Bri
   await dragSlider(page, 'weight-fit', 0.05);
   await expect.poll(() => metric(page, 'auc')).not.toBe(auc);
   await expect(page.getByTestId('metric-auc')).toContainText(/vs baseline/);
-  const movedAuc = await metric(page, 'auc');
-  const movedBrier = await metric(page, 'brier');
-  const testN = Number(await page.getByTestId('accuracy-n').getAttribute('data-n'));
+  const movedAuc = await settledValue(page, 'metric-auc');
+  const movedBrier = await settledValue(page, 'metric-brier');
+  const testN = await settledValue(page, 'accuracy-n', 'data-n');
 
   // the export holds what the numbers are computed from: recompute them here
   await page.getByTestId('nav-leads').click();

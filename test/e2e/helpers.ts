@@ -54,3 +54,18 @@ export async function dragSlider(page: Page, testId: string, fraction: number): 
   await page.mouse.move(box.x + 8 + (box.width - 16) * fraction, y, { steps: 12 });
   await page.mouse.up();
 }
+
+/**
+ * A data-value that has stopped changing: after a drag, results of intermediate slider positions may still
+ * arrive (latest wins), so a number is read only once two reads 400 ms apart agree.
+ */
+export async function settledValue(page: Page, testId: string, attribute = 'data-value'): Promise<number> {
+  const read = async () => Number(await page.getByTestId(testId).getAttribute(attribute));
+  let last = await read();
+  for (;;) {
+    await page.waitForTimeout(400);
+    const now = await read();
+    if (now === last) return now;
+    last = now;
+  }
+}
