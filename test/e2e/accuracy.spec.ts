@@ -116,3 +116,27 @@ test('the split date, the observation window and suggested weights', async ({ pa
   // the applied scenario scores the test window as the suggestion said (weights rounded to 0.1)
   await expect.poll(async () => Math.abs((await metric(page, 'auc')) - suggestedAuc)).toBeLessThan(0.005);
 });
+
+test('a leads file without deals: losses from aging, one class, explained rather than NaN', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await waitReady(page);
+  await page.getByTestId('nav-data').click();
+  await page.getByTestId('file-input').setInputFiles('datasets/cn/leads-gbk.csv');
+  await expect(page.getByTestId('lead-count')).toHaveAttribute('data-value', '2000', { timeout: 60_000 });
+  await page.getByTestId('nav-accuracy').click();
+  await expect(page.getByTestId('outcome-rule')).toHaveAttribute('data-value', 'aging');
+  await expect(page.getByTestId('aging-horizon')).toHaveValue('180');
+  await expect(page.getByTestId('accuracy-degenerate').first()).toBeVisible();
+  await expect(page.getByTestId('metric-auc')).toHaveAttribute('data-value', '');
+  await expect(page.getByTestId('metric-auc')).toContainText('—');
+  expect(await page.locator('main').innerText()).not.toMatch(/NaN|Infinity/);
+  await page.screenshot({ path: `${SHOTS}/accuracy-degenerate.png`, fullPage: true });
+  // a longer horizon turns fewer old leads into losses
+  const lost = async () => Number(await page.getByTestId('accuracy-n').getAttribute('data-n'));
+  const before = await lost();
+  await page.getByTestId('aging-horizon').fill('400');
+  await page.getByTestId('aging-horizon').press('Enter');
+  await expect.poll(lost, { timeout: 30_000 }).toBeLessThan(before);
+});
