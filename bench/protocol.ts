@@ -35,6 +35,10 @@ export interface RescoreResult {
   accuracyKernelMs: number[];
   /** The same numbers in DuckDB SQL (bench/page/accuracySql.ts), checked against the kernel's. */
   accuracySqlMs: number[];
+  /** KernelSession.score with the Bias view's report on a 50-value segment column, in the worker. */
+  biasKernelMs: number[];
+  /** The same per-segment numbers in DuckDB SQL (bench/page/biasSql.ts), checked against the kernel's. */
+  biasSqlMs: number[];
   /** One pass over every kernel input column, in a worker. */
   floorMs: number[];
   /** Bytes the floor pass reads. */

@@ -201,6 +201,8 @@ async function benchSize(
       row('read.floor', leads, rescore.floorMs),
       row('accuracy.kernel', leads, rescore.accuracyKernelMs),
       row('accuracy.sql', leads, rescore.accuracySqlMs),
+      row('bias.kernel', leads, rescore.biasKernelMs),
+      row('bias.sql', leads, rescore.biasSqlMs),
     ];
   } finally {
     await page.close();
@@ -235,7 +237,8 @@ function printRatios(rows: BenchRow[], sizes: number[]): void {
     console.log(
       `${leads.toLocaleString('en-US')} leads: rescore.sql / rescore.kernel = ${(get('rescore.sql', leads) / kernel).toFixed(1)}×, ` +
         `rescore.kernel / read.floor = ${(kernel / get('read.floor', leads)).toFixed(1)}×, ` +
-        `accuracy.sql / accuracy.kernel = ${(get('accuracy.sql', leads) / get('accuracy.kernel', leads)).toFixed(1)}×`,
+        `accuracy.sql / accuracy.kernel = ${(get('accuracy.sql', leads) / get('accuracy.kernel', leads)).toFixed(1)}×, ` +
+        `bias.sql / bias.kernel = ${(get('bias.sql', leads) / get('bias.kernel', leads)).toFixed(1)}×`,
     );
   }
 }

@@ -27,6 +27,8 @@ import { scoreSql } from '../../src/model/scoreSql';
 import type { BenchApi, IngestResult, IngestRun, RescoreResult } from '../protocol';
 import type { FloorData, FloorReply } from './floorWorker';
 import { accuracySql, type SqlAccuracy } from './accuracySql';
+import { BENCH_SEGMENTS, benchSegmentOf, biasSql, type SqlBiasRow } from './biasSql';
+import type { BiasReport } from '../../src/kernel/bias';
 import type { AccuracyReport } from '../../src/kernel/accuracy';
 
 const FILES = ['leads.csv', 'deals.csv', 'activities.csv'] as const;
@@ -240,6 +242,19 @@ function verifyAccuracy(k: AccuracyReport, s: SqlAccuracy, run: number): void {
   if (tp !== JSON.stringify(s.liftTp)) throw new Error(`run ${run}: lift TP differ`);
 }
 
+function verifyBias(k: BiasReport, s: SqlBiasRow[], run: number): void {
+  if (s.length !== k.segments.rows.length) throw new Error(`run ${run}: ${s.length} SQL segments`);
+  for (const r of s) {
+    const kr = k.segments.rows[r.seg];
+    if (kr.n !== r.n || kr.wins !== r.wins || Math.abs(kr.sumP - r.sumP) > 1e-6 * r.n)
+      throw new Error(
+        `run ${run}: segment ${r.seg} differs: kernel ${kr.n}/${kr.wins}/${kr.sumP}, sql ${r.n}/${r.wins}/${r.sumP}`,
+      );
+    if ((kr.auc === null) !== (r.auc === null) || Math.abs((kr.auc ?? 0) - (r.auc ?? 0)) > 1e-9)
+      throw new Error(`run ${run}: segment ${r.seg} AUC differs: kernel ${kr.auc}, sql ${r.auc}`);
+  }
+}
+
 function floorWorker(m: RuleMatrix, outcome: Uint8Array, segment: Int32Array) {
   const worker = new Worker(new URL('./floorWorker.ts', import.meta.url), { type: 'module' });
   const data: FloorData = {
@@ -351,6 +366,51 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
     verifyAccuracy(reports[i], a, i);
   }
 
+  // bias.kernel: a weight change with the Bias view open on a 50-value segment column (re-score, calibration,
+  // per-segment gap / z / BH / disparity / AUC within / rule contrasts) in the app's worker; bias.sql: the same
+  // per-segment numbers in DuckDB (bench/page/biasSql.ts), checked
+  status('bias.kernel');
+  const biasClient = new KernelClient(createKernelWorker());
+  biasClient.setData(
+    {
+      n: matrix.n,
+      caseCodes: matrix.caseCodes.map((a) => a.slice()),
+      eventCounts: matrix.eventCounts.map((a) => a.slice()),
+    },
+    { outcome: leads.outcome.slice(), createdDay: leads.createdDay.slice() },
+    { [SEGMENT]: { codes: segment.codes.slice(), count: segment.count } },
+  );
+  biasClient.setBiasSegment({
+    key: 'bench',
+    codes: Int32Array.from({ length: matrix.n }, (_, i) => benchSegmentOf(i)),
+    labels: Array.from({ length: BENCH_SEGMENTS }, (_, k) => `segment ${k}`),
+    second: null,
+  });
+  const biasOptions = { key: 'bench', reference: null, cut: 0, focus: null };
+  const calibrationOnly = { ...accOptions, report: false };
+  const biasKernelMs: number[] = [];
+  const biasReports: BiasReport[] = [];
+  const splits: number[] = [];
+  for (let i = -warmup; i < runs; i++) {
+    const r = await biasClient.score(planFor(base, i), SEGMENT, null, calibrationOnly, biasOptions);
+    if (!r?.bias || r.accuracy?.splitDay == null) throw new Error('no bias report');
+    if (i < 0) continue;
+    biasKernelMs.push(r.ms);
+    biasReports.push(r.bias);
+    splits.push(r.accuracy.splitDay);
+  }
+  biasClient.terminate();
+  status('bias.sql');
+  const biasSqlMs: number[] = [];
+  for (let i = -warmup; i < runs; i++) {
+    const start = performance.now();
+    const b = await biasSql(engine, planFor(base, i), splits[Math.max(0, i)], 0);
+    const ms = performance.now() - start;
+    if (i < 0) continue;
+    biasSqlMs.push(ms);
+    verifyBias(biasReports[i], b.rows, i);
+  }
+
   status('read.floor');
   const floor = floorWorker(matrix, leads.outcome, segment.codes);
   const floorMs: number[] = [];
@@ -369,6 +429,8 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
     floorMs,
     accuracyKernelMs,
     accuracySqlMs,
+    biasKernelMs,
+    biasSqlMs,
     floorBytes: floor.bytes,
     verifiedRuns: runs,
     tierCounts: summaries[0].tierCounts,

@@ -61,3 +61,17 @@ export const seriesColors = {
   train: '#6f8fb3',
   test: '#d98a2b',
 } as const;
+
+/**
+ * Colours of the bias charts, mid-luminance like the others: a segment the model under-estimates (it converts
+ * better than predicted) and one it over-estimates, a segment without a significant gap, one with too few
+ * leads to judge (drawn lighter still, at reduced opacity), and a disparity ratio outside the parity band.
+ * Blue against orange-red stays apart for the common colour-vision deficiencies.
+ */
+export const biasColors = {
+  under: '#2a8fbd',
+  over: '#d0603a',
+  none: '#8c8c8c',
+  tooFew: '#bdbdbd',
+  outside: '#b0479a',
+} as const;

@@ -336,11 +336,13 @@ export function accuracyOf(
   const calibration = calibrate(scores.score, trainGroups, options.calibration, warmStart);
   const { probability, a, b } = calibration;
   const fit = a !== null && b !== null ? { a, b } : null;
-  if (!options.report) return { splitDay, probability, fit, report: null };
   const testMask = maskOf(window, WINDOW.test);
   const testGroups = scoreGroups(scores.score, outcome, testMask);
   let undated = 0;
   for (let i = 0; i < m.n; i++) if (window[i] === WINDOW.undated && outcome[i] !== OUTCOME.open) undated++;
+  // every resolved lead is in one window: the AUC over all of them from the two groupings, without a sort
+  const allAuc = undated === 0 ? aucOfGroups(mergeScoreGroups(trainGroups, testGroups)) : undefined;
+  if (!options.report) return { splitDay, probability, fit, report: null, allAuc };
   const report: AccuracyReport = {
     splitDay,
     defaultSplitDay: fallback,
@@ -351,6 +353,5 @@ export function accuracyOf(
     undated,
     rules: ruleLift(m, plan, scores, outcome, testMask),
   };
-  const allAuc = undated === 0 ? aucOfGroups(mergeScoreGroups(trainGroups, testGroups)) : undefined;
   return { splitDay, probability, fit, report, allAuc };
 }

@@ -1,5 +1,6 @@
 import type { KernelPlan } from '../model/compile';
 import type { AccuracyOptions } from './accuracy';
+import type { BiasOptions, BiasSegment } from './bias';
 import { factsBuffers, matrixBuffers, type LeadFacts, type RuleMatrix } from './matrix';
 import type { Explanation } from './explain';
 import type { WeightSuggestion } from './suggest';
@@ -10,6 +11,7 @@ interface Job {
   baseline: KernelPlan | null;
   segment: string | null;
   accuracy: AccuracyOptions | null;
+  bias: BiasOptions | null;
   resolve: (r: ScoreResult | null) => void;
   reject: (e: Error) => void;
 }
@@ -44,12 +46,25 @@ export class KernelClient {
     segment: string | null,
     baseline: KernelPlan | null = null,
     accuracy: AccuracyOptions | null = null,
+    bias: BiasOptions | null = null,
   ): Promise<ScoreResult | null> {
     return new Promise((resolve, reject) => {
       this.#waiting?.resolve(null);
-      this.#waiting = { plan, baseline, segment, accuracy, resolve, reject };
+      this.#waiting = { plan, baseline, segment, accuracy, bias, resolve, reject };
       if (!this.#inFlight) this.#sendNext();
     });
+  }
+
+  /** The Bias view's segment column; the codes are transferred (give a copy). */
+  setBiasSegment(segment: BiasSegment | null): void {
+    const msg: KernelRequest = { type: 'bias-segment', segment };
+    const buffers = segment
+      ? [
+          segment.codes.buffer as ArrayBuffer,
+          ...(segment.second ? [segment.second.codes.buffer as ArrayBuffer] : []),
+        ]
+      : [];
+    this.#worker.postMessage(msg, buffers);
   }
 
   async explain(plan: KernelPlan, lead: number): Promise<Explanation> {
@@ -89,6 +104,7 @@ export class KernelClient {
       baseline: job.baseline,
       segment: job.segment,
       accuracy: job.accuracy,
+      bias: job.bias,
     };
     this.#worker.postMessage(msg);
   }

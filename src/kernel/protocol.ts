@@ -5,6 +5,7 @@ import type { LeadFacts, RuleMatrix } from './matrix';
 import type { RuleStats } from './score';
 import type { Explanation } from './explain';
 import type { WeightSuggestion } from './suggest';
+import type { BiasOptions, BiasReport, BiasSegment } from './bias';
 
 export interface SegmentColumn {
   codes: Int32Array;
@@ -14,6 +15,7 @@ export interface SegmentColumn {
 /** Messages to the kernel worker. Big arrays are transferred, not copied. */
 export type KernelRequest =
   | { type: 'data'; matrix: RuleMatrix; facts: LeadFacts; segments: Record<string, SegmentColumn> }
+  | { type: 'bias-segment'; segment: BiasSegment | null }
   | {
       type: 'score';
       id: number;
@@ -21,6 +23,7 @@ export type KernelRequest =
       baseline: KernelPlan | null;
       segment: string | null;
       accuracy: AccuracyOptions | null;
+      bias: BiasOptions | null;
     }
   | { type: 'explain'; id: number; plan: KernelPlan; lead: number }
   | { type: 'suggest'; id: number; plan: KernelPlan; splitDay: number | null };
@@ -43,6 +46,8 @@ export interface ScoreResult {
   disqualified: Uint8Array;
   subscores: Float32Array[];
   ruleStats: RuleStats;
+  /** The Bias view's report, when asked and the probabilities exist. */
+  bias: BiasReport | null;
   /** Calibrated probabilities and, when asked, the Accuracy view's report. */
   accuracy: AccuracyResult | null;
   baseline: BaselineComparison | null;

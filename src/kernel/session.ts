@@ -1,5 +1,6 @@
 import type { KernelPlan } from '../model/compile';
 import { migration, summarize, type TierSummary } from './aggregate';
+import { biasOf, RuleTotals, segmentMembers, type BiasOptions, type BiasSegment } from './bias';
 import { accuracyOf, type AccuracyOptions, type AccuracyResult } from './accuracy';
 import type { LeadFacts, RuleMatrix } from './matrix';
 import type { ScoreResult, SegmentColumn } from './protocol';
@@ -15,6 +16,17 @@ export class KernelSession {
   #quarters: Quarters = quartersOf(new Int32Array(0));
   #segments: Record<string, SegmentColumn> = {};
   #lastFit: { a: number; b: number } | null = null;
+  #biasSegment: BiasSegment | null = null;
+  #biasMembers: (code: number) => Int32Array = () => new Int32Array(0);
+  #ruleTotals: RuleTotals | null = null;
+
+  /** The Bias view's segment column (codes per lead in matrix order), or null when it is closed. */
+  setBiasSegment(segment: BiasSegment | null): void {
+    if (segment && segment.codes.length !== this.#facts.outcome.length)
+      throw new Error(`segment has ${segment.codes.length} leads, data ${this.#facts.outcome.length}`);
+    this.#biasSegment = segment;
+    if (segment) this.#biasMembers = segmentMembers(segment.codes, segment.labels.length);
+  }
   /** The baseline scored once per baseline plan, segment and accuracy options (it changes rarely). */
   #baseline: {
     key: string;
@@ -31,6 +43,8 @@ export class KernelSession {
     this.#quarters = quartersOf(facts.createdDay);
     this.#segments = segments;
     this.#baseline = null;
+    this.#biasSegment = null;
+    this.#ruleTotals = new RuleTotals(matrix, facts.outcome);
   }
 
   /** Points learnt from the training window's closed deals; null when they cannot be (one class). */
@@ -53,6 +67,7 @@ export class KernelSession {
     baseline: KernelPlan | null,
     segment: string | null,
     accuracy: AccuracyOptions | null,
+    bias: BiasOptions | null,
     now: () => number,
   ): ScoreResult {
     const m = this.#matrix;
@@ -73,6 +88,22 @@ export class KernelSession {
       seg?.count ?? 0,
       accuracyResult?.allAuc,
     );
+    const probability = accuracyResult?.probability ?? null;
+    const biasSegment = this.#biasSegment;
+    const biasReport =
+      bias && probability && biasSegment?.key === bias.key
+        ? biasOf(
+            m,
+            plan,
+            scores,
+            outcome,
+            probability,
+            biasSegment,
+            bias,
+            this.#biasMembers,
+            this.#ruleTotals!,
+          )
+        : null;
     let comparison: ScoreResult['baseline'] = null;
     if (baseline) {
       const key = JSON.stringify([baseline, segment, accuracy], (_, v: unknown) =>
@@ -92,6 +123,14 @@ export class KernelSession {
         accuracy: bAccuracy?.report ?? null,
       };
     }
-    return { id, summary, ...scores, accuracy: accuracyResult, baseline: comparison, ms: now() - start };
+    return {
+      id,
+      summary,
+      ...scores,
+      accuracy: accuracyResult,
+      bias: biasReport,
+      baseline: comparison,
+      ms: now() - start,
+    };
   }
 }

@@ -11,6 +11,10 @@ scope.onmessage = (event: MessageEvent<KernelRequest>) => {
     session.setData(msg.matrix, msg.facts, msg.segments);
     return;
   }
+  if (msg.type === 'bias-segment') {
+    session.setBiasSegment(msg.segment);
+    return;
+  }
   if (msg.type === 'suggest') {
     try {
       const suggestion = session.suggest(msg.plan, msg.splitDay);
@@ -34,7 +38,7 @@ scope.onmessage = (event: MessageEvent<KernelRequest>) => {
     return;
   }
   try {
-    const r = session.score(msg.id, msg.plan, msg.baseline, msg.segment, msg.accuracy, () =>
+    const r = session.score(msg.id, msg.plan, msg.baseline, msg.segment, msg.accuracy, msg.bias, () =>
       performance.now(),
     );
     const reply: KernelResponse = { type: 'scored', ...r };

@@ -5,6 +5,7 @@ import { engine } from './engine.svelte';
 import { activityTypes, fieldValues, type ValueCount } from '../features/values';
 import { scenario } from './scenario.svelte';
 import { ScoringState } from './scoring.svelte';
+import { BiasState } from './bias.svelte';
 import leadsUrl from '../../datasets/leads.csv?url';
 import dealsUrl from '../../datasets/deals.csv?url';
 import activitiesUrl from '../../datasets/activities.csv?url';
@@ -27,6 +28,7 @@ class AppState {
     (data) => this.kernel.setData(data.matrix, data.facts, data.segments),
   );
   readonly scoring = new ScoringState(this.kernel);
+  readonly bias = new BiasState(this.dataset, this.kernel);
 
   /** A new leads file starts from the default model fitted to what it maps. */
   #scenarioFor = (withUrgency: boolean) => scenario.start(withUrgency);
@@ -38,6 +40,14 @@ class AppState {
 
   /** A message for the whole page (a scenario opened from a link, an import that failed). */
   notice = $state<{ kind: 'info' | 'error'; text: string; details: string[] } | null>(null);
+
+  /** A rule to bring into view in the model editor (opened from the Accuracy or Bias view). */
+  focusRule = $state<string | null>(null);
+
+  editRule(ruleId: string): void {
+    this.focusRule = ruleId;
+    this.view = 'model';
+  }
 
   showMigration(from: number, to: number): void {
     this.migrationFilter = { from, to };

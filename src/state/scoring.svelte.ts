@@ -4,6 +4,7 @@ import type { KernelClient } from '../kernel/client';
 import type { ScoreResult } from '../kernel/protocol';
 import type { KernelPlan } from '../model/compile';
 import type { AccuracyOptions } from '../kernel/accuracy';
+import type { BiasOptions } from '../kernel/bias';
 
 /** The latest kernel result for the current data and model; stale answers are dropped. */
 export class ScoringState {
@@ -19,10 +20,11 @@ export class ScoringState {
     plan: KernelPlan,
     baseline: KernelPlan | null,
     accuracy: AccuracyOptions,
+    bias: BiasOptions | null,
     dataVersion: number,
   ): Promise<void> {
     try {
-      const r = await this.client.score(plan, this.segment, baseline, accuracy);
+      const r = await this.client.score(plan, this.segment, baseline, accuracy, bias);
       if (r) {
         this.result = r;
         this.resultVersion = dataVersion;

@@ -16,7 +16,15 @@ class FakeWorker {
     if (msg.type !== 'score') return;
     setTimeout(() => {
       this.scored.push(msg.id);
-      const r = this.#session.score(msg.id, msg.plan, msg.baseline, msg.segment, msg.accuracy, () => 0);
+      const r = this.#session.score(
+        msg.id,
+        msg.plan,
+        msg.baseline,
+        msg.segment,
+        msg.accuracy,
+        msg.bias,
+        () => 0,
+      );
       this.onmessage?.({ data: { type: 'scored', ...r } } as MessageEvent<KernelResponse>);
     }, 5);
   }

@@ -1,0 +1,58 @@
+import { expect, test, type Page } from '@playwright/test';
+import { waitReady } from './helpers';
+
+const SHOTS = 'test-results/screenshots';
+
+const biasRow = (page: Page, segment: string) =>
+  page.locator(`[data-testid="bias-row"][data-segment="${segment}"]`);
+
+test('the bias view flags the planted segments and follows a fix made in the model editor', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await waitReady(page);
+  await page.getByTestId('nav-bias').click();
+  await page.getByTestId('bias-segment-column').selectOption('lead_source');
+  await expect(biasRow(page, 'Referral')).toHaveAttribute('data-flag', 'under');
+  const referral = biasRow(page, 'Referral');
+  const gapBefore = Number(await referral.getAttribute('data-gap'));
+  expect(gapBefore).toBeGreaterThan(0.2);
+  // actual − expected, as the row's own numbers say
+  const actual = Number(await referral.getAttribute('data-actual'));
+  const expected = Number(await referral.getAttribute('data-expected'));
+  expect(Math.abs(actual - expected - gapBefore)).toBeLessThan(1e-12);
+  await page.screenshot({ path: `${SHOTS}/bias.png`, fullPage: true });
+
+  // owners: only Derek Holt is flagged; the focus card contrasts his rules, one click opens the editor
+  await page.getByTestId('bias-segment-column').selectOption('owner');
+  await expect(biasRow(page, 'Derek Holt')).toHaveAttribute('data-flag', 'over');
+  await expect(page.locator('[data-testid="bias-row"][data-flag="under"]')).toHaveCount(0);
+  await expect(page.locator('[data-testid="bias-row"][data-flag="over"]')).toHaveCount(1);
+  await expect(page.getByTestId('bias-focus')).toHaveAttribute('data-segment', 'Derek Holt');
+
+  // an intersection heatmap, and every segment of a column with a small one greyed as too few
+  await page.getByTestId('bias-segment-column').selectOption('region');
+  await page.getByTestId('bias-second-column').selectOption('employees');
+  await expect(page.getByTestId('bias-heatmap')).toBeVisible();
+  await expect(biasRow(page, 'Latin America')).toHaveAttribute('data-flag', 'under');
+  await page.getByTestId('bias-reference').selectOption({ label: 'Europe' });
+  await expect(
+    page.locator('[data-testid="disparity-row"][data-segment="Europe"] [data-metric="selectionRate"]'),
+  ).toHaveAttribute('data-ratio', '1');
+  await page.screenshot({ path: `${SHOTS}/bias-intersection.png`, fullPage: true });
+
+  // fix the Referral bias in the editor: a lead-source rule worth 60 fit points
+  await page.getByTestId('bias-second-column').selectOption('');
+  await page.getByTestId('bias-segment-column').selectOption('lead_source');
+  await expect(biasRow(page, 'Referral')).toHaveAttribute('data-flag', 'under');
+  await page.getByTestId('nav-model').click();
+  await page.getByTestId('add-rule-fit').click();
+  await page.getByTestId('add-rule-field').selectOption('lead_source');
+  await page.locator('[data-testid="add-rule-value"][data-value="Referral"]').check();
+  await page.getByTestId('add-rule-points').fill('60');
+  await page.getByTestId('add-rule-submit').click();
+  await page.getByTestId('nav-bias').click();
+  await expect
+    .poll(async () => Number(await biasRow(page, 'Referral').getAttribute('data-gap')), { timeout: 30_000 })
+    .toBeLessThan(gapBefore * 0.6);
+});
