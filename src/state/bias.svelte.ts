@@ -34,6 +34,8 @@ export class BiasState {
   secondLabels = $state.raw<string[]>([]);
   error = $state('');
 
+  // a plain cache of fetched columns: nothing renders from it, so it need not be reactive
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #raw = new Map<string, BiasColumnValues>();
   #rawVersion = -1;
   #seq = 0;
