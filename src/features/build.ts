@@ -45,13 +45,18 @@ export async function buildLeadFeatures(engine: SqlEngine, agingHorizonDays: num
 /** The end of the data's last day: the latest possible as-of moment. */
 export const endOfData = (facts: DatasetFacts) => `${facts.endDate} 23:59:59`;
 
-/** Ages every event at its lead's as-of moment (created_at + the observation window, or the data's end). */
+/**
+ * Ages every event at its lead's as-of moment: the end of the snapshot day when there is one, else
+ * created_at + the observation window, or the data's end.
+ */
 export async function buildActivityEvents(
   engine: SqlEngine,
   facts: DatasetFacts,
   observationDays: number | null,
+  snapshotDate: string | null = null,
 ): Promise<void> {
-  await run(engine, 'features/activity_events', { params: [endOfData(facts), observationDays] });
+  const snapshot = snapshotDate === null ? null : `${snapshotDate} 23:59:59`;
+  await run(engine, 'features/activity_events', { params: [endOfData(facts), observationDays, snapshot] });
 }
 
 /**
@@ -61,7 +66,8 @@ export async function buildActivityEvents(
 export class RuleColumnCache {
   readonly codes = new Map<string, Uint8Array>();
   readonly counts = new Map<string, Float64Array>();
-  observationDays: number | null | undefined = undefined;
+  /** The as-of rule the cached columns were computed under (observation window and snapshot). */
+  asOf: string | undefined = undefined;
   n = 0;
 }
 
@@ -73,11 +79,12 @@ export async function buildRuleMatrix(
   cache: RuleColumnCache = new RuleColumnCache(),
 ): Promise<RuleMatrix> {
   const layout = 'key' in layoutOrScenario ? layoutOrScenario : layoutOf(layoutOrScenario)!;
-  if (cache.observationDays !== layout.observationDays) {
-    await buildActivityEvents(engine, facts, layout.observationDays);
+  const asOf = JSON.stringify([layout.observationDays, layout.snapshotDate]);
+  if (cache.asOf !== asOf) {
+    await buildActivityEvents(engine, facts, layout.observationDays, layout.snapshotDate);
     cache.codes.clear();
     cache.counts.clear();
-    cache.observationDays = layout.observationDays;
+    cache.asOf = asOf;
   }
   const missing: MatrixLayout = {
     ...layout,

@@ -347,6 +347,12 @@ export const en = {
   'accuracy.horizon': 'Aging-out horizon (days)',
   'accuracy.counts':
     '{won} won · {lost} lost · {open} open (open leads are left out of every accuracy number)',
+  'accuracy.asOf': 'Score each lead as of',
+  'accuracy.asOfWindow': 'its creation + an observation window',
+  'accuracy.asOfSnapshot': 'one snapshot date',
+  'accuracy.snapshot': 'Snapshot date',
+  'accuracy.snapshotHint':
+    'Every lead is scored with the events up to the end of this day, and only leads created by then are judged. Leads already decided before the snapshot are still included.',
   'accuracy.observation': 'Observation window (days after creation)',
   'accuracy.observationHint':
     'Only events before created + this many days count. Changing it rebuilds the behaviour inputs.',

@@ -338,6 +338,12 @@ export const zhCN: Record<MessageKey, string> = {
   'accuracy.outcomeAging': '结果规则：数据中没有丢单记录，因此超过 {days} 天仍未赢单的线索计为丢单。',
   'accuracy.horizon': '过期期限（天）',
   'accuracy.counts': '赢单 {won} · 丢单 {lost} · 进行中 {open}（进行中的线索不计入任何准确性指标）',
+  'accuracy.asOf': '评分时点',
+  'accuracy.asOfWindow': '创建后 + 观察窗口',
+  'accuracy.asOfSnapshot': '统一快照日期',
+  'accuracy.snapshot': '快照日期',
+  'accuracy.snapshotHint':
+    '每条线索只用截至该日结束的事件评分，且只评估在此之前创建的线索。快照前已有结果的线索仍被计入。',
   'accuracy.observation': '观察窗口（创建后天数）',
   'accuracy.observationHint': '只计入创建后这么多天内的事件。修改后会重建行为输入。',
   'accuracy.leakage':

@@ -30,6 +30,8 @@ export interface AccuracyOptions {
   binning: BinStrategy;
   /** Predicted positive = tier ≤ cutTier. */
   cutTier: number;
+  /** A snapshot backtest's day: leads created after it are in neither window. Null: observation window. */
+  snapshotDay?: number | null;
   /** The full report (Accuracy view open); otherwise only the probabilities (exports, bias). */
   report: boolean;
 }
@@ -327,10 +329,11 @@ export function accuracyOf(
   warmStart?: { a: number; b: number },
 ): AccuracyResult {
   const { outcome, createdDay } = facts;
-  const fallback = defaultSplitDay(outcome, createdDay);
+  const lastDay = options.snapshotDay ?? null;
+  const fallback = defaultSplitDay(outcome, createdDay, lastDay);
   const splitDay = options.splitDay ?? fallback;
   const window =
-    splitDay === null ? new Uint8Array(m.n).fill(WINDOW.undated) : windowOf(createdDay, splitDay);
+    splitDay === null ? new Uint8Array(m.n).fill(WINDOW.undated) : windowOf(createdDay, splitDay, lastDay);
   const trainMask = maskOf(window, WINDOW.train);
   const trainGroups = scoreGroups(scores.score, outcome, trainMask);
   const calibration = calibrate(scores.score, trainGroups, options.calibration, warmStart);

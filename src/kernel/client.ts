@@ -73,8 +73,12 @@ export class KernelClient {
     return reply.explanation;
   }
 
-  async suggest(plan: KernelPlan, splitDay: number | null): Promise<WeightSuggestion | null> {
-    const reply = await this.#sideJob((id) => ({ type: 'suggest', id, plan, splitDay }));
+  async suggest(
+    plan: KernelPlan,
+    splitDay: number | null,
+    snapshotDay: number | null = null,
+  ): Promise<WeightSuggestion | null> {
+    const reply = await this.#sideJob((id) => ({ type: 'suggest', id, plan, splitDay, snapshotDay }));
     if (reply.type !== 'suggested') throw new Error('unexpected reply');
     return reply.suggestion;
   }

@@ -26,7 +26,7 @@ export type KernelRequest =
       bias: BiasOptions | null;
     }
   | { type: 'explain'; id: number; plan: KernelPlan; lead: number }
-  | { type: 'suggest'; id: number; plan: KernelPlan; splitDay: number | null };
+  | { type: 'suggest'; id: number; plan: KernelPlan; splitDay: number | null; snapshotDay: number | null };
 
 /** The saved baseline model's result beside the scenario's: its tiers and the migration between them. */
 export interface BaselineComparison {

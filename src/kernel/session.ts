@@ -48,11 +48,15 @@ export class KernelSession {
   }
 
   /** Points learnt from the training window's closed deals; null when they cannot be (one class). */
-  suggest(plan: KernelPlan, splitDay: number | null): WeightSuggestion | null {
+  suggest(
+    plan: KernelPlan,
+    splitDay: number | null,
+    snapshotDay: number | null = null,
+  ): WeightSuggestion | null {
     const m = this.#matrix;
     if (!m) throw new Error('no data');
-    const day = splitDay ?? defaultSplitDay(this.#facts.outcome, this.#facts.createdDay);
-    return day === null ? null : suggestWeights(m, plan, this.#facts, day);
+    const day = splitDay ?? defaultSplitDay(this.#facts.outcome, this.#facts.createdDay, snapshotDay);
+    return day === null ? null : suggestWeights(m, plan, this.#facts, day, snapshotDay);
   }
 
   explain(plan: KernelPlan, lead: number): Explanation {

@@ -32,6 +32,7 @@ export function suggestWeights(
   plan: KernelPlan,
   facts: LeadFacts,
   splitDay: number,
+  snapshotDay: number | null = null,
 ): WeightSuggestion | null {
   const features: ArrayLike<number>[] = [];
   const caseFeature: number[][] = plan.caseRules.map((rule) => {
@@ -50,7 +51,7 @@ export function suggestWeights(
     for (let i = 0; i < m.n; i++) x[i] = Math.min(counts[i], cap) / cap;
     return features.push(x) - 1;
   });
-  const window = windowOf(facts.createdDay, splitDay);
+  const window = windowOf(facts.createdDay, splitDay, snapshotDay);
   const train = new Uint8Array(m.n);
   const test = new Uint8Array(m.n);
   for (let i = 0; i < m.n; i++) {

@@ -10,22 +10,36 @@ export const DEFAULT_TRAIN_SHARE = 0.8;
  * The first day of the test window when none is chosen: the created day of the resolved lead at the 80%
  * rank (leads created that day and later test). Null without dated resolved leads.
  */
-export function defaultSplitDay(outcome: Uint8Array, createdDay: Int32Array): number | null {
+export function defaultSplitDay(
+  outcome: Uint8Array,
+  createdDay: Int32Array,
+  lastDay: number | null = null,
+): number | null {
   const days: number[] = [];
-  for (let i = 0; i < outcome.length; i++)
-    if (outcome[i] !== OUTCOME.open && createdDay[i] !== NO_DAY) days.push(createdDay[i]);
+  for (let i = 0; i < outcome.length; i++) {
+    const d = createdDay[i];
+    if (outcome[i] !== OUTCOME.open && d !== NO_DAY && (lastDay === null || d <= lastDay)) days.push(d);
+  }
   if (days.length === 0) return null;
   const sorted = Int32Array.from(days).sort();
   const at = Math.min(sorted.length - 1, Math.ceil(sorted.length * DEFAULT_TRAIN_SHARE));
   return sorted[at];
 }
 
-/** Window code per lead: created before the split day → train, on or after → test, no date → undated. */
-export function windowOf(createdDay: Int32Array, splitDay: number): Uint8Array {
+/**
+ * Window code per lead: created before the split day → train, on or after → test; no date, or created
+ * after `lastDay` (a snapshot backtest judges only the leads that existed on the snapshot) → undated.
+ */
+export function windowOf(
+  createdDay: Int32Array,
+  splitDay: number,
+  lastDay: number | null = null,
+): Uint8Array {
   const out = new Uint8Array(createdDay.length);
+  const last = lastDay ?? Infinity;
   for (let i = 0; i < createdDay.length; i++) {
     const d = createdDay[i];
-    out[i] = d === NO_DAY ? WINDOW.undated : d < splitDay ? WINDOW.train : WINDOW.test;
+    out[i] = d === NO_DAY || d > last ? WINDOW.undated : d < splitDay ? WINDOW.train : WINDOW.test;
   }
   return out;
 }

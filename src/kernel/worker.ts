@@ -17,7 +17,7 @@ scope.onmessage = (event: MessageEvent<KernelRequest>) => {
   }
   if (msg.type === 'suggest') {
     try {
-      const suggestion = session.suggest(msg.plan, msg.splitDay);
+      const suggestion = session.suggest(msg.plan, msg.splitDay, msg.snapshotDay);
       scope.postMessage({ type: 'suggested', id: msg.id, suggestion } satisfies KernelResponse);
     } catch (error) {
       scope.postMessage({ type: 'error', id: msg.id, message: String(error) } satisfies KernelResponse);

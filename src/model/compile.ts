@@ -78,6 +78,8 @@ export interface MatrixLayout {
   caseRules: CaseRule[];
   eventRules: EventsRule[];
   observationDays: number | null;
+  /** The snapshot as-of date (YYYY-MM-DD) that replaces the observation window, or null. */
+  snapshotDate: string | null;
   /** Changes exactly when the matrix must be rebuilt in SQL. */
   key: string;
 }
@@ -101,7 +103,9 @@ export function conditionKey(rule: Rule): string {
 /** The union of the scenarios' rule conditions, in order of first appearance; null if they cannot share. */
 export function layoutOf(...scenarios: Scenario[]): MatrixLayout | null {
   const observationDays = scenarios[0].settings.observationDays;
+  const snapshotDate = scenarios[0].settings.snapshotDate ?? null;
   if (scenarios.some((s) => s.settings.observationDays !== observationDays)) return null;
+  if (scenarios.some((s) => (s.settings.snapshotDate ?? null) !== snapshotDate)) return null;
   const caseRules = new Map<string, CaseRule>();
   const eventRules = new Map<string, EventsRule>();
   for (const s of scenarios) {
@@ -114,13 +118,15 @@ export function layoutOf(...scenarios: Scenario[]): MatrixLayout | null {
     caseRules: [...caseRules.values()],
     eventRules: [...eventRules.values()],
     observationDays,
-    key: JSON.stringify([[...caseRules.keys()], [...eventRules.keys()], observationDays]),
+    snapshotDate,
+    key: JSON.stringify([[...caseRules.keys()], [...eventRules.keys()], observationDays, snapshotDate]),
   };
 }
 
 /** Whether a layout has a column for every rule of the scenario (then the scenario can score from it). */
 export function layoutCovers(layout: MatrixLayout, scenario: Scenario): boolean {
   if (scenario.settings.observationDays !== layout.observationDays) return false;
+  if ((scenario.settings.snapshotDate ?? null) !== layout.snapshotDate) return false;
   const keys = new Set([...layout.caseRules, ...layout.eventRules].map(conditionKey));
   return scenario.dimensions.every((d) => d.rules.every((r) => keys.has(conditionKey(r))));
 }

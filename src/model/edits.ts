@@ -126,6 +126,12 @@ export function setObservationDays(s: Scenario, days: number): void {
   s.settings.observationDays = Math.round(Math.min(3650, Math.max(1, days)));
 }
 
+/** A snapshot backtest date (YYYY-MM-DD), or null to use the observation window. */
+export function setSnapshotDate(s: Scenario, date: string | null): void {
+  if (date !== null && (!/^\d{4}-\d{2}-\d{2}$/.test(date) || isNaN(Date.parse(date)))) return;
+  s.settings.snapshotDate = date;
+}
+
 /** The aging-out horizon that turns old unresolved leads into losses when the data has no lost deals. */
 export function setAgingHorizon(s: Scenario, days: number): void {
   if (!Number.isFinite(days)) return;

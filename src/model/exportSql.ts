@@ -96,10 +96,13 @@ export function exportScenarioSql(scenario: Scenario, dataEndDate: string): stri
     .map((t) => `WHEN score >= ${num(t.min)} THEN ${str(t.name)}`)
     .join(' ');
   const window = scenario.settings.observationDays;
+  const snapshot = scenario.settings.snapshotDate ?? null;
   const asOf =
-    window === null
-      ? 'p.data_end'
-      : `least(CAST(l.created_at AS TIMESTAMP) + INTERVAL '${window} days', p.data_end)`;
+    snapshot !== null
+      ? `least(CAST(${str(`${snapshot} 23:59:59`)} AS TIMESTAMP), p.data_end)`
+      : window === null
+        ? 'p.data_end'
+        : `least(CAST(l.created_at AS TIMESTAMP) + INTERVAL '${window} days', p.data_end)`;
   const sums = eventRules.map(({ rule }, i) => eventSum(rule, i));
   return `-- ScoreLab scenario ${str(scenario.name)}: score (0–100) and tier per lead, as the app computes them.
 -- Input: leads(lead_id, ${[...new Set(caseRules.map(({ rule }) => rule.field))].join(', ')}, created_at)

@@ -100,6 +100,11 @@ export interface Scenario {
      * can be compared with outcomes without look-ahead; null scores everyone as of the data's end date.
      */
     observationDays: number | null;
+    /**
+     * Backtest as of one date instead: every lead scored with the events up to the end of this day
+     * (YYYY-MM-DD), and only leads created by then judged. Absent or null: the observation window rules.
+     */
+    snapshotDate?: string | null;
   };
 }
 

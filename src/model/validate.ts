@@ -159,10 +159,19 @@ export function validateScenario(input: unknown): Validated {
       }
     });
   }
-  if (isObj(input.settings, '$.settings', ['agingHorizonDays', 'observationDays'])) {
+  if (isObj(input.settings, '$.settings', ['agingHorizonDays', 'observationDays'], ['snapshotDate'])) {
     num(input.settings.agingHorizonDays, '$.settings.agingHorizonDays', 1, 3650);
     if (input.settings.observationDays !== null)
       num(input.settings.observationDays, '$.settings.observationDays', 1, 3650);
+    const snapshot = input.settings.snapshotDate;
+    if (snapshot !== undefined && snapshot !== null) {
+      if (
+        typeof snapshot !== 'string' ||
+        !/^\d{4}-\d{2}-\d{2}$/.test(snapshot) ||
+        isNaN(Date.parse(snapshot))
+      )
+        fail('$.settings.snapshotDate', 'must be null or a date YYYY-MM-DD');
+    }
   }
 
   return errors.length === 0

@@ -1,4 +1,5 @@
 import type { AccuracyOptions } from '../kernel/accuracy';
+import { isoToDay } from '../kernel/window';
 
 /** The Accuracy view's settings that are not part of the model: split, calibration, binning, the cut. */
 class AccuracySettings {
@@ -9,8 +10,9 @@ class AccuracySettings {
   /** Predicted positive = tier index ≤ cutTier (0 = only the top tier). */
   cutTier = $state(0);
 
-  options(report: boolean): AccuracyOptions {
+  options(report: boolean, snapshotDate: string | null = null): AccuracyOptions {
     return {
+      snapshotDay: snapshotDate === null ? null : isoToDay(snapshotDate),
       splitDay: this.splitDay,
       calibration: this.calibration,
       binning: this.binning,

@@ -101,6 +101,20 @@ test('the split date, the observation window and suggested weights', async ({ pa
   await page.getByTestId('observation-days').press('Enter');
   await expect.poll(() => metric(page, 'auc'), { timeout: 60_000 }).not.toBe(auc);
 
+  // a snapshot backtest: every lead scored as of one date, only leads created by then judged
+  await page.getByTestId('as-of-mode').selectOption('snapshot');
+  await expect(page.getByTestId('snapshot-date')).toHaveValue('2026-09-30');
+  const allN = Number(await page.getByTestId('accuracy-n').getAttribute('data-n'));
+  await page.getByTestId('snapshot-date').fill('2025-12-31');
+  await page.getByTestId('snapshot-date').dispatchEvent('change');
+  await expect
+    .poll(async () => Number(await page.getByTestId('accuracy-n').getAttribute('data-n')), {
+      timeout: 60_000,
+    })
+    .toBeLessThan(allN);
+  await page.getByTestId('as-of-mode').selectOption('window');
+  await expect(page.getByTestId('observation-days')).toHaveValue('3');
+
   // weights learnt from closed deals: shown beside the current points, applied only on click
   await page.getByTestId('suggest-weights').click();
   const suggested = page.getByTestId('suggest-auc');

@@ -73,6 +73,20 @@ describe('features/*.sql on the hand-made fixture', () => {
     ]);
   });
 
+  it('features/activity_events.sql with a snapshot ages every event at the end of that day, whatever the window', async () => {
+    await buildActivityEvents(engine, facts, 30, '2024-03-01');
+    const rows = readRows(
+      await engine.query('SELECT lead_id, age_days FROM activity_events ORDER BY lead_id, age_days'),
+      { lead_id: { type: 'string' }, age_days: { type: 'number' } },
+    );
+    // as of 2024-03-01 23:59:59 for every lead: L2's unsubscribe on 2024-02-01 00:00 is 29 days + 86399 s
+    // old, L3's demo on 2024-03-01 00:00 is 86399 s old; L1's and L4's events come later and never count
+    expect(rows).toEqual([
+      { lead_id: 'L2', age_days: 29 + 86399 / 86400 },
+      { lead_id: 'L3', age_days: 86399 / 86400 },
+    ]);
+  });
+
   it('features/lead_table.sql lists display columns in lead_id order with size bands and quarters', async () => {
     const t = await fetchLeadTable(engine);
     expect(t.text.lead_id).toEqual(['L1', 'L2', 'L3', 'L4', 'L5', 'L6']);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accuracyOf, type AccuracyReport } from '../../src/kernel/accuracy';
 import { auc } from '../../src/metrics/auc';
 import { scoreAll, type Scores } from '../../src/kernel/score';
-import { quartersOf, WINDOW, windowOf } from '../../src/kernel/window';
+import { isoToDay, quartersOf, WINDOW, windowOf } from '../../src/kernel/window';
 import { compilePlan } from '../../src/model/compile';
 import { defaultScenario } from '../../src/model/defaultScenario';
 import { loadSample, type LoadedSample } from './sample';
@@ -137,6 +137,26 @@ describe('accuracy on the committed sample against scikit-learn (test/golden/mak
       expect(r.recall!).toBeCloseTo(e.recall, 12);
       expect(r.lift!).toBeCloseTo(e.lift, 12);
     });
+  });
+
+  it('a snapshot backtest judges only leads created by the snapshot day', () => {
+    const plan = compilePlan(scenario);
+    const facts = { outcome: sample.leads.outcome, createdDay: sample.leads.createdDay };
+    const snapshotDay = isoToDay('2025-06-30')!;
+    const options = {
+      splitDay: null,
+      calibration: 'platt',
+      binning: 'quantile',
+      cutTier: 0,
+      report: true,
+      snapshotDay,
+    } as const;
+    const r = accuracyOf(sample.matrix, plan, scores, facts, options, quartersOf(facts.createdDay)).report!;
+    let dated = 0;
+    for (let i = 0; i < sample.leads.n; i++)
+      if (facts.outcome[i] !== 0 && facts.createdDay[i] <= snapshotDay) dated++;
+    expect(r.train.resolved + r.test.resolved).toBe(dated);
+    expect(r.splitDay!).toBeLessThanOrEqual(snapshotDay);
   });
 
   it('isotonic calibration gives the Brier score of sklearn IsotonicRegression(out_of_bounds="clip")', () => {

@@ -59,6 +59,12 @@ describe('the exported standalone SQL', () => {
     await compare(s);
   });
 
+  it('scores as of a snapshot date as the kernel does', async () => {
+    const s = defaultScenario({ withUrgency: true });
+    s.settings.snapshotDate = '2025-06-30';
+    await compare(s);
+  });
+
   it('uses only portable SQL (no DuckDB-only functions)', () => {
     const sql = exportScenarioSql(defaultScenario({ withUrgency: true }), '2026-09-30');
     for (const duckOnly of ['date_diff', 'to_days', 'contains(', 'list_contains', 'pow('])

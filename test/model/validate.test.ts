@@ -17,6 +17,19 @@ describe('validateScenario', () => {
     }
   });
 
+  it('accepts a snapshot date or null, and rejects anything else there with its path', () => {
+    const s = defaultScenario({ withUrgency: true });
+    for (const snapshotDate of ['2025-06-30', null]) {
+      const r = validateScenario({ ...s, settings: { ...s.settings, snapshotDate } });
+      expect(r.ok).toBe(true);
+    }
+    for (const snapshotDate of ['30/06/2025', 20250630, "2025-06-30'; DROP TABLE leads; --"]) {
+      const r = validateScenario({ ...s, settings: { ...s.settings, snapshotDate } });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.errors.map((e) => e.path)).toEqual(['$.settings.snapshotDate']);
+    }
+  });
+
   it('lists every error with its path: version, NaN and negative weights, unknown keys, __proto__', () => {
     const s = JSON.parse(JSON.stringify(defaultScenario({ withUrgency: true })));
     s.version = 2;
