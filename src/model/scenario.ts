@@ -105,9 +105,61 @@ export interface Scenario {
      * (YYYY-MM-DD), and only leads created by then judged. Absent or null: the observation window rules.
      */
     snapshotDate?: string | null;
+    /** ROI inputs (METRICS.md "ROI"), saved with the scenario; absent = defaultRoi(). */
+    roi?: RoiSettings;
   };
 }
 
 export function isEventsRule(rule: Rule): rule is EventsRule {
   return rule.kind === 'events';
+}
+
+/** METRICS.md "ROI" inputs. Amounts are in `currency`. */
+export interface RoiSettings {
+  /** Cost to work one lead, per tier (best first). */
+  costPerLead: number[];
+  /** When set, a lead's cost is hours[tier] × hourlyRate instead of costPerLead. */
+  hourly: { hours: number[]; rate: number } | null;
+  /** Gross margin on won revenue, 0–100. */
+  marginPct: number;
+  /** Fixed programme cost per quarter. */
+  fixedPerQuarter: number;
+  /** Leads the team can work per quarter; null = no limit (work the tiers at or above `cut`). */
+  capacityPerQuarter: number | null;
+  /** Without a capacity, the policy works tiers 0 … cut. */
+  cut: number;
+  /** The currency amounts are in (a code or a label). */
+  currency: string;
+  /** Rates converting other currencies into `currency` (1 other = rate); null = only deals in `currency` count. */
+  rates: Record<string, number> | null;
+  /** Quarter a lead belongs to: its creation (cohort) or its close. */
+  cohort: 'created' | 'closed';
+}
+
+export function defaultRoi(tierCount: number): RoiSettings {
+  const costs = [150, 60, 20, 10, 5];
+  return {
+    costPerLead: Array.from({ length: tierCount }, (_, t) => costs[Math.min(t, costs.length - 1)]),
+    hourly: null,
+    marginPct: 70,
+    fixedPerQuarter: 0,
+    capacityPerQuarter: null,
+    cut: Math.max(0, tierCount - 2),
+    currency: 'USD',
+    rates: null,
+    cohort: 'created',
+  };
+}
+
+/** The ROI inputs in force: the scenario's, fitted to its tier count, else the defaults. */
+export function roiOf(s: Scenario): RoiSettings {
+  const roi = s.settings.roi ?? defaultRoi(s.tiers.length);
+  const fit = (xs: number[]) =>
+    Array.from({ length: s.tiers.length }, (_, t) => xs[Math.min(t, xs.length - 1)] ?? 0);
+  return {
+    ...roi,
+    costPerLead: fit(roi.costPerLead),
+    hourly: roi.hourly ? { ...roi.hourly, hours: fit(roi.hourly.hours) } : null,
+    cut: Math.min(roi.cut, s.tiers.length - 1),
+  };
 }

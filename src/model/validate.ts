@@ -159,7 +159,34 @@ export function validateScenario(input: unknown): Validated {
       }
     });
   }
-  if (isObj(input.settings, '$.settings', ['agingHorizonDays', 'observationDays'], ['snapshotDate'])) {
+  const checkRoi = (r: unknown, path: string) => {
+    const keys = ['costPerLead', 'hourly', 'marginPct', 'fixedPerQuarter', 'capacityPerQuarter', 'cut'];
+    if (!isObj(r, path, [...keys, 'currency', 'rates', 'cohort'])) return;
+    const amounts = (v: unknown, p: string) => {
+      if (list(v, p, 1, 5)) v.forEach((x, i) => num(x, `${p}[${i}]`, 0, 1e9));
+    };
+    amounts(r.costPerLead, `${path}.costPerLead`);
+    if (r.hourly !== null && isObj(r.hourly, `${path}.hourly`, ['hours', 'rate'])) {
+      amounts(r.hourly.hours, `${path}.hourly.hours`);
+      num(r.hourly.rate, `${path}.hourly.rate`, 0, 1e6);
+    }
+    num(r.marginPct, `${path}.marginPct`, 0, 100);
+    num(r.fixedPerQuarter, `${path}.fixedPerQuarter`, 0, 1e12);
+    if (r.capacityPerQuarter !== null) num(r.capacityPerQuarter, `${path}.capacityPerQuarter`, 0, 1e9);
+    num(r.cut, `${path}.cut`, 0, 4);
+    str(r.currency, `${path}.currency`, 20);
+    if (r.rates !== null && isObj(r.rates, `${path}.rates`, [], Object.keys(r.rates as Obj))) {
+      const rates = r.rates as Obj;
+      if (Object.keys(rates).length > 200) fail(`${path}.rates`, 'must hold at most 200 currencies');
+      for (const [code, rate] of Object.entries(rates)) {
+        if (code.length > 20) fail(`${path}.rates`, 'currency codes are at most 20 characters');
+        num(rate, `${path}.rates.${code}`, 0, 1e9);
+      }
+    }
+    oneOf(r.cohort, `${path}.cohort`, ['created', 'closed']);
+  };
+  if (isObj(input.settings, '$.settings', ['agingHorizonDays', 'observationDays'], ['snapshotDate', 'roi'])) {
+    if ('roi' in input.settings) checkRoi(input.settings.roi, '$.settings.roi');
     num(input.settings.agingHorizonDays, '$.settings.agingHorizonDays', 1, 3650);
     if (input.settings.observationDays !== null)
       num(input.settings.observationDays, '$.settings.observationDays', 1, 3650);

@@ -9,6 +9,9 @@ import {
   type DatasetFacts,
 } from '../../src/features/build';
 import { loadFixture } from '../queries/fixture';
+import { fetchBiasColumn } from '../../src/features/biasColumns';
+import { fetchWonRevenue } from '../../src/features/revenue';
+import { sqlText } from '../../src/db/sql';
 import { tinyScenario } from './tinyScenario';
 
 let engine: SqlEngine;
@@ -84,6 +87,43 @@ describe('features/*.sql on the hand-made fixture', () => {
     expect(rows).toEqual([
       { lead_id: 'L2', age_days: 29 + 86399 / 86400 },
       { lead_id: 'L3', age_days: 86399 / 86400 },
+    ]);
+  });
+
+  it('features/lead_column_text.sql and features/lead_column_number.sql give one column in lead order, blanks kept', async () => {
+    const created = (await fetchLeadTable(engine)).createdDay;
+    const source = await fetchBiasColumn(engine, 'lead_source', created);
+    expect(source).toEqual({
+      kind: 'text',
+      values: ['Referral', 'Website', 'Website', 'Trade Show', 'Website', 'Website'],
+    });
+    const employees = await fetchBiasColumn(engine, 'employees', created);
+    expect(employees.kind).toBe('number');
+    // L3's "1,200" parses; L6's "many" does not and is missing (NaN), never 0
+    expect(Array.from(employees.values as Float64Array)).toEqual([120, 15, 1200, 60, 8, NaN]);
+  });
+
+  it('features/won_revenue.sql gives won amounts per lead and currency with the win day', async () => {
+    const rows = await fetchWonRevenue(engine);
+    const day = (iso: string) => Date.parse(iso) / 86_400_000;
+    // L1 (index 0): D1 $10,000 closed 2024-03-01; L3 (index 2): D4 2500.5 closed 2024-04-10; L99 has no lead
+    expect(rows).toEqual([
+      { lead: 0, currency: 'USD', amount: 10000, wonDay: day('2024-03-01') },
+      { lead: 2, currency: 'USD', amount: 2500.5, wonDay: day('2024-04-10') },
+    ]);
+  });
+
+  it('features/deal_funnel.sql gives each lead with a deal its furthest step and latest stage', async () => {
+    const rows = readRows(await engine.query(sqlText('features/deal_funnel')), {
+      lead: { type: 'number' },
+      step: { type: 'number' },
+      stage: { type: 'string' },
+    });
+    expect(rows).toEqual([
+      { lead: 0, step: 2, stage: 'Closed Won' },
+      { lead: 1, step: 1, stage: 'Closed Lost' },
+      { lead: 2, step: 2, stage: 'Closed Won' },
+      { lead: 3, step: 1, stage: 'Proposal' },
     ]);
   });
 

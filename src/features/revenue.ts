@@ -1,0 +1,67 @@
+import type { SqlEngine } from '../db/engine';
+import { fetchRows } from '../db/sql';
+import { NO_DAY } from '../kernel/matrix';
+
+/** Won revenue of one lead in one currency. */
+export interface WonRevenue {
+  lead: number;
+  currency: string;
+  amount: number;
+  wonDay: number;
+}
+
+export async function fetchWonRevenue(engine: SqlEngine): Promise<WonRevenue[]> {
+  const rows = await fetchRows(engine, 'features/won_revenue', {
+    lead: { type: 'number' },
+    currency: { type: 'string' },
+    amount: { type: 'number' },
+    won_day: { type: 'number', nullable: true },
+  });
+  return rows.map((r) => ({
+    lead: r.lead,
+    currency: r.currency,
+    amount: r.amount,
+    wonDay: r.won_day ?? NO_DAY,
+  }));
+}
+
+/** Currencies of won revenue with their totals and deal-lead counts, largest total first. */
+export function revenueCurrencies(
+  rows: readonly WonRevenue[],
+): { currency: string; amount: number; leads: number }[] {
+  const by = new Map<string, { amount: number; leads: number }>();
+  for (const r of rows) {
+    const c = by.get(r.currency) ?? { amount: 0, leads: 0 };
+    c.amount += r.amount;
+    c.leads++;
+    by.set(r.currency, c);
+  }
+  return [...by.entries()].map(([currency, c]) => ({ currency, ...c })).sort((a, b) => b.amount - a.amount);
+}
+
+/**
+ * Won revenue per lead in one currency: amounts already in it count as they are, others are converted
+ * with `rates` (1 unit = rate) or left out when no rate is given — never summed across currencies.
+ * A blank currency counts as the chosen one (exports often leave it empty when everything is in one).
+ */
+export function revenueIn(
+  rows: readonly WonRevenue[],
+  n: number,
+  currency: string,
+  rates: Record<string, number> | null,
+): { amount: Float64Array; excluded: { currency: string; leads: number; amount: number }[] } {
+  const amount = new Float64Array(n);
+  const excluded = new Map<string, { leads: number; amount: number }>();
+  for (const r of rows) {
+    const rate = r.currency === currency || r.currency === '' ? 1 : (rates?.[r.currency] ?? null);
+    if (rate === null) {
+      const e = excluded.get(r.currency) ?? { leads: 0, amount: 0 };
+      e.leads++;
+      e.amount += r.amount;
+      excluded.set(r.currency, e);
+      continue;
+    }
+    amount[r.lead] += r.amount * rate;
+  }
+  return { amount, excluded: [...excluded.entries()].map(([c, e]) => ({ currency: c, ...e })) };
+}
