@@ -97,7 +97,7 @@ export function legendMark(items: readonly LegendItem[], x0: number, y0 = 0): Pl
       for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
       return node;
     };
-    const g = el('g', { 'aria-label': 'legend' });
+    const g = el('g', { 'aria-label': 'legend', 'text-anchor': 'start' });
     const layout = legendLayout(items, dimensions.width, x0);
     items.forEach((item, i) => {
       const { x, line } = layout[i];

@@ -27,7 +27,12 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly CsvCell
 
 /** Starts a download of text as a file (a blob: URL of this page; nothing leaves the machine). */
 export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(fileName, new Blob([text], { type }));
+}
+
+/** Saves a blob as a file through a temporary link (nothing leaves the machine). */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

@@ -65,3 +65,15 @@ export function revenueIn(
   }
   return { amount, excluded: [...excluded.entries()].map(([c, e]) => ({ currency: c, ...e })) };
 }
+
+/** Each lead's furthest deal step (0 = no deal, 1 = a deal, 2 = won), for the funnel by tier. */
+export async function fetchDealSteps(engine: SqlEngine, n: number): Promise<Uint8Array> {
+  const rows = await fetchRows(engine, 'features/deal_funnel', {
+    lead: { type: 'number' },
+    step: { type: 'number' },
+    stage: { type: 'string' },
+  });
+  const step = new Uint8Array(n);
+  for (const r of rows) if (r.lead >= 0 && r.lead < n) step[r.lead] = r.step;
+  return step;
+}

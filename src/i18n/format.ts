@@ -29,3 +29,20 @@ export function formatNumber(locale: Locale, x: number | null, digits = 1): stri
   const shown = Number(x.toFixed(digits)) === 0 ? 0 : x;
   return formatter(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(shown);
 }
+
+/**
+ * A money amount in a currency: the locale's currency format when the code is an ISO 4217 code, else the
+ * number followed by the label; whole units; null shows as a dash.
+ */
+export function formatMoney(locale: Locale, x: number | null, currency: string): string {
+  if (x === null || !Number.isFinite(x)) return '—';
+  const shown = Math.round(x) === 0 ? 0 : x;
+  if (/^[A-Z]{3}$/.test(currency)) {
+    try {
+      return formatter(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(shown);
+    } catch {
+      // not a currency Intl knows: fall through to number + label
+    }
+  }
+  return `${formatter(locale, { maximumFractionDigits: 0 }).format(shown)} ${currency}`;
+}

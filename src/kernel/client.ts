@@ -1,6 +1,7 @@
 import type { KernelPlan } from '../model/compile';
 import type { AccuracyOptions } from './accuracy';
 import type { BiasOptions, BiasSegment } from './bias';
+import type { RoiData, RoiOptions } from './roi';
 import { factsBuffers, matrixBuffers, type LeadFacts, type RuleMatrix } from './matrix';
 import type { Explanation } from './explain';
 import type { WeightSuggestion } from './suggest';
@@ -12,6 +13,7 @@ interface Job {
   segment: string | null;
   accuracy: AccuracyOptions | null;
   bias: BiasOptions | null;
+  roi: RoiOptions | null;
   resolve: (r: ScoreResult | null) => void;
   reject: (e: Error) => void;
 }
@@ -47,12 +49,22 @@ export class KernelClient {
     baseline: KernelPlan | null = null,
     accuracy: AccuracyOptions | null = null,
     bias: BiasOptions | null = null,
+    roi: RoiOptions | null = null,
   ): Promise<ScoreResult | null> {
     return new Promise((resolve, reject) => {
       this.#waiting?.resolve(null);
-      this.#waiting = { plan, baseline, segment, accuracy, bias, resolve, reject };
+      this.#waiting = { plan, baseline, segment, accuracy, bias, roi, resolve, reject };
       if (!this.#inFlight) this.#sendNext();
     });
+  }
+
+  /** The ROI view's per-lead inputs; the arrays are transferred (give copies). */
+  setRoiData(data: RoiData | null): void {
+    const msg: KernelRequest = { type: 'roi-data', data };
+    const buffers = data
+      ? [data.quarter, data.amount, data.daysToWin].map((a) => a.buffer as ArrayBuffer)
+      : [];
+    this.#worker.postMessage(msg, buffers);
   }
 
   /** The Bias view's segment column; the codes are transferred (give a copy). */
@@ -109,6 +121,7 @@ export class KernelClient {
       segment: job.segment,
       accuracy: job.accuracy,
       bias: job.bias,
+      roi: job.roi,
     };
     this.#worker.postMessage(msg);
   }

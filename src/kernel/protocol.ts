@@ -6,6 +6,7 @@ import type { RuleStats } from './score';
 import type { Explanation } from './explain';
 import type { WeightSuggestion } from './suggest';
 import type { BiasOptions, BiasReport, BiasSegment } from './bias';
+import type { RoiData, RoiOptions, RoiResult } from './roi';
 
 export interface SegmentColumn {
   codes: Int32Array;
@@ -16,6 +17,7 @@ export interface SegmentColumn {
 export type KernelRequest =
   | { type: 'data'; matrix: RuleMatrix; facts: LeadFacts; segments: Record<string, SegmentColumn> }
   | { type: 'bias-segment'; segment: BiasSegment | null }
+  | { type: 'roi-data'; data: RoiData | null }
   | {
       type: 'score';
       id: number;
@@ -24,6 +26,7 @@ export type KernelRequest =
       segment: string | null;
       accuracy: AccuracyOptions | null;
       bias: BiasOptions | null;
+      roi: RoiOptions | null;
     }
   | { type: 'explain'; id: number; plan: KernelPlan; lead: number }
   | { type: 'suggest'; id: number; plan: KernelPlan; splitDay: number | null; snapshotDay: number | null };
@@ -36,6 +39,8 @@ export interface BaselineComparison {
   migration: number[][];
   /** The baseline's accuracy report, when the scenario's was asked for. */
   accuracy: AccuracyReport | null;
+  /** The baseline's ROI report, when the scenario's was asked for. */
+  roi: RoiResult | null;
 }
 
 export interface ScoreResult {
@@ -46,6 +51,8 @@ export interface ScoreResult {
   disqualified: Uint8Array;
   subscores: Float32Array[];
   ruleStats: RuleStats;
+  /** The ROI view's report, when asked. */
+  roi: RoiResult | null;
   /** The Bias view's report, when asked and the probabilities exist. */
   bias: BiasReport | null;
   /** Calibrated probabilities and, when asked, the Accuracy view's report. */

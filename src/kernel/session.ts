@@ -6,7 +6,8 @@ import type { LeadFacts, RuleMatrix } from './matrix';
 import type { ScoreResult, SegmentColumn } from './protocol';
 import { suggestWeights, type WeightSuggestion } from './suggest';
 import { defaultSplitDay, quartersOf, type Quarters } from './window';
-import { allocateScores, scoreAll } from './score';
+import { allocateScores, scoreAll, type Scores } from './score';
+import { roiOf, type RoiData, type RoiOptions, type RoiResult } from './roi';
 import { explainLead, type Explanation } from './explain';
 
 /** The kernel's state between messages: the data it was given and the last result. Runs in the worker. */
@@ -17,6 +18,14 @@ export class KernelSession {
   #segments: Record<string, SegmentColumn> = {};
   #lastFit: { a: number; b: number } | null = null;
   #biasSegment: BiasSegment | null = null;
+  #roiData: RoiData | null = null;
+
+  /** The ROI view's per-lead inputs (revenue, quarter, days to win), or null when it is closed. */
+  setRoiData(data: RoiData | null): void {
+    if (data && data.quarter.length !== this.#facts.outcome.length)
+      throw new Error(`ROI data has ${data.quarter.length} leads, data ${this.#facts.outcome.length}`);
+    this.#roiData = data;
+  }
   #biasMembers: (code: number) => Int32Array = () => new Int32Array(0);
   #ruleTotals: RuleTotals | null = null;
 
@@ -33,6 +42,7 @@ export class KernelSession {
     tier: Uint8Array;
     summary: TierSummary;
     accuracy: AccuracyResult | null;
+    roi: RoiResult | null;
   } | null = null;
 
   setData(matrix: RuleMatrix, facts: LeadFacts, segments: Record<string, SegmentColumn>): void {
@@ -44,6 +54,7 @@ export class KernelSession {
     this.#segments = segments;
     this.#baseline = null;
     this.#biasSegment = null;
+    this.#roiData = null;
     this.#ruleTotals = new RuleTotals(matrix, facts.outcome);
   }
 
@@ -72,6 +83,7 @@ export class KernelSession {
     segment: string | null,
     accuracy: AccuracyOptions | null,
     bias: BiasOptions | null,
+    roi: RoiOptions | null,
     now: () => number,
   ): ScoreResult {
     const m = this.#matrix;
@@ -108,23 +120,34 @@ export class KernelSession {
             this.#ruleTotals!,
           )
         : null;
+    const roiData = this.#roiData;
+    const roiFor = (sc: Scores, tierCount: number) =>
+      roi && roiData?.key === roi.key ? roiOf(roiData, sc, outcome, tierCount, roi) : null;
+    const roiResult = roiFor(scores, plan.tierCount);
     let comparison: ScoreResult['baseline'] = null;
     if (baseline) {
-      const key = JSON.stringify([baseline, segment, accuracy], (_, v: unknown) =>
+      const key = JSON.stringify([baseline, segment, accuracy, roi], (_, v: unknown) =>
         ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v,
       );
       if (this.#baseline?.key !== key) {
         const b = scoreAll(m, baseline, allocateScores(m.n, baseline.dimWeights.length));
         const bSummary = summarize(b, outcome, baseline.tierCount, seg?.codes ?? null, seg?.count ?? 0);
         const bAccuracy = accuracy ? accuracyOf(m, baseline, b, this.#facts, accuracy, this.#quarters) : null;
-        this.#baseline = { key, tier: b.tier, summary: bSummary, accuracy: bAccuracy };
+        this.#baseline = {
+          key,
+          tier: b.tier,
+          summary: bSummary,
+          accuracy: bAccuracy,
+          roi: roiFor(b, baseline.tierCount),
+        };
       }
-      const { tier, summary: bSummary, accuracy: bAccuracy } = this.#baseline;
+      const { tier, summary: bSummary, accuracy: bAccuracy, roi: bRoi } = this.#baseline;
       comparison = {
         summary: bSummary,
         tier: tier.slice(),
         migration: migration(tier, baseline.tierCount, scores.tier, plan.tierCount),
         accuracy: bAccuracy?.report ?? null,
+        roi: bRoi,
       };
     }
     return {
@@ -133,6 +156,7 @@ export class KernelSession {
       ...scores,
       accuracy: accuracyResult,
       bias: biasReport,
+      roi: roiResult,
       baseline: comparison,
       ms: now() - start,
     };

@@ -11,6 +11,10 @@ scope.onmessage = (event: MessageEvent<KernelRequest>) => {
     session.setData(msg.matrix, msg.facts, msg.segments);
     return;
   }
+  if (msg.type === 'roi-data') {
+    session.setRoiData(msg.data);
+    return;
+  }
   if (msg.type === 'bias-segment') {
     session.setBiasSegment(msg.segment);
     return;
@@ -38,8 +42,15 @@ scope.onmessage = (event: MessageEvent<KernelRequest>) => {
     return;
   }
   try {
-    const r = session.score(msg.id, msg.plan, msg.baseline, msg.segment, msg.accuracy, msg.bias, () =>
-      performance.now(),
+    const r = session.score(
+      msg.id,
+      msg.plan,
+      msg.baseline,
+      msg.segment,
+      msg.accuracy,
+      msg.bias,
+      msg.roi,
+      () => performance.now(),
     );
     const reply: KernelResponse = { type: 'scored', ...r };
     scope.postMessage(reply, [

@@ -1,4 +1,4 @@
-import type { Decay, Rule, Scenario } from './scenario';
+import { roiOf, type Decay, type RoiSettings, type Rule, type Scenario } from './scenario';
 
 /** Edits of a scenario in place. Each keeps the document valid (validateScenario accepts the result). */
 
@@ -136,4 +136,21 @@ export function setSnapshotDate(s: Scenario, date: string | null): void {
 export function setAgingHorizon(s: Scenario, days: number): void {
   if (!Number.isFinite(days)) return;
   s.settings.agingHorizonDays = Math.round(Math.min(3650, Math.max(1, days)));
+}
+
+/** Changes some of the scenario's ROI inputs (the rest stay as they are, or their defaults). */
+export function setRoi(s: Scenario, patch: Partial<RoiSettings>): void {
+  const next = { ...roiOf(s), ...patch };
+  const money = (x: number) => (Number.isFinite(x) ? Math.min(1e9, Math.max(0, x)) : 0);
+  next.costPerLead = next.costPerLead.map(money);
+  if (next.hourly) next.hourly = { hours: next.hourly.hours.map(money), rate: money(next.hourly.rate) };
+  next.marginPct = Number.isFinite(next.marginPct) ? Math.min(100, Math.max(0, next.marginPct)) : 0;
+  next.fixedPerQuarter = money(next.fixedPerQuarter);
+  if (next.capacityPerQuarter !== null)
+    next.capacityPerQuarter = Number.isFinite(next.capacityPerQuarter)
+      ? Math.round(Math.min(1e9, Math.max(0, next.capacityPerQuarter)))
+      : null;
+  next.cut = Math.min(s.tiers.length - 1, Math.max(0, Math.round(next.cut)));
+  next.currency = next.currency.trim().slice(0, 20) || 'USD';
+  s.settings.roi = next;
 }

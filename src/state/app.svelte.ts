@@ -6,6 +6,7 @@ import { activityTypes, fieldValues, type ValueCount } from '../features/values'
 import { scenario } from './scenario.svelte';
 import { ScoringState } from './scoring.svelte';
 import { BiasState } from './bias.svelte';
+import { RoiState } from './roi.svelte';
 import leadsUrl from '../../datasets/leads.csv?url';
 import dealsUrl from '../../datasets/deals.csv?url';
 import activitiesUrl from '../../datasets/activities.csv?url';
@@ -29,6 +30,7 @@ class AppState {
   );
   readonly scoring = new ScoringState(this.kernel);
   readonly bias = new BiasState(this.dataset, this.kernel);
+  readonly roi = new RoiState(this.dataset, this.kernel);
 
   /** A new leads file starts from the default model fitted to what it maps. */
   #scenarioFor = (withUrgency: boolean) => scenario.start(withUrgency);

@@ -10,6 +10,7 @@ import {
 } from '../features/build';
 import { encodeSegment, SEGMENT_KEYS, type EncodedSegment, type SegmentKey } from '../features/segments';
 import { loadFiles, type LoadReport } from '../ingest/load';
+import { fetchDealSteps, fetchWonRevenue, type WonRevenue } from '../features/revenue';
 import { IngestError, prepareFile, type PreparedFile, type SourceFile } from '../ingest/prepare';
 import { mapsUrgency } from '../model/defaultScenario';
 import type { Scenario } from '../model/scenario';
@@ -42,6 +43,10 @@ export class DatasetState {
   facts = $state.raw<DatasetFacts | null>(null);
   leads = $state.raw<LeadTable | null>(null);
   segments = $state.raw<Record<SegmentKey, EncodedSegment> | null>(null);
+  /** Won revenue per lead and currency (ROI), fetched with the lead table. */
+  revenue = $state.raw<WonRevenue[]>([]);
+  /** Each lead's furthest deal step (0 none, 1 a deal, 2 won): the ROI view's funnel. */
+  dealSteps = $state.raw<Uint8Array>(new Uint8Array(0));
   /** Increments each time new data reaches the kernel. */
   version = $state(0);
   /** The columns of the rule matrix the kernel holds: plans must be compiled against it. */
@@ -117,6 +122,7 @@ export class DatasetState {
       const engine = await this.engine();
       this.facts = await buildLeadFeatures(engine, agingHorizonDays);
       this.leads = await fetchLeadTable(engine);
+      this.revenue = await fetchWonRevenue(engine);
       if (layout) await this.#sendToKernel(engine, layout);
     } catch (error) {
       this.errors = [...this.errors, new IngestError('', 'load-failed', errorMessage(error))];
@@ -140,6 +146,8 @@ export class DatasetState {
       const scenario = scenarioFor(withUrgency);
       const facts = await buildLeadFeatures(engine, scenario.settings.agingHorizonDays);
       const leads = await fetchLeadTable(engine);
+      const revenue = await fetchWonRevenue(engine);
+      const dealSteps = await fetchDealSteps(engine, leads.n);
       const segments = Object.fromEntries(
         SEGMENT_KEYS.map((k) => [k, encodeSegment(leads.text[k], NATURAL_ORDER.includes(k))]),
       ) as Record<SegmentKey, EncodedSegment>;
@@ -147,6 +155,8 @@ export class DatasetState {
       this.report = report;
       this.facts = facts;
       this.leads = leads;
+      this.revenue = revenue;
+      this.dealSteps = dealSteps;
       this.segments = segments;
       await this.#sendToKernel(engine, layoutOf(scenario)!);
       this.status = 'ready';

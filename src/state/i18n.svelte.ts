@@ -1,5 +1,5 @@
 import type { MessageKey } from '../i18n/en';
-import { formatCount, formatNumber, formatPercent } from '../i18n/format';
+import { formatCount, formatMoney, formatNumber, formatPercent } from '../i18n/format';
 import { LOCALES, translate, type Locale, type MessageParams } from '../i18n/translate';
 
 const STORAGE_KEY = 'scorelab.locale';
@@ -18,6 +18,7 @@ class I18nState {
   count = (n: number): string => formatCount(this.locale, n);
   percent = (x: number | null, digits = 1): string => formatPercent(this.locale, x, digits);
   number = (x: number | null, digits = 1): string => formatNumber(this.locale, x, digits);
+  money = (x: number | null, currency: string): string => formatMoney(this.locale, x, currency);
 
   set(locale: Locale): void {
     this.locale = locale;

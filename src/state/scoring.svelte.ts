@@ -5,6 +5,7 @@ import type { ScoreResult } from '../kernel/protocol';
 import type { KernelPlan } from '../model/compile';
 import type { AccuracyOptions } from '../kernel/accuracy';
 import type { BiasOptions } from '../kernel/bias';
+import type { RoiOptions } from '../kernel/roi';
 
 /** The latest kernel result for the current data and model; stale answers are dropped. */
 export class ScoringState {
@@ -21,10 +22,11 @@ export class ScoringState {
     baseline: KernelPlan | null,
     accuracy: AccuracyOptions,
     bias: BiasOptions | null,
+    roi: RoiOptions | null,
     dataVersion: number,
   ): Promise<void> {
     try {
-      const r = await this.client.score(plan, this.segment, baseline, accuracy, bias);
+      const r = await this.client.score(plan, this.segment, baseline, accuracy, bias, roi);
       if (r) {
         this.result = r;
         this.resultVersion = dataVersion;

@@ -23,6 +23,7 @@ class FakeWorker {
         msg.segment,
         msg.accuracy,
         msg.bias,
+        msg.roi,
         () => 0,
       );
       this.onmessage?.({ data: { type: 'scored', ...r } } as MessageEvent<KernelResponse>);

@@ -32,7 +32,7 @@ describe('baseline comparison', () => {
     const baseline = compilePlan(tinyScenario());
     const scenario = compilePlan(tinyScenario());
     scenario.dimWeights[1] = 0; // fit alone: scores 100, 0, 80, 0, 60, 100 → tiers A C A C B A
-    const r = session.score(1, scenario, baseline, null, null, null, () => 0);
+    const r = session.score(1, scenario, baseline, null, null, null, null, () => 0);
     // baseline tiers A C A C C B → scenario A C A C B A: L5 C → B, L6 B → A
     expect(Array.from(r.baseline!.tier)).toEqual([0, 2, 0, 2, 2, 1]);
     expect(r.baseline!.migration).toEqual([
@@ -42,7 +42,7 @@ describe('baseline comparison', () => {
     ]);
     expect(r.baseline!.summary.tierCounts).toEqual([2, 1, 3]);
     expect(r.summary.tierCounts).toEqual([3, 1, 2]);
-    const same = session.score(2, baseline, baseline, null, null, null, () => 0);
+    const same = session.score(2, baseline, baseline, null, null, null, null, () => 0);
     expect(same.baseline!.migration).toEqual([
       [2, 0, 0],
       [0, 1, 0],
@@ -67,7 +67,7 @@ describe('a scenario and a baseline with different rule conditions share one mat
     const scenario = compilePlan(tinyScenario());
     const baseline = compilePlan(tinyScenario());
     baseline.eventRules[0] = { ...baseline.eventRules[0], column: 2 };
-    const r = session.score(1, scenario, baseline, null, null, null, () => 0);
+    const r = session.score(1, scenario, baseline, null, null, null, null, () => 0);
     // scenario: lead 0 fit 100 + demo → 100 (A); baseline: demo decayed away → 40 (B)
     expect(Array.from(r.tier)).toEqual([0, 1]);
     expect(Array.from(r.baseline!.tier)).toEqual([1, 1]);

@@ -1,0 +1,51 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { settledValue, waitReady } from './helpers';
+
+const SHOTS = 'test-results/screenshots';
+
+const cell = (page: Page, quarter: string, tier: string) =>
+  page.locator(`[data-testid="roi-cell"][data-quarter="${quarter}"][data-tier="${tier}"]`);
+
+test('ROI per quarter and tier follows costs and capacity; scoring beats random', async ({ page }) => {
+  await page.goto('./');
+  await waitReady(page);
+  await page.getByTestId('nav-roi').click();
+  const a = cell(page, '2025-Q4', 'A');
+  await expect(a).toBeVisible();
+  const workedA = await a.locator('td').nth(3).innerText();
+  const costBefore = Number(await a.getAttribute('data-cost'));
+  expect(Number(workedA.replaceAll(',', ''))).toBeGreaterThan(0);
+  // cost = worked × cost per A lead (150 by default): doubling the cost doubles it
+  expect(costBefore).toBe(Number(workedA.replaceAll(',', '')) * 150);
+  await page.getByTestId('roi-cost-A').fill('300');
+  await page.getByTestId('roi-cost-A').press('Enter');
+  await expect.poll(async () => Number(await a.getAttribute('data-cost'))).toBe(costBefore * 2);
+  const roi = Number(await a.getAttribute('data-roi'));
+  const revenue = Number(await a.getAttribute('data-revenue'));
+  expect(roi).toBeCloseTo((revenue * 0.7 - costBefore * 2) / (costBefore * 2), 9);
+
+  // under a capacity the scored policy works the top leads by score: more revenue than the same number at random
+  await page.getByTestId('roi-capacity').fill('200');
+  await page.getByTestId('roi-capacity').press('Enter');
+  await expect.poll(() => settledValue(page, 'roi-incremental-revenue')).toBeGreaterThan(0);
+  await page.screenshot({ path: `${SHOTS}/roi.png`, fullPage: true });
+
+  // the quarterly review: one printed A4 page, and a PNG
+  await page.getByTestId('roi-review-open').click();
+  const review = page.getByTestId('quarterly-report');
+  await expect(review).toBeVisible();
+  await page.getByTestId('roi-quarter').selectOption('2026-Q2');
+  await expect(review).toHaveAttribute('data-quarter', '2026-Q2');
+  await review.screenshot({ path: `${SHOTS}/quarterly-review.png` });
+  await page.emulateMedia({ media: 'print' });
+  const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+  expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+  await page.emulateMedia({ media: 'screen' });
+  const download = page.waitForEvent('download');
+  await page.getByTestId('review-png').click();
+  const png = readFileSync(await (await download).path());
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  // width from the IHDR chunk: 1200 px drawn at 2×
+  expect(png.readUInt32BE(16)).toBe(2400);
+});
