@@ -39,6 +39,10 @@ export interface RescoreResult {
   biasKernelMs: number[];
   /** The same per-segment numbers in DuckDB SQL (bench/page/biasSql.ts), checked against the kernel's. */
   biasSqlMs: number[];
+  /** KernelSession.score with the ROI view's report (cut policy, no capacity), in the worker. */
+  roiKernelMs: number[];
+  /** The same numbers in DuckDB SQL (bench/page/roiSql.ts), checked against the kernel's. */
+  roiSqlMs: number[];
   /** One pass over every kernel input column, in a worker. */
   floorMs: number[];
   /** Bytes the floor pass reads. */

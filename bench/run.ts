@@ -203,6 +203,8 @@ async function benchSize(
       row('accuracy.sql', leads, rescore.accuracySqlMs),
       row('bias.kernel', leads, rescore.biasKernelMs),
       row('bias.sql', leads, rescore.biasSqlMs),
+      row('roi.kernel', leads, rescore.roiKernelMs),
+      row('roi.sql', leads, rescore.roiSqlMs),
     ];
   } finally {
     await page.close();
@@ -238,7 +240,8 @@ function printRatios(rows: BenchRow[], sizes: number[]): void {
       `${leads.toLocaleString('en-US')} leads: rescore.sql / rescore.kernel = ${(get('rescore.sql', leads) / kernel).toFixed(1)}×, ` +
         `rescore.kernel / read.floor = ${(kernel / get('read.floor', leads)).toFixed(1)}×, ` +
         `accuracy.sql / accuracy.kernel = ${(get('accuracy.sql', leads) / get('accuracy.kernel', leads)).toFixed(1)}×, ` +
-        `bias.sql / bias.kernel = ${(get('bias.sql', leads) / get('bias.kernel', leads)).toFixed(1)}×`,
+        `bias.sql / bias.kernel = ${(get('bias.sql', leads) / get('bias.kernel', leads)).toFixed(1)}×, ` +
+        `roi.sql / roi.kernel = ${(get('roi.sql', leads) / get('roi.kernel', leads)).toFixed(1)}×`,
     );
   }
 }

@@ -18,7 +18,7 @@ import { loadFiles } from '../../src/ingest/load';
 import { prepareFile, type SourceFile } from '../../src/ingest/prepare';
 import { HISTOGRAM_BINS, type TierSummary } from '../../src/kernel/aggregate';
 import { createKernelWorker, KernelClient } from '../../src/kernel/client';
-import { OUTCOME, type RuleMatrix } from '../../src/kernel/matrix';
+import { NO_DAY, OUTCOME, type RuleMatrix } from '../../src/kernel/matrix';
 import { compilePlan, layoutOf, type KernelPlan } from '../../src/model/compile';
 import { setDecay } from '../../src/model/edits';
 import { defaultScenario, mapsUrgency } from '../../src/model/defaultScenario';
@@ -28,6 +28,10 @@ import type { BenchApi, IngestResult, IngestRun, RescoreResult } from '../protoc
 import type { FloorData, FloorReply } from './floorWorker';
 import { accuracySql, type SqlAccuracy } from './accuracySql';
 import { BENCH_SEGMENTS, benchSegmentOf, biasSql, type SqlBiasRow } from './biasSql';
+import { roiSql, type SqlRoiCell } from './roiSql';
+import { fetchWonRevenue, revenueIn } from '../../src/features/revenue';
+import type { RoiResult } from '../../src/kernel/roi';
+import { quartersOf } from '../../src/kernel/window';
 import type { BiasReport } from '../../src/kernel/bias';
 import type { AccuracyReport } from '../../src/kernel/accuracy';
 
@@ -255,6 +259,22 @@ function verifyBias(k: BiasReport, s: SqlBiasRow[], run: number): void {
   }
 }
 
+function verifyRoi(k: RoiResult, cells: SqlRoiCell[], run: number): void {
+  const first = Math.min(...cells.map((c) => c.q));
+  for (const c of cells) {
+    const f = k.report.cells[c.q - first]?.[c.tier];
+    if (
+      !f ||
+      f.leads !== c.leads ||
+      f.worked !== c.worked ||
+      Math.abs(f.revenue - c.revenue) > 1e-6 * (1 + c.revenue)
+    )
+      throw new Error(
+        `run ${run}: ROI cell ${c.q}/${c.tier} differs: kernel ${JSON.stringify(f)}, sql ${JSON.stringify(c)}`,
+      );
+  }
+}
+
 function floorWorker(m: RuleMatrix, outcome: Uint8Array, segment: Int32Array) {
   const worker = new Worker(new URL('./floorWorker.ts', import.meta.url), { type: 'module' });
   const data: FloorData = {
@@ -411,6 +431,63 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
     verifyBias(biasReports[i], b.rows, i);
   }
 
+  // roi.kernel: a weight change with the ROI view open (re-score + every number of the view) in the app's
+  // worker; roi.sql: the same numbers in DuckDB (bench/page/roiSql.ts), checked
+  status('roi.kernel');
+  const revenueRows = await fetchWonRevenue(engine);
+  const roiAmount = revenueIn(revenueRows, matrix.n, 'USD', null).amount;
+  const roiDays = new Float64Array(matrix.n).fill(NaN);
+  for (const r of revenueRows)
+    if (leads.createdDay[r.lead] !== NO_DAY) roiDays[r.lead] = r.wonDay - leads.createdDay[r.lead];
+  const roiQuarters = quartersOf(leads.createdDay);
+  const roiClient = new KernelClient(createKernelWorker());
+  roiClient.setData(
+    {
+      n: matrix.n,
+      caseCodes: matrix.caseCodes.map((a) => a.slice()),
+      eventCounts: matrix.eventCounts.map((a) => a.slice()),
+    },
+    { outcome: leads.outcome.slice(), createdDay: leads.createdDay.slice() },
+    { [SEGMENT]: { codes: segment.codes.slice(), count: segment.count } },
+  );
+  roiClient.setRoiData({
+    key: 'bench',
+    quarter: roiQuarters.codes,
+    labels: roiQuarters.labels,
+    amount: roiAmount,
+    daysToWin: roiDays,
+  });
+  const roiSettings = {
+    costPerLead: [150, 60, 20],
+    marginPct: 70,
+    fixedPerQuarter: 1000,
+    capacity: null,
+    cut: 1,
+  };
+  const roiKernelMs: number[] = [];
+  const roiReports: RoiResult[] = [];
+  for (let i = -warmup; i < runs; i++) {
+    const r = await roiClient.score(planFor(base, i), SEGMENT, null, calibrationOnly, null, {
+      key: 'bench',
+      ...roiSettings,
+    });
+    if (!r?.roi) throw new Error('no ROI report');
+    if (i < 0) continue;
+    roiKernelMs.push(r.ms);
+    roiReports.push(r.roi);
+  }
+  roiClient.terminate();
+  status('roi.sql');
+  const roiSqlMs: number[] = [];
+  for (let i = -warmup; i < runs; i++) {
+    const start = performance.now();
+    const r = await roiSql(engine, planFor(base, i), roiSettings);
+    const ms = performance.now() - start;
+    if (i < 0) continue;
+    roiSqlMs.push(ms);
+    verifyRoi(roiReports[i], r.cells, i);
+  }
+
   status('read.floor');
   const floor = floorWorker(matrix, leads.outcome, segment.codes);
   const floorMs: number[] = [];
@@ -431,6 +508,8 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
     accuracySqlMs,
     biasKernelMs,
     biasSqlMs,
+    roiKernelMs,
+    roiSqlMs,
     floorBytes: floor.bytes,
     verifiedRuns: runs,
     tierCounts: summaries[0].tierCounts,

@@ -24,25 +24,37 @@ export function leadsOf(rows: {
   };
 }
 
-/** Deep comparison: numbers to 1e−9 (relative for large values), null/booleans exactly. */
-export function expectClose(actual: unknown, expected: unknown, path = '$'): void {
+function diffs(actual: unknown, expected: unknown, path: string, out: string[]): void {
   if (typeof expected === 'number') {
-    expect(typeof actual, path).toBe('number');
-    const a = actual as number;
-    expect(Math.abs(a - expected), `${path}: ${a} vs ${expected}`).toBeLessThanOrEqual(
-      1e-9 * Math.max(1, Math.abs(expected)),
-    );
+    const ok =
+      typeof actual === 'number' && Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
+    if (!ok) out.push(`${path}: ${String(actual)} ≠ ${expected}`);
   } else if (expected !== null && typeof expected === 'object') {
-    expect(actual, path).toBeTypeOf('object');
-    expect(actual, path).not.toBeNull();
-    for (const [key, value] of Object.entries(expected))
-      expectClose((actual as Record<string, unknown>)[key], value, `${path}.${key}`);
-  } else expect(actual, path).toBe(expected);
+    if (actual === null || typeof actual !== 'object')
+      out.push(`${path}: ${String(actual)} is not an object`);
+    else
+      for (const [key, value] of Object.entries(expected))
+        diffs((actual as Record<string, unknown>)[key], value, `${path}.${key}`, out);
+  } else if (actual !== expected) out.push(`${path}: ${String(actual)} ≠ ${String(expected)}`);
+}
+
+/** Deep comparison of the fields of `expected`: numbers to 1e−9 (relative above 1), the rest exactly. */
+export function expectClose(actual: unknown, expected: unknown, path = '$'): void {
+  const out: string[] = [];
+  diffs(actual, expected, path, out);
+  expect(out).toEqual([]);
+}
+
+function nonFinite(value: unknown, path: string, out: string[]): void {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) out.push(`${path} = ${value}`);
+  } else if (value !== null && typeof value === 'object')
+    for (const [key, v] of Object.entries(value)) nonFinite(v, `${path}.${key}`, out);
 }
 
 /** Every number anywhere in `value` is finite (METRICS.md: never NaN or ∞). */
-export function expectAllFinite(value: unknown, path = '$'): void {
-  if (typeof value === 'number') expect(Number.isFinite(value), `${path} = ${value}`).toBe(true);
-  else if (value !== null && typeof value === 'object')
-    for (const [key, v] of Object.entries(value)) expectAllFinite(v, `${path}.${key}`);
+export function expectAllFinite(value: unknown): void {
+  const out: string[] = [];
+  nonFinite(value, '$', out);
+  expect(out).toEqual([]);
 }

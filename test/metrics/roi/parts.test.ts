@@ -71,6 +71,23 @@ describe('quarterTopOrder', () => {
     expect(start[Q]).toBe(expected.length);
   });
 
+  it('orders scores closer than float32 can tell apart, in short and long runs', () => {
+    const r = rng(5);
+    const n = 5000;
+    // odd leads: 50 + k·1e−12 all round to one float32 (long runs); even leads: 100 + j + m·1e−12 share a
+    // float32 in threes (short runs)
+    const score = Float64Array.from({ length: n }, (_, i) =>
+      i % 2 ? 50 + Math.floor(r() * 40) * 1e-12 : 100 + Math.floor(i / 6) + Math.floor(r() * 3) * 1e-12,
+    );
+    const cell = Int32Array.from({ length: n }, () => Math.floor(r() * 4));
+    const { order, start } = quarterTopOrder(score, cell, 2, 2);
+    const expected = Array.from({ length: n }, (_, i) => i).sort(
+      (a, b) => (cell[a] >> 1) - (cell[b] >> 1) || score[b] - score[a] || a - b,
+    );
+    expect(Array.from(order)).toEqual(expected);
+    expect(Array.from(start)).toEqual([0, expected.filter((i) => cell[i] < 2).length, n]);
+  });
+
   it('handles no lead and a single distinct score', () => {
     expect(quarterTopOrder(new Float64Array(0), new Int32Array(0), 2, 2)).toEqual({
       order: new Uint32Array(0),
