@@ -66,14 +66,32 @@ export function revenueIn(
   return { amount, excluded: [...excluded.entries()].map(([c, e]) => ({ currency: c, ...e })) };
 }
 
-/** Each lead's furthest deal step (0 = no deal, 1 = a deal, 2 = won), for the funnel by tier. */
-export async function fetchDealSteps(engine: SqlEngine, n: number): Promise<Uint8Array> {
+/** Per lead: furthest deal step (0 = no deal, 1 = a deal, 2 = won) and the latest deal's stage. */
+export interface DealSteps {
+  step: Uint8Array;
+  /** Index into stages, −1 without a deal. */
+  stage: Int32Array;
+  /** Stage names, most leads first. */
+  stages: string[];
+}
+
+/** Each lead's furthest deal step and latest stage, for the funnel by tier. */
+export async function fetchDealSteps(engine: SqlEngine, n: number): Promise<DealSteps> {
   const rows = await fetchRows(engine, 'features/deal_funnel', {
     lead: { type: 'number' },
     step: { type: 'number' },
     stage: { type: 'string' },
   });
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.stage, (counts.get(r.stage) ?? 0) + 1);
+  const stages = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || a.localeCompare(b));
+  const index = new Map(stages.map((s, i) => [s, i]));
   const step = new Uint8Array(n);
-  for (const r of rows) if (r.lead >= 0 && r.lead < n) step[r.lead] = r.step;
-  return step;
+  const stage = new Int32Array(n).fill(-1);
+  for (const r of rows) {
+    if (r.lead < 0 || r.lead >= n) continue;
+    step[r.lead] = r.step;
+    stage[r.lead] = index.get(r.stage)!;
+  }
+  return { step, stage, stages };
 }

@@ -10,7 +10,7 @@ import {
 } from '../features/build';
 import { encodeSegment, SEGMENT_KEYS, type EncodedSegment, type SegmentKey } from '../features/segments';
 import { loadFiles, type LoadReport } from '../ingest/load';
-import { fetchDealSteps, fetchWonRevenue, type WonRevenue } from '../features/revenue';
+import { fetchDealSteps, fetchWonRevenue, type DealSteps, type WonRevenue } from '../features/revenue';
 import { IngestError, prepareFile, type PreparedFile, type SourceFile } from '../ingest/prepare';
 import { mapsUrgency } from '../model/defaultScenario';
 import type { Scenario } from '../model/scenario';
@@ -46,7 +46,7 @@ export class DatasetState {
   /** Won revenue per lead and currency (ROI), fetched with the lead table. */
   revenue = $state.raw<WonRevenue[]>([]);
   /** Each lead's furthest deal step (0 none, 1 a deal, 2 won): the ROI view's funnel. */
-  dealSteps = $state.raw<Uint8Array>(new Uint8Array(0));
+  dealSteps = $state.raw<DealSteps>({ step: new Uint8Array(0), stage: new Int32Array(0), stages: [] });
   /** Increments each time new data reaches the kernel. */
   version = $state(0);
   /** The columns of the rule matrix the kernel holds: plans must be compiled against it. */

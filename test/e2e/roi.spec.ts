@@ -30,6 +30,18 @@ test('ROI per quarter and tier follows costs and capacity; scoring beats random'
   await page.getByTestId('roi-capacity').press('Enter');
   await expect.poll(() => settledValue(page, 'roi-incremental-revenue')).toBeGreaterThan(0);
   await page.screenshot({ path: `${SHOTS}/roi.png`, fullPage: true });
+  // the funnel: every tier's won leads had a deal; the top tier wins a larger share than the bottom one
+  const funnel = async (tier: string) => {
+    const row = page.locator(`[data-testid="roi-funnel-row"][data-tier="${tier}"]`);
+    return {
+      deal: Number(await row.getAttribute('data-deal')),
+      won: Number(await row.getAttribute('data-won')),
+    };
+  };
+  const [topTier, bottomTier] = [await funnel('A'), await funnel('C')];
+  expect(topTier.deal).toBeGreaterThanOrEqual(topTier.won);
+  expect(bottomTier.deal).toBeGreaterThanOrEqual(bottomTier.won);
+  expect(topTier.won).toBeGreaterThan(0);
 
   // the quarterly review: one printed A4 page, and a PNG
   await page.getByTestId('roi-review-open').click();
@@ -48,4 +60,49 @@ test('ROI per quarter and tier follows costs and capacity; scoring beats random'
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   // width from the IHDR chunk: 1200 px drawn at 2×
   expect(png.readUInt32BE(16)).toBe(2400);
+});
+
+test('won deals in two currencies are never summed: left out and listed until a rate is given', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await waitReady(page);
+  // the sample's deals with the first 60 won deals re-labelled EUR
+  let relabelled = 0;
+  const lines = readFileSync('datasets/deals.csv', 'utf8')
+    .split('\n')
+    .map((line) => {
+      const cells = line.split(',');
+      if (cells[2] !== 'Won' || relabelled >= 60) return line;
+      relabelled++;
+      cells[4] = 'EUR';
+      return cells.join(',');
+    });
+  await page.getByTestId('nav-data').click();
+  await page.getByTestId('file-input').setInputFiles({
+    name: 'deals-mixed.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(lines.join('\n')),
+  });
+  await waitReady(page);
+  await page.getByTestId('nav-roi').click();
+  await expect(page.getByTestId('roi-mixed-currencies')).toContainText('EUR');
+  await expect(page.getByTestId('roi-excluded')).toContainText('EUR');
+  const before = await settledValue(page, 'roi-total', 'data-revenue');
+  await page.getByTestId('roi-rate-EUR').fill('1.1');
+  await page.getByTestId('roi-rate-EUR').press('Enter');
+  await expect(page.getByTestId('roi-excluded')).toHaveCount(0);
+  await expect.poll(() => settledValue(page, 'roi-total', 'data-revenue')).toBeGreaterThan(before);
+});
+
+test('the quarterly review in Chinese', async ({ page }) => {
+  await page.goto('./');
+  await waitReady(page);
+  await page.getByTestId('lang-switch').selectOption('zh-CN');
+  await page.getByTestId('nav-roi').click();
+  await page.getByTestId('roi-review-open').click();
+  await expect(page.getByTestId('quarterly-report')).toContainText('季度评分回顾');
+  await page.getByTestId('quarterly-report').screenshot({ path: `${SHOTS}/quarterly-review-zh.png` });
+  await page.getByTestId('review-close').click();
+  await expect(page.getByTestId('quarterly-report')).toHaveCount(0);
 });

@@ -30,6 +30,32 @@ describe('validateScenario', () => {
     }
   });
 
+  it('accepts ROI inputs and lists what is wrong in them', () => {
+    const s = defaultScenario({ withUrgency: true });
+    const roi = {
+      costPerLead: [150, 60, 20],
+      hourly: { hours: [2, 1, 0.25], rate: 80 },
+      marginPct: 65,
+      fixedPerQuarter: 5000,
+      capacityPerQuarter: 400,
+      cut: 1,
+      currency: 'EUR',
+      rates: { USD: 0.92, CNY: 0.13 },
+      cohort: 'closed',
+    };
+    expect(validateScenario({ ...s, settings: { ...s.settings, roi } }).ok).toBe(true);
+    const bad = { ...roi, costPerLead: [-1, 60, 20], marginPct: 120, cohort: 'fiscal', rates: { USD: 'x' } };
+    const r = validateScenario({ ...s, settings: { ...s.settings, roi: bad } });
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.errors.map((e) => e.path).sort()).toEqual([
+        '$.settings.roi.cohort',
+        '$.settings.roi.costPerLead[0]',
+        '$.settings.roi.marginPct',
+        '$.settings.roi.rates.USD',
+      ]);
+  });
+
   it('lists every error with its path: version, NaN and negative weights, unknown keys, __proto__', () => {
     const s = JSON.parse(JSON.stringify(defaultScenario({ withUrgency: true })));
     s.version = 2;

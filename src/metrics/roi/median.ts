@@ -2,7 +2,8 @@ const med3 = (a: number, b: number, c: number): number =>
   Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
 
 /**
- * Moves the k-th smallest of a[l … r] (inclusive) to index k: smaller-or-equal before, greater-or-equal after.
+ * Moves the k-th smallest of a[l … r] (inclusive) to index k: smaller-or-equal values before it,
+ * greater-or-equal after.
  */
 function select(a: Float64Array, left: number, right: number, k: number): void {
   let l = left;

@@ -31,12 +31,12 @@ function point(
 }
 
 /**
- * METRICS.md "Threshold optimiser": for every tier cut c = 0 … T − 1 the policy "tiers ≤ c" (with a capacity,
- * each quarter's top min(capacity, its leads in tiers ≤ c) of those leads by score), and for every share
- * s = 0 … 100 the top K_q = round(s·N_q/100) leads of each quarter by score (held at capacity, and then
- * marked infeasible, where it exceeds it): total gross profit over quarters (fixed costs included), revenue, cost,
- * and F1 over resolved leads with predicted positive = worked. Best cut by profit and by F1 and best feasible
- * share by profit; ties go to the lower cut or share.
+ * METRICS.md "Threshold optimiser": for every tier cut c = 0 … T − 1 the policy "tiers ≤ c" (with a
+ * capacity, each quarter's top min(capacity, its leads in tiers ≤ c) of those leads by score), and for every
+ * share s = 0 … 100 the top K_q = round(s·N_q/100) leads of each quarter by score (held at capacity, and
+ * then marked infeasible, where it exceeds it): total gross profit over quarters (fixed costs included),
+ * revenue, cost, and F1 over resolved leads with predicted positive = worked. Best cut by profit and by F1,
+ * and best feasible share by profit; ties go to the lower cut or share.
  */
 export function roiOptimiser(
   leads: RoiLeads,

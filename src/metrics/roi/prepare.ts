@@ -1,11 +1,14 @@
 import { quarterTopOrder } from './order';
 import type { RoiLeads, RoiSettings } from './types';
 
+/** METRICS.md "Outcomes and populations": the won code of RoiLeads.outcome (0 = open). */
 export const WON = 1;
+/** METRICS.md "Outcomes and populations": the lost code of RoiLeads.outcome. */
 export const LOST = 2;
 
-/** By outcome code: 1 for won (lost), else 0 — branch-free counting in the per-lead loops. */
+/** By outcome code: 1 for won, else 0 (METRICS.md "won") — branch-free counting in the per-lead loops. */
 export const WON_OF = new Uint8Array(256);
+/** By outcome code: 1 for lost, else 0 (METRICS.md "lost"). */
 export const LOST_OF = new Uint8Array(256);
 WON_OF[WON] = 1;
 LOST_OF[LOST] = 1;

@@ -71,11 +71,11 @@ function scoringValue(
 
 /**
  * METRICS.md "ROI": per quarter × tier, per quarter and in total — leads, worked, resolved, wins, worked
- * wins, conversion, revenue, cost, gross profit = revenue × margin − cost, ROI = gross profit / cost, median days
- * to win; "Value of scoring" (scored policy vs the random baseline of as many leads vs work everything) per
- * quarter and in total; and the "Threshold optimiser" (roiOptimiser). The policy: without capacity, every
- * lead in tiers ≤ cut; with a capacity, the top min(capacity, quarter leads) of each quarter by score, ties
- * by lead position. Divisions by zero are null (METRICS.md "Rules for every number shown"). O(n) time.
+ * wins, conversion, revenue, cost, gross profit = revenue × margin − cost, ROI = gross profit / cost, median
+ * days to win; "Value of scoring" (scored policy vs the random baseline of as many leads vs work everything)
+ * per quarter and in total; and the "Threshold optimiser" (roiOptimiser). The policy: without capacity,
+ * every lead in tiers ≤ cut; with a capacity, the top min(capacity, quarter leads) of each quarter by score,
+ * ties by lead position. Divisions by zero are null (METRICS.md "Rules for every number shown"). O(n) time.
  * Throws a RangeError on malformed input (checkRoiInput).
  */
 export function roiReport(leads: RoiLeads, settings: RoiSettings): RoiReport {

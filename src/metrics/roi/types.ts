@@ -8,9 +8,9 @@ export interface RoiLeads {
   quarter: Int32Array;
   /** Tier index, 0 = top tier. */
   tier: Uint8Array;
-  /** Score; NaN sorts below every number. */
+  /** Score; NaN sorts as −∞ (last). */
   score: Float64Array;
-  /** 0 open, 1 won, 2 lost. */
+  /** 0 open, 1 won, 2 lost (any other code counts as open). */
   outcome: Uint8Array;
   /** Won revenue of the lead (read only for won leads; a non-finite amount counts as 0). */
   amount: Float64Array;

@@ -74,10 +74,10 @@ describe('quarterTopOrder', () => {
   it('orders scores closer than float32 can tell apart, in short and long runs', () => {
     const r = rng(5);
     const n = 5000;
-    // odd leads: 50 + k·1e−12 all round to one float32 (long runs); even leads: 100 + j + m·1e−12 share a
-    // float32 in threes (short runs)
+    // odd leads: 1 + k·1e−12 (k = −20 … 20, across a power of two) all round to one float32: long runs;
+    // even leads: 100 + j + m·1e−12 share a float32 in threes: short runs
     const score = Float64Array.from({ length: n }, (_, i) =>
-      i % 2 ? 50 + Math.floor(r() * 40) * 1e-12 : 100 + Math.floor(i / 6) + Math.floor(r() * 3) * 1e-12,
+      i % 2 ? 1 + (Math.floor(r() * 41) - 20) * 1e-12 : 100 + Math.floor(i / 6) + Math.floor(r() * 3) * 1e-12,
     );
     const cell = Int32Array.from({ length: n }, () => Math.floor(r() * 4));
     const { order, start } = quarterTopOrder(score, cell, 2, 2);
