@@ -85,16 +85,12 @@ export class KernelSession {
     bias: BiasOptions | null,
     roi: RoiOptions | null,
     now: () => number,
-    /** The scenario's scores when already computed (on two cores), and when that work started. */
-    given: { scores: Scores; startedAt: number } | null = null,
   ): ScoreResult {
     const m = this.#matrix;
     if (!m) throw new Error('no data');
-    const start = given?.startedAt ?? now();
+    const start = now();
     const seg = segment ? this.#segments[segment] : undefined;
-    if (given && given.scores.score.length !== m.n)
-      throw new Error(`given scores hold ${given.scores.score.length} leads, data ${m.n}`);
-    const scores = given?.scores ?? scoreAll(m, plan, allocateScores(m.n, plan.dimWeights.length));
+    const scores = scoreAll(m, plan, allocateScores(m.n, plan.dimWeights.length));
     const outcome = this.#facts.outcome;
     const accuracyResult = accuracy
       ? accuracyOf(m, plan, scores, this.#facts, accuracy, this.#quarters, this.#lastFit ?? undefined)
