@@ -30,6 +30,13 @@ test('ROI per quarter and tier follows costs and capacity; scoring beats random'
   await page.getByTestId('roi-capacity').press('Enter');
   await expect.poll(() => settledValue(page, 'roi-incremental-revenue')).toBeGreaterThan(0);
   await page.screenshot({ path: `${SHOTS}/roi.png`, fullPage: true });
+  // per quarter too: the quarters' incremental revenues add up to the total
+  const perQuarter = await page
+    .getByTestId('roi-value-quarter')
+    .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-revenue'))));
+  expect(perQuarter.length).toBeGreaterThan(4);
+  const total = Number(await page.getByTestId('roi-incremental-revenue').getAttribute('data-value'));
+  expect(Math.abs(perQuarter.reduce((a, b) => a + b, 0) - total)).toBeLessThan(1e-6 * Math.abs(total));
   // the funnel: every tier's won leads had a deal; the top tier wins a larger share than the bottom one
   const funnel = async (tier: string) => {
     const row = page.locator(`[data-testid="roi-funnel-row"][data-tier="${tier}"]`);
