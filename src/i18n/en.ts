@@ -506,6 +506,7 @@ export const en = {
   'bias.flag.under': 'Under-estimated',
   'bias.flag.none': 'In line',
   'bias.flag.too-few': 'Too few to judge',
+  'bias.tooFewN': 'Too few to judge (n = {n}, {wins} wins)',
   'bias.dotsTitle': 'Actual vs expected conversion, sorted by gap',
   'bias.rate': 'Conversion',
   'bias.actual': 'actual (95% CI)',

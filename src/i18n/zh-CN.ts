@@ -494,6 +494,7 @@ export const zhCN: Record<MessageKey, string> = {
   'bias.flag.under': '低估',
   'bias.flag.none': '一致',
   'bias.flag.too-few': '样本太少',
+  'bias.tooFewN': '样本太少（n = {n}，赢单 {wins}）',
   'bias.dotsTitle': '实际与预期转化率（按差距排序）',
   'bias.rate': '转化率',
   'bias.actual': '实际（95% 置信区间）',

@@ -56,3 +56,29 @@ test('the bias view flags the planted segments and follows a fix made in the mod
     .poll(async () => Number(await biasRow(page, 'Referral').getAttribute('data-gap')), { timeout: 30_000 })
     .toBeLessThan(gapBefore * 0.6);
 });
+
+test('a segment with a handful of leads is too few to judge: no flag, no ratio, its n said', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await waitReady(page);
+  await page.getByTestId('nav-data').click();
+  await page
+    .getByTestId('file-input')
+    .setInputFiles(['datasets/cn/leads-gbk.csv', 'datasets/cn/deals-gbk.csv']);
+  await expect(page.getByTestId('lead-count')).toHaveAttribute('data-value', '2000', { timeout: 60_000 });
+  await waitReady(page);
+  await page.getByTestId('nav-bias').click();
+  await page.getByTestId('bias-segment-column').selectOption('country');
+  const tooFew = page.locator('[data-testid="bias-row"][data-flag="too-few"]').first();
+  await expect(tooFew).toContainText(/Too few to judge \(n = \d+/);
+  // METRICS.md: fewer than 30 resolved leads or fewer than 5 wins
+  const [, n, wins] = /n = ([\d,]+), ([\d,]+)/
+    .exec(await tooFew.innerText())!
+    .map((x) => x.replaceAll(',', ''));
+  expect(Number(n) < 30 || Number(wins) < 5).toBe(true);
+  expect(Number(await tooFew.getAttribute('data-n'))).toBe(Number(n));
+  // O/E, z and the adjusted p are dashes, never an extreme number
+  for (const cell of [6, 7, 8]) await expect(tooFew.locator('td').nth(cell)).toHaveText('—');
+  await page.screenshot({ path: `${SHOTS}/bias-too-few.png`, fullPage: true });
+});
