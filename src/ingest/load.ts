@@ -57,13 +57,21 @@ async function rawColumns(engine: SqlEngine, table: string): Promise<string[]> {
 async function loadRaw(engine: SqlEngine, file: PreparedFile): Promise<LoadedFile> {
   const kind = file.kind;
   const upload = `upload_${kind}.csv`;
-  await engine.registerText(upload, file.text);
+  // one line ending for DuckDB's sniffer: Excel re-saves can mix CRLF and LF, which it cannot detect
+  await engine.registerText(upload, file.text.replace(/\r\n/g, '\n'));
   const rejects = `rejects_${kind}`;
-  await run(engine, 'ingest/raw_file', {
-    identifiers: { table: RAW_TABLE[kind] },
-    params: [upload, file.delimiter, rejects, `rejects_scan_${kind}`],
-  });
-  await engine.dropFile(upload);
+  try {
+    await run(engine, 'ingest/raw_file', {
+      identifiers: { table: RAW_TABLE[kind] },
+      params: [upload, file.delimiter, rejects, `rejects_scan_${kind}`],
+    });
+  } catch (error) {
+    // name the user's file, not the internal one (the original bytes stay kept for a retry)
+    const detail = (error instanceof Error ? error.message : String(error)).replaceAll(upload, file.source.name);
+    throw new IngestError(file.source.name, 'load-failed', detail.split('\n')[0]);
+  } finally {
+    await engine.dropFile(upload);
+  }
   const columns = await rawColumns(engine, RAW_TABLE[kind]);
   await engine.query(mappedViewSql(kind, file.mapping, file.headers, columns));
   const rejected = await fetchRows(

@@ -233,6 +233,24 @@ describe('BAD-INPUTS 7: delimiters, quoting, embedded newlines, trailing delimit
   });
 });
 
+describe('BAD-INPUTS 7: mixed line endings', () => {
+  it('loads a file whose lines end in CRLF and LF alike (Excel re-saves), every row kept', async () => {
+    const f: Fixture = {
+      name: 'mixed-endings.csv',
+      bytes: make.utf8('lead_id,company,industry\r\nL1,Acme,Software\r\nL2,Beta,Retail\nL3,Gamma,Energy\n'),
+    };
+    await withLoaded([f], async ({ report, rows }) => {
+      expect(report.files[0].rejectedLines).toEqual([]);
+      expect(report.counts.leads).toBe(3);
+      expect(await rows('SELECT lead_id, industry FROM leads ORDER BY lead_id')).toEqual([
+        { lead_id: 'L1', industry: 'Software' },
+        { lead_id: 'L2', industry: 'Retail' },
+        { lead_id: 'L3', industry: 'Energy' },
+      ]);
+    });
+  });
+});
+
 describe('BAD-INPUTS 8: ragged rows; one column', () => {
   // The unclosed-quote line of the fixture is left out: DuckDB's sniffer fails on it (see STATUS.md).
   const ragged = (): Fixture => {
@@ -253,6 +271,25 @@ describe('BAD-INPUTS 8: ragged rows; one column', () => {
       expect(file.rows + file.rejectedLines.length).toBe(dataLines(f));
       expect(report.counts.leads).toBe(2);
     });
+  });
+
+  it('a file DuckDB cannot parse (an unclosed quote) fails with the user’s file name, never the internal one', async () => {
+    const f = make.case8().ragged;
+    const engine = await createNodeEngine();
+    try {
+      const error = await loadFiles(engine, [prepareFile(f)]).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      // DuckDB's sniffer cannot read past the unclosed quote: the load fails, naming ragged.csv
+      expect(error).toBeInstanceOf(IngestError);
+      expect((error as IngestError).file).toBe('ragged.csv');
+      expect((error as IngestError).code).toBe('load-failed');
+      expect((error as IngestError).detail).toContain('"ragged.csv"');
+      expect((error as IngestError).detail).not.toContain('upload_leads.csv');
+    } finally {
+      await engine.close();
+    }
   });
 
   it('stops on a file that comes out as one column instead of collapsing it silently', () => {
