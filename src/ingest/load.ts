@@ -67,7 +67,10 @@ async function loadRaw(engine: SqlEngine, file: PreparedFile): Promise<LoadedFil
     });
   } catch (error) {
     // name the user's file, not the internal one (the original bytes stay kept for a retry)
-    const detail = (error instanceof Error ? error.message : String(error)).replaceAll(upload, file.source.name);
+    const detail = (error instanceof Error ? error.message : String(error)).replaceAll(
+      upload,
+      file.source.name,
+    );
     throw new IngestError(file.source.name, 'load-failed', detail.split('\n')[0]);
   } finally {
     await engine.dropFile(upload);
