@@ -5,7 +5,7 @@ import { quoteIdent } from '../db/ident';
 import { emptyMappedViewSql, MAPPED_VIEW, mappedViewSql, RAW_TABLE } from './mappedView';
 import { IngestError, type PreparedFile } from './prepare';
 import type { FileKind } from './roles';
-import { classifyStage, parseBoolean } from './values';
+import { parseBoolean, stageOutcomes } from './values';
 
 export interface RejectedLine {
   line: number;
@@ -117,10 +117,11 @@ async function valueMaps(engine: SqlEngine): Promise<ValueMaps> {
   const booleans = [
     ...new Set((await Promise.all(BOOLEAN_ROLES.map((r) => distinctValues(engine, 'leads', r)))).flat()),
   ];
+  const outcomes = stageOutcomes(stages);
   return {
-    stageWon: stages.filter((s) => classifyStage(s) === 'won'),
-    stageLost: stages.filter((s) => classifyStage(s) === 'lost'),
-    stageOpen: stages.filter((s) => classifyStage(s) === 'open'),
+    stageWon: outcomes.won,
+    stageLost: outcomes.lost,
+    stageOpen: outcomes.open,
     booleanTrue: booleans.filter((b) => parseBoolean(b) === true),
     booleanFalse: booleans.filter((b) => parseBoolean(b) === false),
     booleanUnknown: booleans.filter((b) => parseBoolean(b) === null),

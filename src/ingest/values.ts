@@ -78,3 +78,23 @@ export function parseBoolean(value: string | null | undefined): boolean | null {
   if (FALSE.has(key)) return false;
   return null;
 }
+
+/**
+ * Which distinct stage values mean won, lost and open. A column whose values are all boolean spellings is
+ * a won flag (Salesforce `IsWon`, 1/0, True/False): true = won (METRICS.md), false = not won — open, so
+ * losses then come from the aging-out horizon, as the flag cannot tell a lost deal from an open one.
+ */
+export function stageOutcomes(values: readonly string[]): Record<Outcome, string[]> {
+  const flags = values.filter((v) => v.trim() !== '');
+  if (flags.length > 0 && flags.every((v) => parseBoolean(v) !== null))
+    return {
+      won: values.filter((v) => parseBoolean(v) === true),
+      lost: [],
+      open: values.filter((v) => parseBoolean(v) !== true),
+    };
+  return {
+    won: values.filter((v) => classifyStage(v) === 'won'),
+    lost: values.filter((v) => classifyStage(v) === 'lost'),
+    open: values.filter((v) => classifyStage(v) === 'open'),
+  };
+}

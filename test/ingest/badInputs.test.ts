@@ -392,6 +392,27 @@ describe('BAD-INPUTS 11: money and numbers', () => {
 });
 
 describe('BAD-INPUTS 12: booleans and outcome spellings', () => {
+  it('reads a Salesforce IsWon column (True/False) as a won flag: True = won, False = not won', async () => {
+    const leads: Fixture = {
+      name: 'leads.csv',
+      bytes: make.utf8('lead_id,company\nL1,Acme\nL2,Beta\nL3,Gamma\n'),
+    };
+    const deals: Fixture = {
+      name: 'opportunities.csv',
+      bytes: make.utf8('Id,Lead_Id,IsWon,Amount\nD1,L1,True,100\nD2,L2,False,50\nD3,L3,true,70\n'),
+    };
+    await withLoaded([leads, deals], async ({ rows, report }) => {
+      expect(report.valueMaps.stageWon.sort()).toEqual(['True', 'true']);
+      expect(report.valueMaps.stageLost).toEqual([]);
+      const outcomes = await rows('SELECT deal_id, outcome FROM deals ORDER BY deal_id');
+      expect(outcomes).toEqual([
+        { deal_id: 'D1', outcome: 'won' },
+        { deal_id: 'D2', outcome: 'open' },
+        { deal_id: 'D3', outcome: 'won' },
+      ]);
+    });
+  });
+
   it('shows which values count as true/false and won/lost, and reports the unmapped ones', async () => {
     const { leads, deals } = make.case12();
     await withLoaded([leads, deals], async ({ rows, report }) => {

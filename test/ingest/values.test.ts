@@ -6,6 +6,7 @@ import {
   STAGE_WON_VALUES,
   classifyStage,
   parseBoolean,
+  stageOutcomes,
 } from '../../src/ingest/values';
 
 describe('classifyStage', () => {
@@ -88,5 +89,24 @@ describe('value lists for SQL', () => {
     for (const v of STAGE_LOST_VALUES) expect(classifyStage(v)).toBe('lost');
     for (const v of BOOLEAN_TRUE_VALUES) expect(parseBoolean(v)).toBe(true);
     for (const v of BOOLEAN_FALSE_VALUES) expect(parseBoolean(v)).toBe(false);
+  });
+});
+
+describe('stageOutcomes', () => {
+  it('reads stage names as won / lost / open', () => {
+    expect(stageOutcomes(['Closed Won', 'Closed Lost', 'Proposal', '赢单', '输单'])).toEqual({
+      won: ['Closed Won', '赢单'],
+      lost: ['Closed Lost', '输单'],
+      open: ['Proposal'],
+    });
+  });
+
+  it('reads a column of boolean spellings as a won flag (IsWon): true = won, false = not won (open)', () => {
+    for (const [yes, no] of [
+      ['True', 'False'],
+      ['1', '0'],
+      ['TRUE', 'FALSE'],
+    ])
+      expect(stageOutcomes([yes, no, ''])).toEqual({ won: [yes], lost: [], open: [no, ''] });
   });
 });
