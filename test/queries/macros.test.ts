@@ -58,6 +58,16 @@ describe('ingest parsing macros', () => {
     ).toEqual([22700, 1234, 42, -3.5, 10, null, null]);
   });
 
+  it('ingest/parse_number.sql reads a decimal comma only where it cannot be a thousands separator', async () => {
+    expect(
+      await apply(
+        'parse_number(s)',
+        ['1.234,56', '€ 1.234.567,8', '-1.234,5', '12,5', '1234,56', '1,234', '1.234', '1,234,567'],
+        'number',
+      ),
+    ).toEqual([1234.56, 1234567.8, -1234.5, 12.5, 1234.56, 1234, 1.234, 1234567]);
+  });
+
   it('ingest/parse_bool.sql maps the data’s own spellings passed as lists', async () => {
     const t = ['Yes', '是'].join('\u001f');
     const f = ['No', '否'].join('\u001f');
