@@ -314,6 +314,48 @@ function quarterReport(
   return { byQuarter, timeline };
 }
 
+interface Windows {
+  fallback: number | null;
+  splitDay: number | null;
+  window: Uint8Array;
+  trainMask: Uint8Array;
+  testMask: Uint8Array;
+  /** Resolved leads in neither window. */
+  undated: number;
+}
+
+/** The windows depend on the data and the split, not on the model: built once per split, not per re-score. */
+const windowCache = new WeakMap<LeadFacts, Map<string, Windows>>();
+
+function windowsOf(facts: LeadFacts, chosenSplit: number | null, lastDay: number | null): Windows {
+  const key = `${chosenSplit}|${lastDay}`;
+  let byKey = windowCache.get(facts);
+  const hit = byKey?.get(key);
+  if (hit) return hit;
+  const { outcome, createdDay } = facts;
+  const fallback = defaultSplitDay(outcome, createdDay, lastDay);
+  const splitDay = chosenSplit ?? fallback;
+  const window =
+    splitDay === null
+      ? new Uint8Array(outcome.length).fill(WINDOW.undated)
+      : windowOf(createdDay, splitDay, lastDay);
+  let undated = 0;
+  for (let i = 0; i < outcome.length; i++)
+    if (window[i] === WINDOW.undated && outcome[i] !== OUTCOME.open) undated++;
+  const windows = {
+    fallback,
+    splitDay,
+    window,
+    trainMask: maskOf(window, WINDOW.train),
+    testMask: maskOf(window, WINDOW.test),
+    undated,
+  };
+  // a few splits at most are in use at once (the view's and the default); older ones are dropped
+  if (!byKey || byKey.size >= 4) windowCache.set(facts, (byKey = new Map()));
+  byKey.set(key, windows);
+  return windows;
+}
+
 /**
  * Calibration and, when asked, every number of the Accuracy view for one scored model: the train and test
  * windows side by side, accuracy per created quarter, and each rule's lift on the test window.
@@ -328,21 +370,17 @@ export function accuracyOf(
   /** The previous Platt fit: a slider move changes it little, so Newton starts there. */
   warmStart?: { a: number; b: number },
 ): AccuracyResult {
-  const { outcome, createdDay } = facts;
-  const lastDay = options.snapshotDay ?? null;
-  const fallback = defaultSplitDay(outcome, createdDay, lastDay);
-  const splitDay = options.splitDay ?? fallback;
-  const window =
-    splitDay === null ? new Uint8Array(m.n).fill(WINDOW.undated) : windowOf(createdDay, splitDay, lastDay);
-  const trainMask = maskOf(window, WINDOW.train);
+  const { outcome } = facts;
+  const { fallback, splitDay, window, trainMask, testMask, undated } = windowsOf(
+    facts,
+    options.splitDay,
+    options.snapshotDay ?? null,
+  );
   const trainGroups = scoreGroups(scores.score, outcome, trainMask);
   const calibration = calibrate(scores.score, trainGroups, options.calibration, warmStart);
   const { probability, a, b } = calibration;
   const fit = a !== null && b !== null ? { a, b } : null;
-  const testMask = maskOf(window, WINDOW.test);
   const testGroups = scoreGroups(scores.score, outcome, testMask);
-  let undated = 0;
-  for (let i = 0; i < m.n; i++) if (window[i] === WINDOW.undated && outcome[i] !== OUTCOME.open) undated++;
   // every resolved lead is in one window: the AUC over all of them from the two groupings, without a sort
   const allAuc = undated === 0 ? aucOfGroups(mergeScoreGroups(trainGroups, testGroups)) : undefined;
   if (!options.report) return { splitDay, probability, fit, report: null, allAuc };
