@@ -58,7 +58,7 @@ export function summarize(
     disqualified,
     histogram: Array.from(histogram),
     segmentTiers: segmentTiers ? rows(segmentTiers, tierCount) : null,
-    auc: knownAuc !== undefined ? knownAuc : auc(scores.score, outcome, OUTCOME.won, OUTCOME.lost),
+    auc: knownAuc !== undefined ? knownAuc : auc(scores.score, outcome),
   };
 }
 

@@ -104,21 +104,7 @@ export function reliabilityBins(
     sumP[lo] += p[i];
     if (outcome[i] === WON) wins[lo]++;
   }
-  const bins: ReliabilityBin[] = [];
-  for (let b = 0; b < nBins; b++) {
-    if (count[b] === 0) continue;
-    bins.push({
-      index: b,
-      low: edges[b],
-      high: edges[b + 1],
-      n: count[b],
-      wins: wins[b],
-      meanP: sumP[b] / count[b],
-      rate: wins[b] / count[b],
-      interval: wilsonInterval(wins[b], count[b])!,
-    });
-  }
-  return bins;
+  return binsOf(edges, count, wins, sumP);
 }
 
 /**
@@ -162,18 +148,28 @@ export function reliabilityBinsOfGroups(
     sumP[b] += c * p[k];
     wins[b] += won[k];
   }
+  return binsOf(edges, count, wins, sumP);
+}
+
+/** The non-empty bins from their edges and per-bin lead counts, wins and Σp. */
+function binsOf(
+  edges: Float64Array,
+  count: Float64Array,
+  wins: Float64Array,
+  sumP: Float64Array,
+): ReliabilityBin[] {
   const bins: ReliabilityBin[] = [];
-  for (let i = 0; i < nBins; i++) {
-    if (count[i] === 0) continue;
+  for (let b = 0; b < count.length; b++) {
+    if (count[b] === 0) continue;
     bins.push({
-      index: i,
-      low: edges[i],
-      high: edges[i + 1],
-      n: count[i],
-      wins: wins[i],
-      meanP: sumP[i] / count[i],
-      rate: wins[i] / count[i],
-      interval: wilsonInterval(wins[i], count[i])!,
+      index: b,
+      low: edges[b],
+      high: edges[b + 1],
+      n: count[b],
+      wins: wins[b],
+      meanP: sumP[b] / count[b],
+      rate: wins[b] / count[b],
+      interval: wilsonInterval(wins[b], count[b])!,
     });
   }
   return bins;

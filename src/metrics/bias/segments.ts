@@ -215,6 +215,6 @@ function fillSegmentAuc(
   for (const r of rows) {
     const from = start[r.code];
     if (from < 0) continue;
-    r.auc = auc(s.subarray(from, from + r.n), o.subarray(from, from + r.n), WON, LOST);
+    r.auc = auc(s.subarray(from, from + r.n), o.subarray(from, from + r.n));
   }
 }
