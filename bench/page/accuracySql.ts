@@ -10,6 +10,7 @@ import type { SqlEngine } from '../../src/db/engine';
 import { readRows } from '../../src/db/schema';
 import type { KernelPlan } from '../../src/model/compile';
 import { scoreSql } from '../../src/model/scoreSql';
+import { plattSql } from './plattSql';
 
 export interface SqlAccuracy {
   a: number;
@@ -49,24 +50,7 @@ WHERE f.outcome <> 'open' AND f.created_at IS NOT NULL`,
   );
 
   // Platt: Newton on (a, b) with one aggregate per step, from the intercept-only fit
-  const start = readRows(await engine.query(`SELECT avg(y) AS m FROM acc WHERE win = 0`), { m: num })[0];
-  let a = 0;
-  let b = Math.log(start.m / (1 - start.m));
-  for (let step = 0; step < 50; step++) {
-    const g = readRows(
-      await engine.query(
-        `WITH t AS (SELECT score, y, 1 / (1 + exp(-($1 * score + $2))) AS p FROM acc WHERE win = 0)
-SELECT sum(p - y) AS gb, sum((p - y) * score) AS ga, sum(p * (1 - p)) AS hbb,
-  sum(p * (1 - p) * score) AS hab, sum(p * (1 - p) * score * score) AS haa FROM t`,
-        [a, b],
-      ),
-      { gb: num, ga: num, hbb: num, hab: num, haa: num },
-    )[0];
-    const det = g.haa * g.hbb - g.hab * g.hab;
-    a -= (g.hbb * g.ga - g.hab * g.gb) / det;
-    b -= (g.haa * g.gb - g.hab * g.ga) / det;
-    if (Math.hypot(g.ga, g.gb) < 1e-8) break;
-  }
+  const { a, b } = await plattSql(engine, 'acc', 'win = 0');
   await engine.query(
     `CREATE OR REPLACE TEMP TABLE accp AS SELECT *, 1 / (1 + exp(-($1 * score + $2))) AS p FROM acc`,
     [a, b],

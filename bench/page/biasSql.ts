@@ -11,6 +11,7 @@ import { readRows } from '../../src/db/schema';
 import { benjaminiHochberg, twoSidedP } from '../../src/metrics/bias/stats';
 import type { KernelPlan } from '../../src/model/compile';
 import { scoreSql } from '../../src/model/scoreSql';
+import { plattSql } from './plattSql';
 
 export const BENCH_SEGMENTS = 50;
 /** The bench's 50-value segment of the lead at kernel index i (SQL: _idx − 1). */
@@ -47,26 +48,7 @@ FROM scored s JOIN lead_features f USING (lead_id)
 WHERE f.outcome <> 'open'`,
     [...s.params, splitDay],
   );
-  const start = readRows(await engine.query(`SELECT avg(y) AS m FROM bias_scored WHERE train`), {
-    m: num,
-  })[0];
-  let a = 0;
-  let b = Math.log(start.m / (1 - start.m));
-  for (let step = 0; step < 50; step++) {
-    const g = readRows(
-      await engine.query(
-        `WITH t AS (SELECT score, y, 1 / (1 + exp(-($1 * score + $2))) AS p FROM bias_scored WHERE train)
-SELECT sum(p - y) AS gb, sum((p - y) * score) AS ga, sum(p * (1 - p)) AS hbb,
-  sum(p * (1 - p) * score) AS hab, sum(p * (1 - p) * score * score) AS haa FROM t`,
-        [a, b],
-      ),
-      { gb: num, ga: num, hbb: num, hab: num, haa: num },
-    )[0];
-    const det = g.haa * g.hbb - g.hab * g.hab;
-    a -= (g.hbb * g.ga - g.hab * g.gb) / det;
-    b -= (g.haa * g.gb - g.hab * g.ga) / det;
-    if (Math.hypot(g.ga, g.gb) < 1e-8) break;
-  }
+  const { a, b } = await plattSql(engine, 'bias_scored', 'train');
   const bottom = plan.tierCount - 1;
   const rows = readRows(
     await engine.query(

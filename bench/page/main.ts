@@ -300,21 +300,26 @@ function floorWorker(m: RuleMatrix, outcome: Uint8Array, segment: Int32Array) {
 async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
   if (!loaded) throw new Error('ingest first');
   const { engine, matrix, leads, segment } = loaded;
+  // a fresh app kernel worker given copies of the data, as the app hands them over
+  const kernelWithData = () => {
+    const client = new KernelClient(createKernelWorker());
+    client.setData(
+      {
+        n: matrix.n,
+        caseCodes: matrix.caseCodes.map((a) => a.slice()),
+        eventCounts: matrix.eventCounts.map((a) => a.slice()),
+      },
+      { outcome: leads.outcome.slice(), createdDay: leads.createdDay.slice() },
+      { [SEGMENT]: { codes: segment.codes.slice(), count: segment.count } },
+    );
+    return client;
+  };
   const scenario = defaultScenario({ withUrgency: true });
   const base = compilePlan(scenario);
 
   // the kernel in the app's own worker (src/kernel/worker.ts → KernelSession), given copies as the app does
   status('rescore.kernel');
-  const client = new KernelClient(createKernelWorker());
-  client.setData(
-    {
-      n: matrix.n,
-      caseCodes: matrix.caseCodes.map((a) => a.slice()),
-      eventCounts: matrix.eventCounts.map((a) => a.slice()),
-    },
-    { outcome: leads.outcome.slice(), createdDay: leads.createdDay.slice() },
-    { [SEGMENT]: { codes: segment.codes.slice(), count: segment.count } },
-  );
+  const client = kernelWithData();
   const kernelMs: number[] = [];
   const kernelRoundTripMs: number[] = [];
   const summaries: TierSummary[] = [];
@@ -347,16 +352,7 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
   // accuracy.kernel: a weight change with the Accuracy view open (re-score + every number of the view) in
   // the app's worker; accuracy.sql: the same numbers in DuckDB (bench/page/accuracySql.ts), checked
   status('accuracy.kernel');
-  const accClient = new KernelClient(createKernelWorker());
-  accClient.setData(
-    {
-      n: matrix.n,
-      caseCodes: matrix.caseCodes.map((a) => a.slice()),
-      eventCounts: matrix.eventCounts.map((a) => a.slice()),
-    },
-    { outcome: leads.outcome.slice(), createdDay: leads.createdDay.slice() },
-    { [SEGMENT]: { codes: segment.codes.slice(), count: segment.count } },
-  );
+  const accClient = kernelWithData();
   const accOptions = {
     splitDay: null,
     calibration: 'platt',
@@ -390,16 +386,7 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
   // per-segment gap / z / BH / disparity / AUC within / rule contrasts) in the app's worker; bias.sql: the same
   // per-segment numbers in DuckDB (bench/page/biasSql.ts), checked
   status('bias.kernel');
-  const biasClient = new KernelClient(createKernelWorker());
-  biasClient.setData(
-    {
-      n: matrix.n,
-      caseCodes: matrix.caseCodes.map((a) => a.slice()),
-      eventCounts: matrix.eventCounts.map((a) => a.slice()),
-    },
-    { outcome: leads.outcome.slice(), createdDay: leads.createdDay.slice() },
-    { [SEGMENT]: { codes: segment.codes.slice(), count: segment.count } },
-  );
+  const biasClient = kernelWithData();
   biasClient.setBiasSegment({
     key: 'bench',
     codes: Int32Array.from({ length: matrix.n }, (_, i) => benchSegmentOf(i)),
@@ -440,16 +427,7 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
   for (const r of revenueRows)
     if (leads.createdDay[r.lead] !== NO_DAY) roiDays[r.lead] = r.wonDay - leads.createdDay[r.lead];
   const roiQuarters = quartersOf(leads.createdDay);
-  const roiClient = new KernelClient(createKernelWorker());
-  roiClient.setData(
-    {
-      n: matrix.n,
-      caseCodes: matrix.caseCodes.map((a) => a.slice()),
-      eventCounts: matrix.eventCounts.map((a) => a.slice()),
-    },
-    { outcome: leads.outcome.slice(), createdDay: leads.createdDay.slice() },
-    { [SEGMENT]: { codes: segment.codes.slice(), count: segment.count } },
-  );
+  const roiClient = kernelWithData();
   roiClient.setRoiData({
     key: 'bench',
     quarter: roiQuarters.codes,
