@@ -70,6 +70,15 @@ export function ruleColumns(scenario: Scenario): {
   return { caseRules, eventRules };
 }
 
+/** The scenario rule behind a plan rule: case rules and event rules are indexed apart, in ruleColumns order. */
+export function planRuleRef(
+  columns: ReturnType<typeof ruleColumns>,
+  kind: 'case' | 'event',
+  index: number,
+): RuleRef<Rule> | undefined {
+  return kind === 'case' ? columns.caseRules[index] : columns.eventRules[index];
+}
+
 /**
  * The columns of a rule matrix: one per distinct rule condition across the scenarios it serves (a
  * scenario and its baseline), so both score from one matrix even when their rules differ.

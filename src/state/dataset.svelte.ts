@@ -26,6 +26,14 @@ export interface KernelData {
   segments: Record<SegmentKey, EncodedSegment>;
 }
 
+/** What follows from lead_features: outcomes under the aging horizon, the lead table, won revenue. */
+async function leadData(engine: SqlEngine, agingHorizonDays: number) {
+  const facts = await buildLeadFeatures(engine, agingHorizonDays);
+  const leads = await fetchLeadTable(engine);
+  const revenue = await fetchWonRevenue(engine);
+  return { facts, leads, revenue };
+}
+
 const NATURAL_ORDER: readonly SegmentKey[] = ['size_band', 'created_quarter'];
 
 /**
@@ -120,9 +128,11 @@ export class DatasetState {
     const layout = this.layout;
     try {
       const engine = await this.engine();
-      this.facts = await buildLeadFeatures(engine, agingHorizonDays);
-      this.leads = await fetchLeadTable(engine);
-      this.revenue = await fetchWonRevenue(engine);
+      ({
+        facts: this.facts,
+        leads: this.leads,
+        revenue: this.revenue,
+      } = await leadData(engine, agingHorizonDays));
       if (layout) await this.#sendToKernel(engine, layout);
     } catch (error) {
       this.errors = [...this.errors, new IngestError('', 'load-failed', errorMessage(error))];
@@ -144,9 +154,7 @@ export class DatasetState {
       if (report.counts.leads === 0) throw new IngestError(leadsFile.source.name, 'no-data-rows');
       const withUrgency = mapsUrgency(leadsFile.mapping);
       const scenario = scenarioFor(withUrgency);
-      const facts = await buildLeadFeatures(engine, scenario.settings.agingHorizonDays);
-      const leads = await fetchLeadTable(engine);
-      const revenue = await fetchWonRevenue(engine);
+      const { facts, leads, revenue } = await leadData(engine, scenario.settings.agingHorizonDays);
       const dealSteps = await fetchDealSteps(engine, leads.n);
       const segments = Object.fromEntries(
         SEGMENT_KEYS.map((k) => [k, encodeSegment(leads.text[k], NATURAL_ORDER.includes(k))]),

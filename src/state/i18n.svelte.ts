@@ -19,6 +19,9 @@ class I18nState {
   percent = (x: number | null, digits = 1): string => formatPercent(this.locale, x, digits);
   number = (x: number | null, digits = 1): string => formatNumber(this.locale, x, digits);
   money = (x: number | null, currency: string): string => formatMoney(this.locale, x, currency);
+  /** A money difference with its sign: +$1,200 / −$300 / $0. */
+  signedMoney = (x: number, currency: string): string =>
+    `${x > 0 ? '+' : x < 0 ? '−' : ''}${formatMoney(this.locale, Math.abs(x), currency)}`;
 
   set(locale: Locale): void {
     this.locale = locale;
