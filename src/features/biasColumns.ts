@@ -35,7 +35,7 @@ export interface BiasCut {
 export const QUANTILE_BANDS = 5;
 
 /** The segment columns a loaded leads file maps (a column it does not map has no values to judge). */
-export function biasColumnsOf(mapping: Record<string, string | null>): BiasColumn[] {
+export function biasColumnsOf(mapping: Readonly<Record<string, string | number | null>>): BiasColumn[] {
   const mapped = (c: string) => mapping[c] !== null && mapping[c] !== undefined;
   return [
     ...BIAS_TEXT_COLUMNS.filter(mapped),

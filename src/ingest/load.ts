@@ -76,7 +76,7 @@ async function loadRaw(engine: SqlEngine, file: PreparedFile): Promise<LoadedFil
     await engine.dropFile(upload);
   }
   const columns = await rawColumns(engine, RAW_TABLE[kind]);
-  await engine.query(mappedViewSql(kind, file.mapping, file.headers, columns));
+  await engine.query(mappedViewSql(kind, file.mapping, columns));
   const rejected = await fetchRows(
     engine,
     'ingest/rejected_lines',

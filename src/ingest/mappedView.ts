@@ -1,4 +1,5 @@
 import { quoteIdent } from '../db/ident';
+import type { ColumnMapping } from './mapping';
 import { ROLES, type FileKind } from './roles';
 
 export const RAW_TABLE: Record<FileKind, string> = {
@@ -13,18 +14,12 @@ export const MAPPED_VIEW: Record<FileKind, string> = {
 };
 
 /**
- * The view that renames a raw upload's positional columns (column00 …) to roles. Header i of the file is
+ * The view that renames a raw upload's positional columns (column00 …) to roles. Column i of the mapping is
  * DuckDB column i; the column names go through the quoting helper, checked against DESCRIBE.
  */
-export function mappedViewSql(
-  kind: FileKind,
-  mapping: Record<string, string | null>,
-  headers: readonly string[],
-  rawColumns: readonly string[],
-): string {
+export function mappedViewSql(kind: FileKind, mapping: ColumnMapping, rawColumns: readonly string[]): string {
   const selected = ROLES[kind].map((role) => {
-    const header = mapping[role] ?? null;
-    const index = header === null ? -1 : headers.indexOf(header);
+    const index = mapping[role] ?? -1;
     if (index < 0 || index >= rawColumns.length) return `CAST(NULL AS VARCHAR) AS ${role}`;
     return `${quoteIdent(rawColumns[index], rawColumns)} AS ${role}`;
   });

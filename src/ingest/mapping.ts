@@ -24,18 +24,39 @@ function aliasesOf(kind: FileKind, role: string): string[] {
   return [...new Set(normalized)];
 }
 
+/**
+ * role → column position (0-based), or null when unmapped. Positions, not header texts: a file may have two
+ * `industry` headers or an empty one, and each must stay choosable.
+ */
+export type ColumnMapping = Record<string, number | null>;
+
+/** The header each role maps to (for display and for tests written against header names). */
+export function mappedHeaders(
+  headers: readonly string[],
+  mapping: ColumnMapping,
+): Record<string, string | null> {
+  return Object.fromEntries(
+    Object.entries(mapping).map(([role, index]) => [role, index === null ? null : (headers[index] ?? null)]),
+  );
+}
+
+/** Each role's header by name; see autoMapColumns. */
 export function autoMap<K extends FileKind>(headers: string[], kind: K): Record<string, string | null> {
+  return mappedHeaders(headers, autoMapColumns(headers, kind));
+}
+
+export function autoMapColumns<K extends FileKind>(headers: string[], kind: K): ColumnMapping {
   const roles: readonly string[] = ROLES[kind];
   const normalized = headers.map(normalizeHeader);
   const used = new Set<number>();
-  const mapping: Record<string, string | null> = Object.fromEntries(roles.map((r) => [r, null]));
+  const mapping: ColumnMapping = Object.fromEntries(roles.map((r) => [r, null]));
 
   // 1. Exact matches; for each role its aliases in priority order, each against headers left to right.
   for (const role of roles) {
     for (const alias of aliasesOf(kind, role)) {
       const index = normalized.findIndex((h, i) => !used.has(i) && h === alias);
       if (index >= 0) {
-        mapping[role] = headers[index];
+        mapping[role] = index;
         used.add(index);
         break;
       }
@@ -57,13 +78,16 @@ export function autoMap<K extends FileKind>(headers: string[], kind: K): Record<
   candidates.sort((a, b) => b.alias.length - a.alias.length || a.index - b.index);
   for (const { role, index } of candidates) {
     if (mapping[role] !== null || used.has(index)) continue;
-    mapping[role] = headers[index];
+    mapping[role] = index;
     used.add(index);
   }
   return mapping;
 }
 
-export function missingRequired(kind: FileKind, mapping: Record<string, string | null>): string[] {
+export function missingRequired(
+  kind: FileKind,
+  mapping: Readonly<Record<string, string | number | null>>,
+): string[] {
   return REQUIRED_ROLES[kind].filter((role) => (mapping[role] ?? null) === null);
 }
 

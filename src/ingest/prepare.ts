@@ -1,7 +1,7 @@
 import { parseHeaderRow } from './csvHeader';
 import { sniffDelimiter, type Delimiter } from './delimiter';
 import { decodeText, detectEncoding, type EncodingGuess, type EncodingName } from './encoding';
-import { autoMap, detectFileKind } from './mapping';
+import { autoMapColumns, detectFileKind, type ColumnMapping } from './mapping';
 import type { FileKind } from './roles';
 import { sniffFileType, type FileType } from './sniff';
 
@@ -41,8 +41,8 @@ export interface PreparedFile {
   text: string;
   headers: string[];
   kind: FileKind;
-  /** role → original header, or null when unmapped. */
-  mapping: Record<string, string | null>;
+  /** role → column position, or null when unmapped. */
+  mapping: ColumnMapping;
 }
 
 const TEXT_TYPES: readonly FileType[] = ['text'];
@@ -79,5 +79,5 @@ export function prepareFile(source: SourceFile, options: { encoding?: EncodingNa
   }
   const { kind } = detectFileKind(headers);
   if (!kind) throw new IngestError(source.name, 'unknown-kind', headers.slice(0, 8).join(', '));
-  return { source, encoding, delimiter, text, headers, kind, mapping: autoMap(headers, kind) };
+  return { source, encoding, delimiter, text, headers, kind, mapping: autoMapColumns(headers, kind) };
 }

@@ -130,8 +130,8 @@ export const URGENCY_FIELDS = [
 ];
 
 /** Whether a leads file's mapping has any urgency column (then the default model has the urgency dimension). */
-export function mapsUrgency(mapping: Record<string, string | null>): boolean {
-  return URGENCY_FIELDS.some((role) => mapping[role]);
+export function mapsUrgency(mapping: Readonly<Record<string, string | number | null>>): boolean {
+  return URGENCY_FIELDS.some((role) => (mapping[role] ?? null) !== null);
 }
 
 /**

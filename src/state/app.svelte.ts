@@ -1,4 +1,5 @@
 import { createKernelWorker, KernelClient } from '../kernel/client';
+import type { ColumnMapping } from '../ingest/mapping';
 import type { SourceFile } from '../ingest/prepare';
 import { DatasetState } from './dataset.svelte';
 import { engine } from './engine.svelte';
@@ -81,7 +82,7 @@ class AppState {
     await this.dataset.load(sources, files.map((f) => f.name).join(', '), this.#scenarioFor);
   }
 
-  async remap(fileIndex: number, mapping: Record<string, string | null>): Promise<void> {
+  async remap(fileIndex: number, mapping: ColumnMapping): Promise<void> {
     await this.dataset.remap(fileIndex, mapping, this.#scenarioFor);
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '../features/build';
 import { encodeSegment, SEGMENT_KEYS, type EncodedSegment, type SegmentKey } from '../features/segments';
 import { loadFiles, type LoadReport } from '../ingest/load';
+import type { ColumnMapping } from '../ingest/mapping';
 import { fetchDealSteps, fetchWonRevenue, type DealSteps, type WonRevenue } from '../features/revenue';
 import { IngestError, prepareFile, type PreparedFile, type SourceFile } from '../ingest/prepare';
 import { mapsUrgency } from '../model/defaultScenario';
@@ -94,11 +95,7 @@ export class DatasetState {
   }
 
   /** Reloads the kept files with an edited mapping for one of them. */
-  async remap(
-    fileIndex: number,
-    mapping: Record<string, string | null>,
-    scenarioFor: (withUrgency: boolean) => Scenario,
-  ) {
+  async remap(fileIndex: number, mapping: ColumnMapping, scenarioFor: (withUrgency: boolean) => Scenario) {
     const next = this.files.map((f, i) => (i === fileIndex ? { ...f, mapping } : f));
     await this.#loadSet(next, next[fileIndex]?.source.name ?? '', scenarioFor);
   }

@@ -109,9 +109,10 @@ describe('BAD-INPUTS 2: GBK / GB18030 CSV from Excel on Chinese Windows', () => 
     expect(p.text).toBe(make.CASE2_TEXT);
     expect(p.headers).toEqual(['客户编号', '公司名称', '所属行业', '创建日期']);
     expect(p.kind).toBe('leads');
-    expect([p.mapping.lead_id, p.mapping.company, p.mapping.industry, p.mapping.created_at]).toEqual(
-      p.headers,
-    );
+    // role → column position
+    expect([p.mapping.lead_id, p.mapping.company, p.mapping.industry, p.mapping.created_at]).toEqual([
+      0, 1, 2, 3,
+    ]);
     await withLoaded([f], async ({ rows, report }) => {
       expect(report.files[0]).toMatchObject({ encoding: 'gb18030', encodingReason: 'gb18030-cjk', rows: 2 });
       expect(report.problems).toEqual([]);
@@ -313,11 +314,8 @@ describe('BAD-INPUTS 9: duplicate, empty, case-variant, keyword, long, quoted an
       'industry',
       'industry',
     ]);
-    expect([p.mapping.lead_id, p.mapping.company, p.mapping.industry]).toEqual([
-      'lead_id',
-      'Company',
-      'industry',
-    ]);
+    // role → column position: the first `industry` of two is position 8
+    expect([p.mapping.lead_id, p.mapping.company, p.mapping.industry]).toEqual([0, 1, 8]);
     await withLoaded([f], async ({ rows, report }) => {
       // the header record spans two lines; the data starts after it
       expect(report.files[0]).toMatchObject({ rows: 2, rejectedLines: [] });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mappedHeaders } from '../../src/ingest/mapping';
 import { IngestError, prepareFile } from '../../src/ingest/prepare';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -42,8 +43,11 @@ describe('prepareFile', () => {
     expect(p.kind).toBe('leads');
     expect(p.delimiter).toBe(';');
     expect(p.headers[0]).toBe('Lead ID');
-    expect(p.mapping.lead_id).toBe('Lead ID');
-    expect(p.mapping.company).toBe('Company name');
-    expect(p.mapping.created_at).toBe('Create Date');
+    expect(p.mapping).toMatchObject({ lead_id: 0, company: 1, industry: 2, created_at: 3 });
+    expect(mappedHeaders(p.headers, p.mapping)).toMatchObject({
+      lead_id: 'Lead ID',
+      company: 'Company name',
+      created_at: 'Create Date',
+    });
   });
 });
