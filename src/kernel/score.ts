@@ -82,11 +82,9 @@ export function scoreAll(
   return scorePrepared(preparedFor(m, plan), plan, out);
 }
 
-/** Leads per block: the block's accumulators stay in the L1/L2 cache across all rules and dimensions. */
+/** Leads per block: the block's accumulators stay in the L1/L2 cache across all rules of a dimension. */
 const BLOCK = 2048;
 const acc = new Float64Array(BLOCK);
-const blockScore = new Float64Array(BLOCK);
-const blockDq = new Uint8Array(BLOCK);
 /** The points the last addEvents call added (a second return value without an allocation). */
 let blockEventSum = 0;
 
@@ -115,56 +113,108 @@ function addEvents(
   return k;
 }
 
+/**
+ * One dimension of every lead: its subscore (Float64, the exact value the score is built from), which
+ * leads its disqualifiers sink (null when it has none), and the points each of its event rules added.
+ */
+interface DimensionPass {
+  key: string;
+  subscore: Float64Array;
+  disqualified: Uint8Array | null;
+  eventPoints: Map<number, number>;
+}
+
+/** What a dimension's pass depends on besides the matrix: its rules' points, caps and flags, and its max. */
+function dimensionKey(plan: KernelPlan, d: number): string {
+  return JSON.stringify([
+    plan.dimMax[d],
+    plan.caseRules.filter((r) => r.dim === d).map((r) => [r.column, Array.from(r.points), r.disqualify]),
+    plan.eventRules.filter((r) => r.dim === d).map((r) => [r.column, r.perEvent, r.cap]),
+  ]);
+}
+
+function dimensionPass(pm: PreparedMatrix, plan: KernelPlan, d: number, key: string): DimensionPass {
+  const n = pm.n;
+  const groups = pm.groups
+    .filter((g) => g.dim === d)
+    .map((g) => ({ patterns: g.patterns, ...patternTables(g, plan) }));
+  const sinks = groups.some((g) => g.disqualify.some((x) => x !== 0));
+  const events = plan.eventRules.flatMap((rule, r) =>
+    rule.dim === d ? [{ r, ...rule, ...pm.events[r] }] : [],
+  );
+  const cursor = new Int32Array(events.length);
+  const eventPoints = new Float64Array(events.length);
+  const subscoreOut = new Float64Array(n);
+  const disqualified = sinks ? new Uint8Array(n) : null;
+  const max = plan.dimMax[d];
+  for (let start = 0; start < n; start += BLOCK) {
+    const len = Math.min(BLOCK, n - start);
+    const end = start + len;
+    acc.fill(0);
+    for (const { patterns, points, disqualify } of groups) {
+      for (let i = 0; i < len; i++) acc[i] += points[patterns[start + i]];
+      if (disqualified)
+        for (let i = 0; i < len; i++) disqualified[start + i] |= disqualify[patterns[start + i]];
+    }
+    for (let k = 0; k < events.length; k++) {
+      const e = events[k];
+      cursor[k] = addEvents(e.index, e.value, e.perEvent, e.cap, cursor[k], start, end);
+      eventPoints[k] += blockEventSum;
+    }
+    for (let i = 0; i < len; i++) subscoreOut[start + i] = subscore(acc[i], max);
+  }
+  return {
+    key,
+    subscore: subscoreOut,
+    disqualified,
+    eventPoints: new Map(events.map((e, k) => [e.r, eventPoints[k]])),
+  };
+}
+
+/** Dimension passes kept per prepared matrix: a scenario's and its baseline's dimensions stay cached. */
+const passes = new WeakMap<PreparedMatrix, DimensionPass[][]>();
+const PASSES_PER_DIMENSION = 2;
+
+/** A dimension's pass, reused while its rules are unchanged (a weight or threshold change reuses all). */
+function dimensionFor(pm: PreparedMatrix, plan: KernelPlan, d: number): DimensionPass {
+  const key = dimensionKey(plan, d);
+  let perDim = passes.get(pm);
+  if (!perDim) passes.set(pm, (perDim = []));
+  const list = perDim[d] ?? [];
+  let pass = list.find((p) => p.key === key);
+  if (!pass) {
+    pass = dimensionPass(pm, plan, d, key);
+    perDim[d] = [pass, ...list].slice(0, PASSES_PER_DIMENSION);
+  }
+  return pass;
+}
+
 export function scorePrepared(pm: PreparedMatrix, plan: KernelPlan, out: Scores): Scores {
   const dims = plan.dimWeights.length;
   const n = pm.n;
   let weightSum = 0;
   for (let d = 0; d < dims; d++) weightSum += plan.dimWeights[d];
-  const groups = pm.groups.map((g) => ({ dim: g.dim, patterns: g.patterns, ...patternTables(g, plan) }));
-  const events = plan.eventRules.map((rule, r) => ({ ...rule, ...pm.events[r] }));
-  const cursor = new Int32Array(events.length);
-  const eventPoints = new Float64Array(events.length);
+  const dimensions = Array.from({ length: dims }, (_, d) => dimensionFor(pm, plan, d));
   const { thresholds, tierCount } = plan;
   const last = tierCount - 1;
 
-  for (let start = 0; start < n; start += BLOCK) {
-    const len = Math.min(BLOCK, n - start);
-    const end = start + len;
-    blockScore.fill(0);
-    blockDq.fill(0);
-    for (let d = 0; d < dims; d++) {
-      acc.fill(0);
-      for (const g of groups) {
-        if (g.dim !== d) continue;
-        const { patterns, points, disqualify } = g;
-        for (let i = 0; i < len; i++) {
-          const p = patterns[start + i];
-          acc[i] += points[p];
-          blockDq[i] |= disqualify[p];
-        }
-      }
-      for (let r = 0; r < events.length; r++) {
-        const e = events[r];
-        if (e.dim !== d) continue;
-        cursor[r] = addEvents(e.index, e.value, e.perEvent, e.cap, cursor[r], start, end);
-        eventPoints[r] += blockEventSum;
-      }
-      const max = plan.dimMax[d];
-      const w = plan.dimWeights[d];
-      const sub = out.subscores[d];
-      for (let i = 0; i < len; i++) {
-        const s = subscore(acc[i], max);
-        sub[start + i] = s;
-        blockScore[i] += w * s;
-      }
-    }
-    // divide once at the end so the result equals Σ w·s / Σ w to the last bit, as the SQL path computes it
-    for (let i = 0; i < len; i++) {
-      const s = weightSum > 0 ? blockScore[i] / weightSum : 0;
-      out.score[start + i] = s;
-      out.disqualified[start + i] = blockDq[i];
-      out.tier[start + i] = blockDq[i] ? last : tierOf(s, thresholds, tierCount);
-    }
+  // Σ w·s over dimensions in order, then one division: the same doubles as the SQL twin
+  out.score.fill(0);
+  out.disqualified.fill(0);
+  dimensions.forEach(({ subscore: sub, disqualified }, d) => {
+    const w = plan.dimWeights[d];
+    const score = out.score;
+    for (let i = 0; i < n; i++) score[i] += w * sub[i];
+    out.subscores[d].set(sub);
+    if (disqualified) for (let i = 0; i < n; i++) out.disqualified[i] |= disqualified[i];
+  });
+  const score = out.score;
+  const tier = out.tier;
+  const dq = out.disqualified;
+  for (let i = 0; i < n; i++) {
+    const s = weightSum > 0 ? score[i] / weightSum : 0;
+    score[i] = s;
+    tier[i] = dq[i] ? last : tierOf(s, thresholds, tierCount);
   }
   out.ruleStats = {
     caseFires: pm.codeCounts.map((counts) => n - counts[0]),
@@ -174,7 +224,7 @@ export function scorePrepared(pm: PreparedMatrix, plan: KernelPlan, out: Scores)
         : counts.reduce((sum, c, code) => sum + c * plan.caseRules[r].points[code], 0),
     ),
     eventFires: pm.events.map((e) => e.index.length),
-    eventPoints: Array.from(eventPoints),
+    eventPoints: plan.eventRules.map((rule, r) => dimensions[rule.dim].eventPoints.get(r) ?? 0),
   };
   return out;
 }

@@ -70,6 +70,34 @@ describe('scoreAll', () => {
     });
   });
 
+  it('reuses a dimension only while its rules are unchanged: every edit scores as a fresh matrix would', () => {
+    const fresh = (p: typeof plan) =>
+      scoreAll({ ...matrix, caseCodes: matrix.caseCodes.map((c) => c.slice()) }, p);
+    const edits = [
+      (p: typeof plan) => (p.dimWeights[0] = 10),
+      (p: typeof plan) => (p.caseRules[0].points[2] = 5),
+      (p: typeof plan) => (p.eventRules[0].perEvent = 5),
+      (p: typeof plan) => (p.eventRules[1].cap = 3),
+      (p: typeof plan) => (p.caseRules[2].disqualify = false),
+      () => undefined,
+    ];
+    for (const edit of edits) {
+      const p = compilePlan(tinyScenario());
+      edit(p);
+      const cached = scoreAll(matrix, p);
+      const expected = fresh(p);
+      expect(Array.from(cached.score)).toEqual(Array.from(expected.score));
+      expect(Array.from(cached.tier)).toEqual(Array.from(expected.tier));
+      expect(Array.from(cached.disqualified)).toEqual(Array.from(expected.disqualified));
+      expect(cached.subscores.map((x) => Array.from(x))).toEqual(
+        expected.subscores.map((x) => Array.from(x)),
+      );
+      expect(cached.ruleStats).toEqual(expected.ruleStats);
+    }
+    // the unchanged plan after all edits still gives the fixture's hand-computed scores
+    expect(Array.from(scoreAll(matrix, compilePlan(tinyScenario())).score)).toEqual([100, 0, 92, 0, 24, 40]);
+  });
+
   it('tierOf uses ≥ at each threshold', () => {
     const t = Float64Array.of(70, 30);
     expect([tierOf(70, t, 3), tierOf(69.999, t, 3), tierOf(30, t, 3), tierOf(29.9, t, 3)]).toEqual([

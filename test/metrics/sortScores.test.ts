@@ -18,3 +18,24 @@ describe('sortNonNegative', () => {
     expect(Array.from(sortNonNegative(Float64Array.of(3, -1, 2)))).toEqual([-1, 2, 3]);
   });
 });
+
+describe('sortNonNegative on values that share their high bits', () => {
+  it('sorts long and short runs of equal high words on their low bits', () => {
+    let seed = 7;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    // 60 + k·2⁻⁴⁰: every value has the same high word, so only the low-bit run sort orders them
+    const long = Float64Array.from({ length: 5000 }, () => 60 + Math.floor(rand() * 1e6) * 2 ** -40);
+    const short = Float64Array.from(
+      { length: 3000 },
+      (_, i) => (i % 300) + Math.floor(rand() * 20) * 2 ** -40,
+    );
+    for (const values of [long, short]) {
+      const expected = Float64Array.from(values).sort();
+      expect(Array.from(sortNonNegative(values))).toEqual(Array.from(expected));
+    }
+  });
+
+  it('leaves an all-equal array (every digit skipped) as it is', () => {
+    expect(Array.from(sortNonNegative(new Float64Array(10).fill(42)))).toEqual(new Array(10).fill(42));
+  });
+});
