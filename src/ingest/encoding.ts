@@ -1,6 +1,17 @@
 // Guesses the text encoding of a CRM export and decodes it.
 
-export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'windows-1252';
+/** Every encoding a file can be read as; detection picks among the first five, the user may pick any. */
+export const ENCODINGS = [
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'gb18030',
+  'windows-1252',
+  'big5',
+  'shift_jis',
+  'euc-kr',
+] as const;
+export type EncodingName = (typeof ENCODINGS)[number];
 export type EncodingReason = 'bom' | 'valid-utf8' | 'ascii' | 'gb18030-cjk' | 'single-byte-fallback';
 export interface EncodingGuess {
   encoding: EncodingName;

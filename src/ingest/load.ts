@@ -6,6 +6,7 @@ import { emptyMappedViewSql, MAPPED_VIEW, mappedViewSql, RAW_TABLE } from './map
 import { IngestError, type PreparedFile } from './prepare';
 import type { FileKind } from './roles';
 import { parseBoolean, stageOutcomes } from './values';
+import { overrideBooleans, overrideOutcomes } from './valueOverrides';
 
 export interface RejectedLine {
   line: number;
@@ -111,20 +112,25 @@ async function distinctValues(engine: SqlEngine, kind: FileKind, role: string): 
   return rows.map((r) => r.value);
 }
 
-/** Classifies the data's own stage and boolean spellings with the one definition in values.ts. */
-async function valueMaps(engine: SqlEngine): Promise<ValueMaps> {
+/**
+ * Classifies the data's own stage and boolean spellings with the one definition in values.ts, then lays
+ * the user's choices from the import wizard (the file's `values`) over that suggestion.
+ */
+async function valueMaps(engine: SqlEngine, files: readonly PreparedFile[]): Promise<ValueMaps> {
   const stages = await distinctValues(engine, 'deals', 'stage');
   const booleans = [
     ...new Set((await Promise.all(BOOLEAN_ROLES.map((r) => distinctValues(engine, 'leads', r)))).flat()),
   ];
-  const outcomes = stageOutcomes(stages);
+  const chosen = (kind: FileKind) => files.find((f) => f.kind === kind)?.values;
+  const outcomes = overrideOutcomes(stageOutcomes(stages), chosen('deals')?.stage);
+  const yesNo = overrideBooleans(booleans, parseBoolean, chosen('leads')?.booleans);
   return {
     stageWon: outcomes.won,
     stageLost: outcomes.lost,
     stageOpen: outcomes.open,
-    booleanTrue: booleans.filter((b) => parseBoolean(b) === true),
-    booleanFalse: booleans.filter((b) => parseBoolean(b) === false),
-    booleanUnknown: booleans.filter((b) => parseBoolean(b) === null),
+    booleanTrue: yesNo.yes,
+    booleanFalse: yesNo.no,
+    booleanUnknown: yesNo.unknown,
   };
 }
 
@@ -156,7 +162,7 @@ export async function loadFiles(engine: SqlEngine, files: PreparedFile[]): Promi
     else await engine.query(emptyMappedViewSql(kind));
   }
 
-  const maps = await valueMaps(engine);
+  const maps = await valueMaps(engine, files);
   await run(engine, 'ingest/leads', { params: [joinList(maps.booleanTrue), joinList(maps.booleanFalse)] });
   await run(engine, 'ingest/deals', { params: [joinList(maps.stageWon), joinList(maps.stageLost)] });
   await run(engine, 'ingest/activities');

@@ -4,6 +4,7 @@ import { decodeText, detectEncoding, type EncodingGuess, type EncodingName } fro
 import { autoMapColumns, detectFileKind, type ColumnMapping } from './mapping';
 import type { FileKind } from './roles';
 import { sniffFileType, type FileType } from './sniff';
+import type { ValueOverrides } from './valueOverrides';
 
 /** An upload as the user gave it; the bytes are kept so a retry with other options loses nothing. */
 export interface SourceFile {
@@ -43,6 +44,8 @@ export interface PreparedFile {
   kind: FileKind;
   /** role → column position, or null when unmapped. */
   mapping: ColumnMapping;
+  /** What the user said stage or yes/no values mean, over the suggestion (import wizard). */
+  values?: ValueOverrides;
 }
 
 const TEXT_TYPES: readonly FileType[] = ['text'];

@@ -2,6 +2,8 @@ import { createKernelWorker, KernelClient } from '../kernel/client';
 import type { ColumnMapping } from '../ingest/mapping';
 import type { SourceFile } from '../ingest/prepare';
 import { DatasetState } from './dataset.svelte';
+import { localPresetStore } from './importPresets';
+import { ImportWizard } from './importWizard.svelte';
 import { engine } from './engine.svelte';
 import { activityTypes, fieldValues, type ValueCount } from '../features/values';
 import { scenario } from './scenario.svelte';
@@ -29,6 +31,8 @@ class AppState {
     () => engine.get(),
     (data) => this.kernel.setData(data.matrix, data.facts, data.segments),
   );
+  /** Dropped files wait here, read and mapped, until the user loads them. */
+  readonly wizard = new ImportWizard(localPresetStore(), () => this.dataset.files);
   readonly scoring = new ScoringState(this.kernel);
   readonly bias = new BiasState(this.dataset, this.kernel);
   readonly roi = new RoiState(this.dataset, this.kernel);
@@ -74,12 +78,21 @@ class AppState {
     await this.dataset.load(sources, 'sample', this.#scenarioFor);
   }
 
+  /** Dropped or chosen files go to the import wizard; nothing replaces the current data yet. */
   async loadFiles(files: readonly File[]): Promise<void> {
     const sources = await Promise.all(
       files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
     );
+    await this.wizard.stage(sources);
+  }
+
+  /** The wizard's Load: the staged files that can load do; the others keep their own messages. */
+  async commitImport(): Promise<void> {
+    const committed = this.wizard.commit();
+    if (!committed) return;
     this.selectedLead = null;
-    await this.dataset.load(sources, files.map((f) => f.name).join(', '), this.#scenarioFor);
+    const label = committed.files.map((f) => f.source.name).join(', ');
+    await this.dataset.loadPrepared(committed.files, committed.errors, label, this.#scenarioFor);
   }
 
   async remap(fileIndex: number, mapping: ColumnMapping): Promise<void> {

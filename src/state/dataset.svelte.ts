@@ -66,7 +66,7 @@ export class DatasetState {
     private readonly toKernel: (data: KernelData) => void,
   ) {}
 
-  /** Loads new uploads: a leads file replaces the whole set, other kinds replace their own kind. */
+  /** Reads and loads uploads at once (the sample data); dropped files go through the import wizard. */
   async load(
     sources: SourceFile[],
     label: string,
@@ -83,6 +83,19 @@ export class DatasetState {
         );
       }
     }
+    await this.loadPrepared(prepared, errors, label, scenarioFor);
+  }
+
+  /**
+   * Loads files already read (by the import wizard), keeping the errors of those that could not be read.
+   * A leads file replaces the whole set, other kinds replace their own kind.
+   */
+  async loadPrepared(
+    prepared: PreparedFile[],
+    errors: IngestError[],
+    label: string,
+    scenarioFor: (withUrgency: boolean) => Scenario,
+  ): Promise<void> {
     this.errors = errors;
     if (prepared.length === 0) {
       if (this.status === 'loading' && this.files.length === 0) this.status = 'error';

@@ -1,0 +1,116 @@
+// What the import wizard shows of a staged file before it is loaded: the first rows, each column's kind,
+// and the distinct values of the columns whose meaning the user may set.
+
+import { uniqueColumnNames } from './csvHeader';
+import { distinctValues, previewRecords } from './csvRecords';
+import type { Delimiter } from './delimiter';
+import type { PreparedFile } from './prepare';
+import { profileColumn, type ColumnProfile } from './valueKinds';
+
+export const PREVIEW_ROWS = 20;
+/** Value scans stop here; past it the load report has the final word on the values. */
+export const SCAN_RECORDS = 500_000;
+/** Roles whose values the user maps to a meaning (outcome or yes/no). */
+export const BOOLEAN_ROLES = ['is_decision_maker', 'budget_confirmed', 'competitor_present'] as const;
+
+export interface Preview {
+  headers: string[];
+  /** The names the columns get inside the app (unique, never empty), beside the originals. */
+  internal: string[];
+  rows: string[][];
+  profiles: ColumnProfile[];
+}
+
+export interface ValueCount {
+  value: string;
+  n: number;
+}
+
+export interface ValueScan {
+  /** Data records read. */
+  records: number;
+  /** Stage values (deals), most frequent first. */
+  stage: ValueCount[];
+  /** Yes/no values over all mapped yes/no columns (leads), most frequent first. */
+  booleans: ValueCount[];
+  /** Rows per lead id of the mapped lead id column, or null when none is mapped. */
+  leadIds: Map<string, number> | null;
+}
+
+export function previewOfText(text: string, delimiter: Delimiter, rows = PREVIEW_ROWS): Preview {
+  const { header, rows: records } = previewRecords(text, delimiter, rows);
+  const width = Math.max(header.length, ...records.map((r) => r.length));
+  const headers = Array.from({ length: width }, (_, i) => (header[i] ?? '').trim());
+  return {
+    headers,
+    internal: uniqueColumnNames(headers),
+    rows: records,
+    profiles: headers.map((_, i) => profileColumn(records.map((r) => r[i] ?? ''))),
+  };
+}
+
+const byCount = (counts: Map<string, number>): ValueCount[] =>
+  [...counts]
+    .map(([value, n]) => ({ value, n }))
+    .sort((a, b) => b.n - a.n || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+
+function merge(maps: readonly Map<string, number>[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of maps) for (const [v, n] of m) out.set(v, (out.get(v) ?? 0) + n);
+  return out;
+}
+
+/** One pass over the file for the stage, yes/no and lead id columns its mapping names. */
+export function scanValues(file: PreparedFile, maxRecords = SCAN_RECORDS): ValueScan {
+  const column = (role: string) => file.mapping[role] ?? null;
+  const wanted = {
+    stage: file.kind === 'deals' ? column('stage') : null,
+    booleans: file.kind === 'leads' ? BOOLEAN_ROLES.map(column).filter((c) => c !== null) : [],
+    lead: column('lead_id'),
+  };
+  const columns = [
+    ...(wanted.stage === null ? [] : [wanted.stage]),
+    ...wanted.booleans,
+    ...(wanted.lead === null ? [] : [wanted.lead]),
+  ];
+  const { counts, records } = distinctValues(file.text, file.delimiter, columns, maxRecords);
+  let k = 0;
+  const stage = wanted.stage === null ? new Map<string, number>() : counts[k++];
+  const booleans = merge(counts.slice(k, (k += wanted.booleans.length)));
+  return {
+    records,
+    stage: byCount(stage),
+    booleans: byCount(booleans),
+    leadIds: wanted.lead === null ? null : counts[k],
+  };
+}
+
+/** Rows per lead id of a file's mapped lead id column (empty when none is mapped). */
+export function leadIdsOf(file: PreparedFile): Map<string, number> {
+  return scanValues(file).leadIds ?? new Map();
+}
+
+export interface LinkStats {
+  rows: number;
+  /** Rows whose lead id is in the leads file. */
+  matched: number;
+  /** The most rows one lead of the leads file has (1 = one to one). */
+  maxPerLead: number;
+}
+
+/** How a deals or activities file links to the leads by lead id. */
+export function linkStats(
+  leadIds: ReadonlyMap<string, number>,
+  childIds: ReadonlyMap<string, number>,
+): LinkStats {
+  let rows = 0;
+  let matched = 0;
+  let maxPerLead = 0;
+  for (const [id, n] of childIds) {
+    rows += n;
+    if (!leadIds.has(id)) continue;
+    matched += n;
+    maxPerLead = Math.max(maxPerLead, n);
+  }
+  return { rows, matched, maxPerLead };
+}

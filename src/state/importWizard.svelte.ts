@@ -1,0 +1,316 @@
+import { sniffDelimiter } from '../ingest/delimiter';
+import { decodeText, detectEncoding, type EncodingGuess, type EncodingName } from '../ingest/encoding';
+import { autoMapColumns, missingRequired, type ColumnMapping } from '../ingest/mapping';
+import { IngestError, prepareFile, type PreparedFile, type SourceFile } from '../ingest/prepare';
+import { headerSignature, makePreset, mappingFromPreset, type ImportPreset } from '../ingest/presets';
+import {
+  leadIdsOf,
+  linkStats,
+  previewOfText,
+  scanValues,
+  type LinkStats,
+  type Preview,
+  type ValueScan,
+} from '../ingest/preview';
+import type { FileKind } from '../ingest/roles';
+import { sniffFileType } from '../ingest/sniff';
+import type { Outcome } from '../ingest/values';
+import type { ValueOverrides } from '../ingest/valueOverrides';
+import { errorMessage } from './errorMessage';
+import type { PresetStore } from './importPresets';
+
+/** Reads one upload with the given options (the ingest's prepare step). */
+export type PrepareSource = (
+  source: SourceFile,
+  options: { encoding?: EncodingName },
+) => Promise<PreparedFile>;
+
+/** One dropped file waiting in the wizard: how it was read, its preview and the user's choices. */
+export interface StagedFile {
+  key: number;
+  source: SourceFile;
+  /** What detection said, whatever the user then chose. */
+  detected: EncodingGuess;
+  /** The encoding the user chose, or null for the detected one. */
+  encoding: EncodingName | null;
+  /** The file read with the current options, or null when it cannot be read so (see failure). */
+  prepared: PreparedFile | null;
+  failure: IngestError | null;
+  preview: Preview | null;
+  scan: ValueScan | null;
+  values: ValueOverrides;
+  /** The signature the file is remembered by: its headers as first detected, and its kind. */
+  signature: string;
+  /** The saved preset that mapped this file, if any. */
+  preset: ImportPreset | null;
+  /** Whether the user changed anything (then the choices are saved as a preset on load). */
+  edited: boolean;
+}
+
+export interface FileLinkView {
+  kind: FileKind;
+  fileName: string;
+  leadsName: string | null;
+  /** The lead id headers on each side, or null when the child file maps no lead id. */
+  keys: { leads: string; child: string } | null;
+  stats: LinkStats | null;
+}
+
+const syncPrepare: PrepareSource = async (source, options) => prepareFile(source, options);
+
+const asIngestError = (source: SourceFile, error: unknown) =>
+  error instanceof IngestError ? error : new IngestError(source.name, 'load-failed', errorMessage(error));
+
+/** The rows as the bytes read in this encoding, for a file that cannot be prepared so (a wrong guess). */
+function rawPreview(source: SourceFile, encoding: EncodingName): Preview | null {
+  if (sniffFileType(source.bytes.subarray(0, 4096)) !== 'text') return null;
+  const text = decodeText(source.bytes, encoding);
+  return previewOfText(text, sniffDelimiter(text).delimiter);
+}
+
+/**
+ * The import wizard: dropped files are staged (read, previewed, mapped) and replace nothing until the user
+ * loads them. Every choice re-reads from the kept bytes; presets remember the choices per header signature.
+ */
+export class ImportWizard {
+  staged = $state.raw<StagedFile[]>([]);
+  /** Files that could not be staged at all (not text, empty …), each with its own message. */
+  errors = $state.raw<IngestError[]>([]);
+  busy = $state(false);
+  readonly open = $derived(this.staged.length > 0 || this.errors.length > 0);
+  /** Files that would load: read, with every required role mapped. */
+  readonly ready = $derived(
+    this.staged.filter(
+      (s) => s.prepared && missingRequired(s.prepared.kind, s.prepared.mapping).length === 0,
+    ),
+  );
+  readonly links = $derived(this.#links());
+
+  #nextKey = 0;
+  #request = 0;
+  #leadIdsOfLoaded = new WeakMap<PreparedFile, Map<string, number>>();
+
+  constructor(
+    private readonly presets: PresetStore,
+    /** The files loaded now: a staged deals file links to these leads when no leads file is staged. */
+    private readonly loaded: () => readonly PreparedFile[] = () => [],
+    private readonly prepare: PrepareSource = syncPrepare,
+  ) {}
+
+  /** Stages newly dropped files in place of whatever was staged before. */
+  async stage(sources: readonly SourceFile[]): Promise<void> {
+    const request = ++this.#request;
+    this.busy = true;
+    const staged: StagedFile[] = [];
+    const errors: IngestError[] = [];
+    for (const source of sources) {
+      try {
+        staged.push(await this.#stageOne(source));
+      } catch (error) {
+        errors.push(asIngestError(source, error));
+      }
+    }
+    if (request !== this.#request) return;
+    this.staged = staged;
+    this.errors = errors;
+    this.busy = false;
+  }
+
+  /** Re-reads a file's bytes in another encoding (null: the detected one); the preview follows. */
+  async setEncoding(key: number, encoding: EncodingName | null): Promise<void> {
+    const file = this.#find(key);
+    if (!file) return;
+    const request = ++this.#request;
+    const chosen = encoding === file.detected.encoding ? null : encoding;
+    let next: StagedFile;
+    try {
+      const prepared = await this.prepare(file.source, chosen ? { encoding: chosen } : {});
+      const sameColumns =
+        file.prepared !== null && prepared.headers.join('\u001f') === file.prepared.headers.join('\u001f');
+      const mapping = sameColumns && file.prepared ? file.prepared.mapping : prepared.mapping;
+      next = this.#withPrepared({ ...file, encoding: chosen, edited: true }, { ...prepared, mapping });
+    } catch (error) {
+      next = {
+        ...file,
+        encoding: chosen,
+        edited: true,
+        prepared: null,
+        failure: asIngestError(file.source, error),
+        preview: rawPreview(file.source, chosen ?? file.detected.encoding),
+        scan: null,
+      };
+    }
+    if (request !== this.#request) return;
+    this.#replace(next);
+  }
+
+  setKind(key: number, kind: FileKind): void {
+    const file = this.#find(key);
+    if (!file?.prepared || file.prepared.kind === kind) return;
+    const prepared = { ...file.prepared, kind, mapping: autoMapColumns(file.prepared.headers, kind) };
+    this.#replace(this.#withPrepared({ ...file, edited: true, values: {} }, prepared));
+  }
+
+  setColumn(key: number, role: string, column: number | null): void {
+    const file = this.#find(key);
+    if (!file?.prepared) return;
+    const mapping: ColumnMapping = { ...file.prepared.mapping, [role]: column };
+    this.#replace(this.#withPrepared({ ...file, edited: true }, { ...file.prepared, mapping }));
+  }
+
+  setStageOutcome(key: number, value: string, outcome: Outcome): void {
+    const file = this.#find(key);
+    if (!file) return;
+    const values = { ...file.values, stage: { ...file.values.stage, [value]: outcome } };
+    this.#replace({ ...file, values, edited: true });
+  }
+
+  setBoolean(key: number, value: string, meaning: boolean | null): void {
+    const file = this.#find(key);
+    if (!file) return;
+    const values = { ...file.values, booleans: { ...file.values.booleans, [value]: meaning } };
+    this.#replace({ ...file, values, edited: true });
+  }
+
+  /** Deletes the preset that mapped this file and reads it afresh with the detected settings. */
+  async forgetPreset(key: number): Promise<void> {
+    const file = this.#find(key);
+    if (!file?.preset) return;
+    this.presets.remove(file.preset.signature);
+    try {
+      const fresh = await this.#stageOne(file.source);
+      this.#replace({ ...fresh, key });
+    } catch (error) {
+      this.#replace({ ...file, preset: null, prepared: null, failure: asIngestError(file.source, error) });
+    }
+  }
+
+  /**
+   * Ends the wizard with the files to load and the errors of those that cannot; the user's changes are
+   * saved as presets. Returns null when nothing can be loaded (the wizard stays open).
+   */
+  commit(): { files: PreparedFile[]; errors: IngestError[] } | null {
+    const ready = this.ready;
+    if (ready.length === 0) return null;
+    const errors = [
+      ...this.errors,
+      ...this.staged.flatMap((s) =>
+        s.failure ? [s.failure] : s.prepared && !ready.includes(s) ? [this.#missingError(s.prepared)] : [],
+      ),
+    ];
+    for (const file of ready) if (file.edited) this.presets.put(this.#presetOf(file));
+    const files = ready.map((s) => ({ ...s.prepared!, values: s.values }));
+    this.cancel();
+    return { files, errors };
+  }
+
+  cancel(): void {
+    this.#request++;
+    this.staged = [];
+    this.errors = [];
+    this.busy = false;
+  }
+
+  async #stageOne(source: SourceFile): Promise<StagedFile> {
+    const detected = detectEncoding(source.bytes);
+    const auto = await this.prepare(source, {});
+    const signature = headerSignature(auto.headers, auto.kind);
+    const preset = this.presets.get(signature);
+    const base: StagedFile = {
+      key: this.#nextKey++,
+      source,
+      detected: auto.encoding.reason === detected.reason ? auto.encoding : detected,
+      encoding: null,
+      prepared: null,
+      failure: null,
+      preview: null,
+      scan: null,
+      values: {},
+      signature,
+      preset: null,
+      edited: false,
+    };
+    if (!preset) return this.#withPrepared(base, auto);
+    const encoding = preset.encoding && preset.encoding !== detected.encoding ? preset.encoding : null;
+    const prepared = encoding ? await this.prepare(source, { encoding }) : auto;
+    return this.#withPrepared(
+      { ...base, encoding, preset, values: preset.values },
+      { ...prepared, kind: preset.kind, mapping: mappingFromPreset(prepared.headers, preset) },
+    );
+  }
+
+  #withPrepared(file: StagedFile, prepared: PreparedFile): StagedFile {
+    return {
+      ...file,
+      prepared,
+      failure: null,
+      preview: previewOfText(prepared.text, prepared.delimiter),
+      scan: scanValues(prepared),
+    };
+  }
+
+  #presetOf(file: StagedFile): ImportPreset {
+    const prepared = file.prepared!;
+    return makePreset(file.signature, prepared.kind, prepared.headers, {
+      encoding: file.encoding,
+      mapping: prepared.mapping,
+      values: file.values,
+      formats: file.preset?.formats ?? {},
+    });
+  }
+
+  #missingError(prepared: PreparedFile): IngestError {
+    return new IngestError(
+      prepared.source.name,
+      'missing-roles',
+      missingRequired(prepared.kind, prepared.mapping).join(', '),
+    );
+  }
+
+  #find(key: number): StagedFile | undefined {
+    return this.staged.find((s) => s.key === key);
+  }
+
+  #replace(file: StagedFile): void {
+    this.staged = this.staged.map((s) => (s.key === file.key ? file : s));
+  }
+
+  #links(): FileLinkView[] {
+    const staged = this.staged.filter((s) => s.prepared && s.scan);
+    const stagedLeads = staged.find((s) => s.prepared!.kind === 'leads');
+    const loadedLeads = stagedLeads ? undefined : this.loaded().find((f) => f.kind === 'leads');
+    const leadsFile = stagedLeads?.prepared ?? loadedLeads ?? null;
+    const leadIds = stagedLeads
+      ? stagedLeads.scan!.leadIds
+      : loadedLeads
+        ? this.#loadedLeadIds(loadedLeads)
+        : null;
+    const leadKey =
+      leadsFile && leadsFile.mapping.lead_id !== null ? leadsFile.headers[leadsFile.mapping.lead_id!] : null;
+    return staged
+      .filter((s) => s.prepared!.kind !== 'leads')
+      .map((s) => {
+        const child = s.prepared!;
+        const childKey = child.mapping.lead_id ?? null;
+        const keys =
+          childKey === null || leadKey === null
+            ? null
+            : { leads: leadKey, child: child.headers[childKey] ?? '' };
+        return {
+          kind: child.kind,
+          fileName: child.source.name,
+          leadsName: stagedLeads ? leadsFile!.source.name : null,
+          keys,
+          stats: keys && leadIds && s.scan!.leadIds ? linkStats(leadIds, s.scan!.leadIds) : null,
+        };
+      });
+  }
+
+  #loadedLeadIds(file: PreparedFile): Map<string, number> {
+    const cached = this.#leadIdsOfLoaded.get(file);
+    if (cached) return cached;
+    const ids = leadIdsOf(file);
+    this.#leadIdsOfLoaded.set(file, ids);
+    return ids;
+  }
+}
