@@ -5,7 +5,7 @@ export interface IngestRun {
   ms: number;
   /** fetchLeadTable + encodeSegment(industry) after the matrix (what the app does next). */
   leadTableMs: number;
-  /** A structural edit (one rule's decay changed): the rule matrix rebuilt in SQL for the union layout. */
+  /** A structural edit (a new case rule): only its column is computed in SQL for the union layout. */
   structuralMs: number;
   /** Peak main-thread JS heap (performance.memory.usedJSHeapSize, sampled) during the timed part, MB. */
   peakHeapMb: number | null;
@@ -18,6 +18,8 @@ export interface IngestResult {
   counts: { leads: number; deals: number; activities: number };
   caseColumns: number;
   eventColumns: number;
+  /** Aged events in the kernel's event log. */
+  events: number;
   runs: IngestRun[];
 }
 
@@ -31,6 +33,14 @@ export interface RescoreResult {
   kernelRoundTripMs: number[];
   /** scoreSql + the GROUPING SETS aggregation, query to checked rows in the page. */
   sqlMs: number[];
+  /** A rule's points change (the demo rule's points per event), in the kernel worker. */
+  pointsKernelMs: number[];
+  /** The same in SQL over the materialised rule_matrix, checked against the kernel's. */
+  pointsSqlMs: number[];
+  /** A rule's decay change (the demo rule's half-life): the kernel recomputes its counts from the event log. */
+  decayKernelMs: number[];
+  /** The same in SQL: the rule matrix recomputed from activity_events, then scored; checked. */
+  decaySqlMs: number[];
   /** KernelSession.score with the full accuracy report (the Accuracy view open), in the worker. */
   accuracyKernelMs: number[];
   /** The same numbers in DuckDB SQL (bench/page/accuracySql.ts), checked against the kernel's. */

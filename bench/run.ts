@@ -155,7 +155,7 @@ async function benchSize(
     console.log(
       `${dir}: ${(ingest.bytes / 2 ** 20).toFixed(0)} MB CSV fetched in ${ingest.fetchMs.toFixed(0)} ms; ` +
         `${ingest.counts.leads} leads, ${ingest.counts.deals} deals, ${ingest.counts.activities} activities; ` +
-        `matrix ${ingest.caseColumns} code + ${ingest.eventColumns} count columns`,
+        `${ingest.caseColumns} case code columns, ${ingest.events.toLocaleString('en-US')} aged events in the kernel log (${ingest.eventColumns} event rules)`,
     );
 
     const rescore: RescoreResult = await page.evaluate(([n, w]) => window.__bench!.rescore(n, w), [
@@ -198,6 +198,10 @@ async function benchSize(
       row('rescore.kernel', leads, rescore.kernelMs),
       row('rescore.kernel.roundtrip', leads, rescore.kernelRoundTripMs),
       row('rescore.sql', leads, rescore.sqlMs),
+      row('rescore.kernel.points', leads, rescore.pointsKernelMs),
+      row('rescore.sql.points', leads, rescore.pointsSqlMs),
+      row('rescore.kernel.decay', leads, rescore.decayKernelMs),
+      row('rescore.sql.decay', leads, rescore.decaySqlMs),
       row('read.floor', leads, rescore.floorMs),
       row('accuracy.kernel', leads, rescore.accuracyKernelMs),
       row('accuracy.sql', leads, rescore.accuracySqlMs),
@@ -238,7 +242,11 @@ function printRatios(rows: BenchRow[], sizes: number[]): void {
     const kernel = get('rescore.kernel', leads);
     console.log(
       `${leads.toLocaleString('en-US')} leads: rescore.sql / rescore.kernel = ${(get('rescore.sql', leads) / kernel).toFixed(1)}×, ` +
-        `rescore.kernel / read.floor = ${(kernel / get('read.floor', leads)).toFixed(1)}×, ` +
+        `rescore.kernel / read.floor = ${(kernel / get('read.floor', leads)).toFixed(1)}×; ` +
+        `points: sql / kernel = ${(get('rescore.sql.points', leads) / get('rescore.kernel.points', leads)).toFixed(1)}×, ` +
+        `kernel / floor = ${(get('rescore.kernel.points', leads) / get('read.floor', leads)).toFixed(1)}×; ` +
+        `decay: sql / kernel = ${(get('rescore.sql.decay', leads) / get('rescore.kernel.decay', leads)).toFixed(1)}×, ` +
+        `kernel / floor = ${(get('rescore.kernel.decay', leads) / get('read.floor', leads)).toFixed(1)}×; ` +
         `accuracy.sql / accuracy.kernel = ${(get('accuracy.sql', leads) / get('accuracy.kernel', leads)).toFixed(1)}×, ` +
         `bias.sql / bias.kernel = ${(get('bias.sql', leads) / get('bias.kernel', leads)).toFixed(1)}×, ` +
         `roi.sql / roi.kernel = ${(get('roi.sql', leads) / get('roi.kernel', leads)).toFixed(1)}×`,

@@ -8,7 +8,7 @@ import type { SqlEngine } from '../../src/db/engine';
 import { readRows } from '../../src/db/schema';
 import {
   buildLeadFeatures,
-  buildRuleMatrix,
+  buildRuleInputs,
   fetchLeadTable,
   RuleColumnCache,
   type LeadTable,
@@ -18,10 +18,12 @@ import { loadFiles } from '../../src/ingest/load';
 import { prepareFile, type SourceFile } from '../../src/ingest/prepare';
 import { HISTOGRAM_BINS, type TierSummary } from '../../src/kernel/aggregate';
 import { createKernelWorker, KernelClient } from '../../src/kernel/client';
-import { NO_DAY, OUTCOME, type RuleMatrix } from '../../src/kernel/matrix';
+import { copyInputs, NO_DAY, OUTCOME, type RuleInputs, type RuleMatrix } from '../../src/kernel/matrix';
+import { matrixWithEvents } from '../../src/kernel/eventColumns';
 import { compilePlan, layoutOf, type KernelPlan } from '../../src/model/compile';
-import { setDecay } from '../../src/model/edits';
 import { defaultScenario, mapsUrgency } from '../../src/model/defaultScenario';
+import { setDecay } from '../../src/model/edits';
+import type { Scenario } from '../../src/model/scenario';
 import { ruleMatrixSql } from '../../src/model/ruleSql';
 import { scoreSql } from '../../src/model/scoreSql';
 import type { BenchApi, IngestResult, IngestRun, RescoreResult } from '../protocol';
@@ -40,6 +42,8 @@ const SEGMENT = 'industry';
 
 interface Loaded {
   engine: SqlEngine;
+  inputs: RuleInputs;
+  /** The scenario's matrix with its event columns (what SQL's rule_matrix holds), for the SQL side. */
   matrix: RuleMatrix;
   leads: LeadTable;
   segment: EncodedSegment;
@@ -125,27 +129,34 @@ async function ingest(dir: string, runs: number): Promise<IngestResult> {
     const facts = await buildLeadFeatures(engine, scenario.settings.agingHorizonDays);
     heap.sample();
     const columns = new RuleColumnCache();
-    const matrix = await buildRuleMatrix(engine, facts, scenario, columns);
+    const inputs = await buildRuleInputs(engine, facts, scenario, columns);
     const ms = performance.now() - start;
     const peakHeapMb = heap.stop();
     const t1 = performance.now();
     const leads = await fetchLeadTable(engine);
     const segment = encodeSegment(leads.text[SEGMENT], false);
     const leadTableMs = performance.now() - t1;
-    // a structural edit as the app makes it: the scenario's demo rule loses its decay, the baseline keeps
-    // it, one matrix holds both conditions, and only the new condition is computed in SQL
+    // a structural edit as the app makes it: the scenario gains a case rule (job title contains
+    // "director"), the baseline lacks it, one matrix holds both, and only the new condition is computed in SQL
     const edited = structuredClone(scenario);
-    setDecay(edited, 'beh-demo', { kind: 'none' });
+    edited.dimensions[0].rules.push({
+      id: 'fit-director',
+      kind: 'contains',
+      field: 'job_title',
+      keywords: ['director'],
+      points: 10,
+    });
     const t2 = performance.now();
-    const union = await buildRuleMatrix(engine, facts, layoutOf(edited, scenario)!, columns);
+    const union = await buildRuleInputs(engine, facts, layoutOf(edited, scenario)!, columns);
     const structuralMs = performance.now() - t2;
-    if (union.eventCounts.length !== matrix.eventCounts.length + 1)
+    if (union.caseCodes.length !== inputs.caseCodes.length + 1)
       throw new Error('the union layout has no new column');
+    const matrix = matrixWithEvents(inputs, layoutOf(scenario)!.eventRules);
     if (report.problems.length > 0 || report.files.some((f) => f.rejectedLines.length > 0))
       throw new Error(`unexpected rejects: ${report.problems.length} cells`);
     counts = report.counts;
     if (matrix.n !== counts.leads) throw new Error(`matrix has ${matrix.n} rows for ${counts.leads} leads`);
-    loaded = { engine, matrix, leads, segment };
+    loaded = { engine, inputs, matrix, leads, segment };
     results.push({ ms, leadTableMs, structuralMs, peakHeapMb });
   }
   const m = loaded!.matrix;
@@ -157,6 +168,7 @@ async function ingest(dir: string, runs: number): Promise<IngestResult> {
     counts,
     caseColumns: m.caseCodes.length,
     eventColumns: m.eventCounts.length,
+    events: loaded!.inputs.events.lead.reduce((s, l) => s + l.length, 0),
     runs: results,
   };
 }
@@ -170,9 +182,29 @@ function planFor(base: KernelPlan, i: number): KernelPlan {
   return { ...base, dimWeights };
 }
 
+/** A points change of run i: the demo rule's points per event move each run (the behaviour dimension). */
+function pointsPlanFor(base: KernelPlan, i: number): KernelPlan {
+  return {
+    ...base,
+    eventRules: base.eventRules.map((r, k) =>
+      k === 0 ? { ...r, perEvent: r.perEvent + 1 + (i % 20) * 0.5 } : r,
+    ),
+  };
+}
+
+/** A decay change of run i: the demo rule's half-life moves each run. */
+function decayScenarioFor(base: Scenario, i: number): Scenario {
+  const s = structuredClone(base);
+  setDecay(s, 'beh-demo', { kind: 'exponential', halfLifeDays: 31 + (i % 20) });
+  return s;
+}
+
 /** scoreSql wrapped into every aggregate summarize() gives, as one GROUPING SETS query. */
-function aggregateSql(plan: KernelPlan): { sql: string; params: (string | number | boolean | null)[] } {
-  const s = scoreSql(plan, 'rule_matrix');
+function aggregateSql(
+  plan: KernelPlan,
+  matrixTable: string,
+): { sql: string; params: (string | number | boolean | null)[] } {
+  const s = scoreSql(plan, matrixTable);
   const sql = `WITH scored AS (${s.sql}),
 joined AS (
   SELECT s.tier, f.outcome, least(CAST(floor(s.score / 2) AS INTEGER), ${HISTOGRAM_BINS - 1}) AS bin,
@@ -193,8 +225,13 @@ const G_SEGMENT_TIER = 0b0110;
 
 type SqlSummary = Pick<TierSummary, 'tierCounts' | 'tierOutcomes' | 'histogram' | 'segmentTiers'>;
 
-async function sqlSummary(engine: SqlEngine, plan: KernelPlan, segment: EncodedSegment): Promise<SqlSummary> {
-  const q = aggregateSql(plan);
+async function sqlSummary(
+  engine: SqlEngine,
+  plan: KernelPlan,
+  segment: EncodedSegment,
+  matrixTable = 'rule_matrix',
+): Promise<SqlSummary> {
+  const q = aggregateSql(plan, matrixTable);
   const rows = readRows(await engine.query(q.sql, q.params), {
     g: { type: 'number' },
     tier: { type: 'number', nullable: true },
@@ -275,13 +312,13 @@ function verifyRoi(k: RoiResult, cells: SqlRoiCell[], run: number): void {
   }
 }
 
-function floorWorker(m: RuleMatrix, outcome: Uint8Array, segment: Int32Array) {
+function floorWorker(inputs: RuleInputs, outcome: Uint8Array, segment: Int32Array) {
   const worker = new Worker(new URL('./floorWorker.ts', import.meta.url), { type: 'module' });
   const data: FloorData = {
     type: 'data',
-    u8: [...m.caseCodes.map((a) => a.slice()), outcome.slice()],
-    f64: m.eventCounts.map((a) => a.slice()),
-    i32: [segment.slice()],
+    u8: [...inputs.caseCodes.map((a) => a.slice()), outcome.slice()],
+    f64: inputs.events.age.map((a) => a.slice()),
+    i32: [...inputs.events.lead.map((a) => a.slice()), segment.slice()],
   };
   const bytes = [...data.u8, ...data.f64, ...data.i32].reduce((s, a) => s + a.byteLength, 0);
   worker.postMessage(
@@ -299,16 +336,12 @@ function floorWorker(m: RuleMatrix, outcome: Uint8Array, segment: Int32Array) {
 
 async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
   if (!loaded) throw new Error('ingest first');
-  const { engine, matrix, leads, segment } = loaded;
+  const { engine, inputs, matrix, leads, segment } = loaded;
   // a fresh app kernel worker given copies of the data, as the app hands them over
   const kernelWithData = () => {
     const client = new KernelClient(createKernelWorker());
     client.setData(
-      {
-        n: matrix.n,
-        caseCodes: matrix.caseCodes.map((a) => a.slice()),
-        eventCounts: matrix.eventCounts.map((a) => a.slice()),
-      },
+      copyInputs(inputs),
       { outcome: leads.outcome.slice(), createdDay: leads.createdDay.slice() },
       { [SEGMENT]: { codes: segment.codes.slice(), count: segment.count } },
     );
@@ -348,6 +381,60 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
     sqlMs.push(ms);
     verify(summaries[i], s, i);
   }
+
+  // rescore.kernel.points / rescore.sql.points: a rule's points change (the kernel recomputes that
+  // rule's dimension); SQL scores the same materialised rule_matrix
+  status('rescore.kernel.points');
+  const pointsClient = kernelWithData();
+  const pointsKernelMs: number[] = [];
+  const pointsSummaries: TierSummary[] = [];
+  for (let i = -warmup; i < runs; i++) {
+    const r = await pointsClient.score(pointsPlanFor(base, i), SEGMENT);
+    if (!r) throw new Error('kernel request was superseded');
+    if (i < 0) continue;
+    pointsKernelMs.push(r.ms);
+    pointsSummaries.push(r.summary);
+  }
+  pointsClient.terminate();
+  status('rescore.sql.points');
+  const pointsSqlMs: number[] = [];
+  for (let i = -warmup; i < runs; i++) {
+    const start = performance.now();
+    const s = await sqlSummary(engine, pointsPlanFor(base, i), segment);
+    const ms = performance.now() - start;
+    if (i < 0) continue;
+    pointsSqlMs.push(ms);
+    verify(pointsSummaries[i], s, i);
+  }
+
+  // rescore.kernel.decay / rescore.sql.decay: a rule's half-life changes. The kernel recomputes that rule's
+  // counts from the event log; SQL must recompute the decayed sums from activity_events (ruleMatrixSql)
+  // before scoring, as the app did before the event log
+  status('rescore.kernel.decay');
+  const decayRuns = Math.min(runs, 5);
+  const decayClient = kernelWithData();
+  const decayKernelMs: number[] = [];
+  const decaySummaries: TierSummary[] = [];
+  for (let i = -warmup; i < runs; i++) {
+    const r = await decayClient.score(compilePlan(decayScenarioFor(scenario, i)), SEGMENT);
+    if (!r) throw new Error('kernel request was superseded');
+    if (i < 0) continue;
+    decayKernelMs.push(r.ms);
+    decaySummaries.push(r.summary);
+  }
+  decayClient.terminate();
+  status('rescore.sql.decay');
+  const decaySqlMs: number[] = [];
+  for (let i = 0; i < decayRuns; i++) {
+    const s = decayScenarioFor(scenario, i);
+    const start = performance.now();
+    const dq = ruleMatrixSql(layoutOf(s)!);
+    await engine.query(`CREATE OR REPLACE TABLE rule_matrix_decay AS ${dq.sql}`, dq.params);
+    const summary = await sqlSummary(engine, compilePlan(s), segment, 'rule_matrix_decay');
+    decaySqlMs.push(performance.now() - start);
+    verify(decaySummaries[i], summary, i);
+  }
+  await engine.query('DROP TABLE rule_matrix_decay');
 
   // accuracy.kernel: a weight change with the Accuracy view open (re-score + every number of the view) in
   // the app's worker; accuracy.sql: the same numbers in DuckDB (bench/page/accuracySql.ts), checked
@@ -467,7 +554,7 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
   }
 
   status('read.floor');
-  const floor = floorWorker(matrix, leads.outcome, segment.codes);
+  const floor = floorWorker(inputs, leads.outcome, segment.codes);
   const floorMs: number[] = [];
   for (let i = -warmup; i < runs; i++) {
     const r = await floor.run();
@@ -481,6 +568,10 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
     kernelMs,
     kernelRoundTripMs,
     sqlMs,
+    pointsKernelMs,
+    pointsSqlMs,
+    decayKernelMs,
+    decaySqlMs,
     floorMs,
     accuracyKernelMs,
     accuracySqlMs,

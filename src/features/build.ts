@@ -1,7 +1,7 @@
 import type { SqlEngine } from '../db/engine';
 import { readNumericColumn, readStringColumn } from '../db/schema';
 import { fetchOne, fetchRows, fetchTable, run } from '../db/sql';
-import { OUTCOME, type RuleMatrix } from '../kernel/matrix';
+import { OUTCOME, type EventLog, type RuleInputs } from '../kernel/matrix';
 import { conditionKey, layoutOf, type MatrixLayout } from '../model/compile';
 import { ruleMatrixSql } from '../model/ruleSql';
 import type { Scenario } from '../model/scenario';
@@ -60,55 +60,75 @@ export async function buildActivityEvents(
 }
 
 /**
- * Columns already computed, by rule condition, for the activity_events of one observation window: a
- * structural edit then queries only the conditions that are new (one rule's decay → one column).
+ * Case columns already computed, by rule condition, and the event log, for the activity_events of one
+ * as-of rule: a structural edit then queries only the conditions that are new.
  */
 export class RuleColumnCache {
   readonly codes = new Map<string, Uint8Array>();
-  readonly counts = new Map<string, Float64Array>();
+  events: EventLog | null = null;
   /** The as-of rule the cached columns were computed under (observation window and snapshot). */
   asOf: string | undefined = undefined;
   n = 0;
 }
 
-/** The rule matrix for a layout (or one scenario), as typed arrays in lead_id order. */
-export async function buildRuleMatrix(
+/** Every aged event of activity_events, grouped by type (one counting pass over the rows). */
+async function fetchEventLog(engine: SqlEngine): Promise<EventLog> {
+  const types = (
+    await fetchRows(engine, 'features/event_log_types', { activity_type: { type: 'string' } })
+  ).map((r) => r.activity_type);
+  const table = await fetchTable(engine, 'features/event_log');
+  const lead = readNumericColumn(table, 'lead', 'int32');
+  const code = readNumericColumn(table, 'code', 'int32');
+  const age = readNumericColumn(table, 'age', 'float64');
+  const counts = new Int32Array(types.length);
+  for (let k = 0; k < code.length; k++) counts[code[k]]++;
+  const log: EventLog = {
+    types,
+    lead: Array.from(counts, (c) => new Int32Array(c)),
+    age: Array.from(counts, (c) => new Float64Array(c)),
+  };
+  const filled = new Int32Array(types.length);
+  for (let k = 0; k < code.length; k++) {
+    const t = code[k];
+    const at = filled[t]++;
+    log.lead[t][at] = lead[k];
+    log.age[t][at] = age[k];
+  }
+  return log;
+}
+
+/** The kernel's inputs for a layout (or one scenario): case code columns in lead_id order and the event log. */
+export async function buildRuleInputs(
   engine: SqlEngine,
   facts: DatasetFacts,
   layoutOrScenario: MatrixLayout | Scenario,
   cache: RuleColumnCache = new RuleColumnCache(),
-): Promise<RuleMatrix> {
+): Promise<RuleInputs> {
   const layout = 'key' in layoutOrScenario ? layoutOrScenario : layoutOf(layoutOrScenario)!;
   const asOf = JSON.stringify([layout.observationDays, layout.snapshotDate]);
   if (cache.asOf !== asOf) {
     await buildActivityEvents(engine, facts, layout.observationDays, layout.snapshotDate);
     cache.codes.clear();
-    cache.counts.clear();
+    cache.events = await fetchEventLog(engine);
     cache.asOf = asOf;
   }
   const missing: MatrixLayout = {
     ...layout,
     caseRules: layout.caseRules.filter((r) => !cache.codes.has(conditionKey(r))),
-    eventRules: layout.eventRules.filter((r) => !cache.counts.has(conditionKey(r))),
+    eventRules: [],
   };
-  if (
-    missing.caseRules.length + missing.eventRules.length > 0 ||
-    cache.codes.size + cache.counts.size === 0
-  ) {
+  if (missing.caseRules.length > 0 || cache.codes.size === 0) {
     const q = ruleMatrixSql(missing);
     const table = await engine.query(q.sql, q.params);
     missing.caseRules.forEach((r, i) =>
       cache.codes.set(conditionKey(r), readNumericColumn(table, q.caseColumns[i], 'uint8')),
-    );
-    missing.eventRules.forEach((r, i) =>
-      cache.counts.set(conditionKey(r), readNumericColumn(table, q.eventColumns[i], 'float64')),
     );
     cache.n = table.numRows;
   }
   return {
     n: cache.n,
     caseCodes: layout.caseRules.map((r) => cache.codes.get(conditionKey(r))!),
-    eventCounts: layout.eventRules.map((r) => cache.counts.get(conditionKey(r))!),
+    events: cache.events!,
   };
 }
 

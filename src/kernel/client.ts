@@ -2,7 +2,7 @@ import type { KernelPlan } from '../model/compile';
 import type { AccuracyOptions } from './accuracy';
 import type { BiasOptions, BiasSegment } from './bias';
 import type { RoiData, RoiOptions } from './roi';
-import { factsBuffers, matrixBuffers, type LeadFacts, type RuleMatrix } from './matrix';
+import { factsBuffers, inputBuffers, type LeadFacts, type RuleInputs } from './matrix';
 import type { Explanation } from './explain';
 import type { WeightSuggestion } from './suggest';
 import type { KernelRequest, KernelResponse, ScoreResult, SegmentColumn } from './protocol';
@@ -37,10 +37,10 @@ export class KernelClient {
   }
 
   /** Hands the worker the data; the arrays are transferred (the caller gives copies it can lose). */
-  setData(matrix: RuleMatrix, facts: LeadFacts, segments: Record<string, SegmentColumn>): void {
-    const msg: KernelRequest = { type: 'data', matrix, facts, segments };
+  setData(inputs: RuleInputs, facts: LeadFacts, segments: Record<string, SegmentColumn>): void {
+    const msg: KernelRequest = { type: 'data', inputs, facts, segments };
     const segmentBuffers = Object.values(segments).map((s) => s.codes.buffer as ArrayBuffer);
-    this.#worker.postMessage(msg, [...matrixBuffers(matrix), ...factsBuffers(facts), ...segmentBuffers]);
+    this.#worker.postMessage(msg, [...inputBuffers(inputs), ...factsBuffers(facts), ...segmentBuffers]);
   }
 
   score(

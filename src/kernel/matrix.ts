@@ -10,6 +10,45 @@ export interface RuleMatrix {
   eventCounts: Float64Array[];
 }
 
+/**
+ * Every activity event aged at its lead's as-of moment, grouped by activity type: what the kernel turns
+ * into each event rule's decay-weighted counts (so decay edits never go back to SQL).
+ */
+export interface EventLog {
+  /** Lower-cased activity types; lead[t] and age[t] hold type t's events. */
+  types: string[];
+  /** Lead position (matrix order) of each event. */
+  lead: Int32Array[];
+  /** Age in days of each event at its lead's as-of moment (≥ 0). */
+  age: Float64Array[];
+}
+
+/** What the kernel is given per data set: the case rules' code columns and the event log. */
+export interface RuleInputs {
+  n: number;
+  caseCodes: Uint8Array[];
+  events: EventLog;
+}
+
+export function inputBuffers(inputs: RuleInputs): ArrayBuffer[] {
+  return [...inputs.caseCodes, ...inputs.events.lead, ...inputs.events.age].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
+}
+
+/** Copies the kernel may own (transferring would empty the arrays the caller keeps). */
+export function copyInputs(inputs: RuleInputs): RuleInputs {
+  return {
+    n: inputs.n,
+    caseCodes: inputs.caseCodes.map((c) => c.slice()),
+    events: {
+      types: inputs.events.types.slice(),
+      lead: inputs.events.lead.map((l) => l.slice()),
+      age: inputs.events.age.map((a) => a.slice()),
+    },
+  };
+}
+
 /** Outcome codes of lead_features.outcome. */
 export const OUTCOME = { open: 0, won: 1, lost: 2 } as const;
 export type OutcomeCode = (typeof OUTCOME)[keyof typeof OUTCOME];
@@ -30,8 +69,4 @@ export function factsBuffers(f: LeadFacts): ArrayBuffer[] {
 
 export function copyFacts(f: LeadFacts): LeadFacts {
   return { outcome: f.outcome.slice(), createdDay: f.createdDay.slice() };
-}
-
-export function matrixBuffers(m: RuleMatrix): ArrayBuffer[] {
-  return [...m.caseCodes, ...m.eventCounts].map((a) => a.buffer as ArrayBuffer);
 }

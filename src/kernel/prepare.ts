@@ -33,12 +33,9 @@ export interface PreparedMatrix {
 
 const MAX_PATTERNS = 65536;
 
-/** What prepareMatrix depends on: each rule's dimension and matrix column, and each case rule's case count. */
+/** What the case part of prepareMatrix depends on: each case rule's dimension, column and case count. */
 export function structureSignature(plan: KernelPlan): string {
-  return JSON.stringify([
-    plan.caseRules.map((r) => [r.dim, r.column, r.points.length]),
-    plan.eventRules.map((r) => [r.dim, r.column]),
-  ]);
+  return JSON.stringify(plan.caseRules.map((r) => [r.dim, r.column, r.points.length]));
 }
 
 function groupRules(plan: KernelPlan): { dim: number; rules: number[]; radix: number[] }[] {
@@ -65,7 +62,7 @@ function patternsOf(m: RuleMatrix, plan: KernelPlan, rules: number[], radix: num
   return patterns;
 }
 
-function sparse(values: Float64Array): SparseEvents {
+export function sparse(values: Float64Array): SparseEvents {
   let count = 0;
   for (let i = 0; i < values.length; i++) if (values[i] !== 0) count++;
   const index = new Int32Array(count);
@@ -79,11 +76,16 @@ function sparse(values: Float64Array): SparseEvents {
   return { index, value };
 }
 
-export function prepareMatrix(m: RuleMatrix, plan: KernelPlan): PreparedMatrix {
+/** The case rules' pattern groups and per-code lead counts: what a structure change (new case rule) rebuilds. */
+export interface PreparedCases {
+  groups: PatternGroup[];
+  codeCounts: Float64Array[];
+  signature: string;
+}
+
+export function prepareCases(m: RuleMatrix, plan: KernelPlan): PreparedCases {
   return {
-    n: m.n,
     groups: groupRules(plan).map((g) => ({ ...g, patterns: patternsOf(m, plan, g.rules, g.radix) })),
-    events: plan.eventRules.map((rule) => sparse(m.eventCounts[rule.column])),
     codeCounts: plan.caseRules.map((rule) => {
       const codes = m.caseCodes[rule.column];
       const counts = new Float64Array(rule.points.length);
@@ -91,6 +93,14 @@ export function prepareMatrix(m: RuleMatrix, plan: KernelPlan): PreparedMatrix {
       return counts;
     }),
     signature: structureSignature(plan),
+  };
+}
+
+export function prepareMatrix(m: RuleMatrix, plan: KernelPlan): PreparedMatrix {
+  return {
+    n: m.n,
+    ...prepareCases(m, plan),
+    events: plan.eventRules.map((rule) => sparse(m.eventCounts[rule.column])),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { KernelPlan } from '../model/compile';
 import type { AccuracyOptions, AccuracyReport, AccuracyResult } from './accuracy';
 import type { TierSummary } from './aggregate';
-import type { LeadFacts, RuleMatrix } from './matrix';
+import type { LeadFacts, RuleInputs } from './matrix';
 import type { RuleStats } from './score';
 import type { Explanation } from './explain';
 import type { WeightSuggestion } from './suggest';
@@ -15,7 +15,7 @@ export interface SegmentColumn {
 
 /** Messages to the kernel worker. Big arrays are transferred, not copied. */
 export type KernelRequest =
-  | { type: 'data'; matrix: RuleMatrix; facts: LeadFacts; segments: Record<string, SegmentColumn> }
+  | { type: 'data'; inputs: RuleInputs; facts: LeadFacts; segments: Record<string, SegmentColumn> }
   | { type: 'bias-segment'; segment: BiasSegment | null }
   | { type: 'roi-data'; data: RoiData | null }
   | {

@@ -1,6 +1,14 @@
 import type { KernelPlan } from '../model/compile';
 import type { RuleMatrix } from './matrix';
-import { patternTables, prepareMatrix, structureSignature, type PreparedMatrix } from './prepare';
+import {
+  patternTables,
+  prepareCases,
+  sparse,
+  structureSignature,
+  type PreparedCases,
+  type PreparedMatrix,
+  type SparseEvents,
+} from './prepare';
 
 export interface Scores {
   /** Score in [0, 100] per lead (METRICS.md). */
@@ -54,20 +62,31 @@ export function tierOf(score: number, thresholds: Float64Array, tierCount: numbe
   return tierCount - 1;
 }
 
-const prepared = new WeakMap<RuleMatrix, PreparedMatrix[]>();
+const preparedCases = new WeakMap<RuleMatrix, PreparedCases[]>();
 /** A scenario and its baseline: both stay prepared. */
 const PREPARED_PER_MATRIX = 2;
+/** Each event column's sparse form, built once per column (a decay change makes a new column). */
+const sparseColumns = new WeakMap<Float64Array, SparseEvents>();
 
-/** The prepared layout of a matrix for a plan's structure, built once and reused while it holds. */
+/**
+ * The prepared layout of a matrix for a plan: the case part is built once per case-rule structure, each
+ * event column's sparse form once per column.
+ */
 export function preparedFor(m: RuleMatrix, plan: KernelPlan): PreparedMatrix {
   const signature = structureSignature(plan);
-  const list = prepared.get(m) ?? [];
-  let p = list.find((x) => x.signature === signature);
-  if (!p) {
-    p = prepareMatrix(m, plan);
-    prepared.set(m, [p, ...list].slice(0, PREPARED_PER_MATRIX));
+  const list = preparedCases.get(m) ?? [];
+  let cases = list.find((x) => x.signature === signature);
+  if (!cases) {
+    cases = prepareCases(m, plan);
+    preparedCases.set(m, [cases, ...list].slice(0, PREPARED_PER_MATRIX));
   }
-  return p;
+  const events = plan.eventRules.map((rule) => {
+    const column = m.eventCounts[rule.column];
+    let e = sparseColumns.get(column);
+    if (!e) sparseColumns.set(column, (e = sparse(column)));
+    return e;
+  });
+  return { n: m.n, ...cases, events };
 }
 
 /**
@@ -79,7 +98,7 @@ export function scoreAll(
   plan: KernelPlan,
   out: Scores = allocateScores(m.n, plan.dimWeights.length),
 ): Scores {
-  return scorePrepared(preparedFor(m, plan), plan, out);
+  return scorePrepared(m, preparedFor(m, plan), plan, out);
 }
 
 /** Leads per block: the block's accumulators stay in the L1/L2 cache across all rules of a dimension. */
@@ -172,14 +191,14 @@ function dimensionPass(pm: PreparedMatrix, plan: KernelPlan, d: number, key: str
 }
 
 /** Dimension passes kept per prepared matrix: a scenario's and its baseline's dimensions stay cached. */
-const passes = new WeakMap<PreparedMatrix, DimensionPass[][]>();
+const passes = new WeakMap<RuleMatrix, DimensionPass[][]>();
 const PASSES_PER_DIMENSION = 2;
 
 /** A dimension's pass, reused while its rules are unchanged (a weight or threshold change reuses all). */
-function dimensionFor(pm: PreparedMatrix, plan: KernelPlan, d: number): DimensionPass {
+function dimensionFor(m: RuleMatrix, pm: PreparedMatrix, plan: KernelPlan, d: number): DimensionPass {
   const key = dimensionKey(plan, d);
-  let perDim = passes.get(pm);
-  if (!perDim) passes.set(pm, (perDim = []));
+  let perDim = passes.get(m);
+  if (!perDim) passes.set(m, (perDim = []));
   const list = perDim[d] ?? [];
   let pass = list.find((p) => p.key === key);
   if (!pass) {
@@ -189,12 +208,12 @@ function dimensionFor(pm: PreparedMatrix, plan: KernelPlan, d: number): Dimensio
   return pass;
 }
 
-export function scorePrepared(pm: PreparedMatrix, plan: KernelPlan, out: Scores): Scores {
+export function scorePrepared(m: RuleMatrix, pm: PreparedMatrix, plan: KernelPlan, out: Scores): Scores {
   const dims = plan.dimWeights.length;
   const n = pm.n;
   let weightSum = 0;
   for (let d = 0; d < dims; d++) weightSum += plan.dimWeights[d];
-  const dimensions = Array.from({ length: dims }, (_, d) => dimensionFor(pm, plan, d));
+  const dimensions = Array.from({ length: dims }, (_, d) => dimensionFor(m, pm, plan, d));
   const { thresholds, tierCount } = plan;
   const last = tierCount - 1;
 

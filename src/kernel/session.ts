@@ -2,7 +2,8 @@ import type { KernelPlan } from '../model/compile';
 import { migration, summarize, type TierSummary } from './aggregate';
 import { biasOf, RuleTotals, segmentMembers, type BiasOptions, type BiasSegment } from './bias';
 import { accuracyOf, type AccuracyOptions, type AccuracyResult } from './accuracy';
-import type { LeadFacts, RuleMatrix } from './matrix';
+import type { LeadFacts, RuleInputs, RuleMatrix } from './matrix';
+import { EventColumns } from './eventColumns';
 import type { ScoreResult, SegmentColumn } from './protocol';
 import { suggestWeights, type WeightSuggestion } from './suggest';
 import { defaultSplitDay, quartersOf, type Quarters } from './window';
@@ -13,6 +14,8 @@ import { explainLead, type Explanation } from './explain';
 /** The kernel's state between messages: the data it was given and the last result. Runs in the worker. */
 export class KernelSession {
   #matrix: RuleMatrix | null = null;
+  /** Computes the event columns plans ask for (their decay included) from the event log. */
+  #columns: EventColumns | null = null;
   #facts: LeadFacts = { outcome: new Uint8Array(0), createdDay: new Int32Array(0) };
   #quarters: Quarters = quartersOf(new Int32Array(0));
   #segments: Record<string, SegmentColumn> = {};
@@ -45,9 +48,11 @@ export class KernelSession {
     roi: RoiResult | null;
   } | null = null;
 
-  setData(matrix: RuleMatrix, facts: LeadFacts, segments: Record<string, SegmentColumn>): void {
-    if (facts.outcome.length !== matrix.n || facts.createdDay.length !== matrix.n)
-      throw new Error(`facts have ${facts.outcome.length} leads, matrix ${matrix.n}`);
+  setData(inputs: RuleInputs, facts: LeadFacts, segments: Record<string, SegmentColumn>): void {
+    if (facts.outcome.length !== inputs.n || facts.createdDay.length !== inputs.n)
+      throw new Error(`facts have ${facts.outcome.length} leads, matrix ${inputs.n}`);
+    this.#columns = new EventColumns(inputs);
+    const matrix = this.#columns.matrix;
     this.#matrix = matrix;
     this.#facts = facts;
     this.#quarters = quartersOf(facts.createdDay);
@@ -60,26 +65,27 @@ export class KernelSession {
 
   /** Points learnt from the training window's closed deals; null when they cannot be (one class). */
   suggest(
-    plan: KernelPlan,
+    planIn: KernelPlan,
     splitDay: number | null,
     snapshotDay: number | null = null,
   ): WeightSuggestion | null {
     const m = this.#matrix;
-    if (!m) throw new Error('no data');
+    if (!m || !this.#columns) throw new Error('no data');
+    const plan = this.#columns.resolve(planIn);
     const day = splitDay ?? defaultSplitDay(this.#facts.outcome, this.#facts.createdDay, snapshotDay);
     return day === null ? null : suggestWeights(m, plan, this.#facts, day, snapshotDay);
   }
 
   explain(plan: KernelPlan, lead: number): Explanation {
     const m = this.#matrix;
-    if (!m || lead < 0 || lead >= m.n) throw new Error(`no lead ${lead}`);
-    return explainLead(m, plan, lead);
+    if (!m || !this.#columns || lead < 0 || lead >= m.n) throw new Error(`no lead ${lead}`);
+    return explainLead(m, this.#columns.resolve(plan), lead);
   }
 
   score(
     id: number,
-    plan: KernelPlan,
-    baseline: KernelPlan | null,
+    planIn: KernelPlan,
+    baselineIn: KernelPlan | null,
     segment: string | null,
     accuracy: AccuracyOptions | null,
     bias: BiasOptions | null,
@@ -87,8 +93,11 @@ export class KernelSession {
     now: () => number,
   ): ScoreResult {
     const m = this.#matrix;
-    if (!m) throw new Error('no data');
+    const columns = this.#columns;
+    if (!m || !columns) throw new Error('no data');
     const start = now();
+    const plan = columns.resolve(planIn, baselineIn ? [baselineIn] : []);
+    const baseline = baselineIn && columns.resolve(baselineIn, [planIn]);
     const seg = segment ? this.#segments[segment] : undefined;
     const scores = scoreAll(m, plan, allocateScores(m.n, plan.dimWeights.length));
     const outcome = this.#facts.outcome;

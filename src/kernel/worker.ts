@@ -8,7 +8,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = (event: MessageEvent<KernelRequest>) => {
   const msg = event.data;
   if (msg.type === 'data') {
-    session.setData(msg.matrix, msg.facts, msg.segments);
+    session.setData(msg.inputs, msg.facts, msg.segments);
     return;
   }
   if (msg.type === 'roi-data') {

@@ -1,9 +1,16 @@
-import { isEventsRule, type CaseRule, type EventsRule, type Rule, type Scenario } from './scenario';
+import {
+  isEventsRule,
+  type CaseRule,
+  type Decay,
+  type EventsRule,
+  type Rule,
+  type Scenario,
+} from './scenario';
 
 /**
- * The kernel's plan: everything a weight, point, cap or threshold change touches, as plain numbers.
+ * The kernel's plan: everything a weight, point, cap, decay or threshold change touches.
  * Case rules read a Uint8 code column (0 = no match, k = case k); event rules read a Float64 column of
- * decay-weighted event counts.
+ * decay-weighted event counts that the kernel computes from the event log.
  */
 export interface CaseRulePlan {
   dim: number;
@@ -15,7 +22,14 @@ export interface CaseRulePlan {
 }
 export interface EventRulePlan {
   dim: number;
+  /**
+   * The event column this rule reads: the index of its (types, decay) among the scenario's distinct event
+   * conditions, as ruleMatrixSql numbers them; the kernel re-points it at its own columns.
+   */
   column: number;
+  /** The activity types it counts and their decay: the kernel computes the counts from the event log. */
+  events: string[];
+  decay: Decay;
   perEvent: number;
   cap: number;
 }
@@ -81,7 +95,9 @@ export function planRuleRef(
 
 /**
  * The columns of a rule matrix: one per distinct rule condition across the scenarios it serves (a
- * scenario and its baseline), so both score from one matrix even when their rules differ.
+ * scenario and its baseline), so both score from one matrix even when their rules differ. Only the case
+ * rules and the as-of rule decide whether SQL must rebuild it (`key`): event rules are computed by the
+ * kernel from the event log; `eventRules` serve the SQL twin (ruleMatrixSql).
  */
 export interface MatrixLayout {
   caseRules: CaseRule[];
@@ -128,7 +144,7 @@ export function layoutOf(...scenarios: Scenario[]): MatrixLayout | null {
     eventRules: [...eventRules.values()],
     observationDays,
     snapshotDate,
-    key: JSON.stringify([[...caseRules.keys()], [...eventRules.keys()], observationDays, snapshotDate]),
+    key: JSON.stringify([[...caseRules.keys()], observationDays, snapshotDate]),
   };
 }
 
@@ -136,14 +152,16 @@ export function layoutOf(...scenarios: Scenario[]): MatrixLayout | null {
 export function layoutCovers(layout: MatrixLayout, scenario: Scenario): boolean {
   if (scenario.settings.observationDays !== layout.observationDays) return false;
   if ((scenario.settings.snapshotDate ?? null) !== layout.snapshotDate) return false;
-  const keys = new Set([...layout.caseRules, ...layout.eventRules].map(conditionKey));
-  return scenario.dimensions.every((d) => d.rules.every((r) => keys.has(conditionKey(r))));
+  const keys = new Set(layout.caseRules.map(conditionKey));
+  return scenario.dimensions.every((d) => d.rules.every((r) => isEventsRule(r) || keys.has(conditionKey(r))));
 }
 
 export function compilePlan(scenario: Scenario, layout: MatrixLayout = layoutOf(scenario)!): KernelPlan {
   const { caseRules, eventRules } = ruleColumns(scenario);
   const caseColumn = new Map(layout.caseRules.map((r, i) => [conditionKey(r), i]));
-  const eventColumn = new Map(layout.eventRules.map((r, i) => [conditionKey(r), i]));
+  const eventColumn = new Map<string, number>();
+  for (const { rule } of eventRules)
+    if (!eventColumn.has(conditionKey(rule))) eventColumn.set(conditionKey(rule), eventColumn.size);
   const column = (map: Map<string, number>, rule: Rule) => {
     const c = map.get(conditionKey(rule));
     if (c === undefined) throw new Error(`rule ${rule.id} has no column in the rule matrix`);
@@ -165,6 +183,8 @@ export function compilePlan(scenario: Scenario, layout: MatrixLayout = layoutOf(
     eventRules: eventRules.map(({ rule, dim }) => ({
       dim,
       column: column(eventColumn, rule),
+      events: rule.events.map((e) => e.trim().toLowerCase()),
+      decay: rule.decay,
       perEvent: rule.pointsPerEvent,
       cap: rule.cap,
     })),

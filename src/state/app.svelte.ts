@@ -29,7 +29,7 @@ class AppState {
   readonly kernel = new KernelClient(createKernelWorker());
   readonly dataset = new DatasetState(
     () => engine.get(),
-    (data) => this.kernel.setData(data.matrix, data.facts, data.segments),
+    (data) => this.kernel.setData(data.inputs, data.facts, data.segments),
   );
   /** Dropped files wait here, read and mapped, until the user loads them. */
   readonly wizard = new ImportWizard(localPresetStore(), () => this.dataset.files);

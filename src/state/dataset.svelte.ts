@@ -2,7 +2,7 @@ import { errorMessage } from './errorMessage';
 import type { SqlEngine } from '../db/engine';
 import {
   buildLeadFeatures,
-  buildRuleMatrix,
+  buildRuleInputs,
   RuleColumnCache,
   fetchLeadTable,
   type DatasetFacts,
@@ -16,13 +16,13 @@ import { IngestError, prepareFile, type PreparedFile, type SourceFile } from '..
 import { mapsUrgency } from '../model/defaultScenario';
 import type { Scenario } from '../model/scenario';
 import { layoutOf, type MatrixLayout } from '../model/compile';
-import type { LeadFacts, RuleMatrix } from '../kernel/matrix';
+import { copyInputs, type LeadFacts, type RuleInputs } from '../kernel/matrix';
 
 export type DatasetStatus = 'loading' | 'ready' | 'error';
 
 /** What a finished load hands the scoring kernel. */
 export interface KernelData {
-  matrix: RuleMatrix;
+  inputs: RuleInputs;
   facts: LeadFacts;
   segments: Record<SegmentKey, EncodedSegment>;
 }
@@ -196,18 +196,13 @@ export class DatasetState {
 
   async #sendToKernel(engine: SqlEngine, layout: MatrixLayout): Promise<void> {
     // the cache keeps the columns; the kernel gets copies it may own
-    const built = await buildRuleMatrix(engine, this.facts!, layout, this.#columns);
-    const matrix = {
-      ...built,
-      caseCodes: built.caseCodes.map((c) => c.slice()),
-      eventCounts: built.eventCounts.map((c) => c.slice()),
-    };
+    const inputs = copyInputs(await buildRuleInputs(engine, this.facts!, layout, this.#columns));
     const leads = this.leads!;
     const segments = this.segments!;
     this.layout = layout;
     // the kernel gets copies: transferring would empty the arrays the views read
     this.toKernel({
-      matrix,
+      inputs,
       facts: { outcome: leads.outcome.slice(), createdDay: leads.createdDay.slice() },
       segments: Object.fromEntries(
         Object.entries(segments).map(([k, s]) => [k, { ...s, codes: s.codes.slice() }]),

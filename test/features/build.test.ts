@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlEngine } from '../../src/db/engine';
 import { readRows } from '../../src/db/schema';
+import { matrixWithEvents } from '../../src/kernel/eventColumns';
+import { layoutOf } from '../../src/model/compile';
 import {
   buildActivityEvents,
   buildLeadFeatures,
-  buildRuleMatrix,
+  buildRuleInputs,
   fetchLeadTable,
   type DatasetFacts,
 } from '../../src/features/build';
@@ -152,15 +154,20 @@ describe('features/*.sql on the hand-made fixture', () => {
     ]);
   });
 
-  it('the rule matrix codes each case rule and sums decayed events', async () => {
-    const m = await buildRuleMatrix(engine, facts, tinyScenario({ kind: 'exponential', halfLifeDays: 30 }));
-    expect(m.n).toBe(6);
+  it('features/event_log.sql + features/event_log_types.sql: the rule inputs code each case rule and log every aged event; the kernel sums them decayed', async () => {
+    const scenario = tinyScenario({ kind: 'exponential', halfLifeDays: 30 });
+    const inputs = await buildRuleInputs(engine, facts, scenario);
+    expect(inputs.n).toBe(6);
     // industry: Software → 1, Manufacturing → 2 (matching ignores case), others 0
-    expect(Array.from(m.caseCodes[0])).toEqual([1, 0, 2, 0, 1, 1]);
+    expect(Array.from(inputs.caseCodes[0])).toEqual([1, 0, 2, 0, 1, 1]);
     // decision maker: true → 1, false → 2, unknown → 0
-    expect(Array.from(m.caseCodes[1])).toEqual([1, 2, 1, 0, 2, 1]);
-    expect(Array.from(m.caseCodes[2])).toEqual([0, 1, 0, 0, 0, 0]);
+    expect(Array.from(inputs.caseCodes[1])).toEqual([1, 2, 1, 0, 2, 1]);
+    expect(Array.from(inputs.caseCodes[2])).toEqual([0, 1, 0, 0, 0, 0]);
+    // the log: each type's events with their lead and age in days at the lead's as-of moment
+    const demoType = inputs.events.types.indexOf('demo_request');
+    expect(Array.from(inputs.events.lead[demoType]).sort()).toEqual([0, 2]);
     // L1's demo 43199 s before the as-of moment; L3's demo on 2024-03-01, 121 days + 86399 s before
+    const m = matrixWithEvents(inputs, layoutOf(scenario)!.eventRules);
     const demo = m.eventCounts[0];
     expect(demo[0]).toBeCloseTo(Math.pow(0.5, 43199 / 86400 / 30), 6);
     expect(demo[2]).toBeCloseTo(Math.pow(0.5, (121 + 86399 / 86400) / 30), 6);
@@ -170,15 +177,21 @@ describe('features/*.sql on the hand-made fixture', () => {
 });
 
 describe('RuleColumnCache', () => {
-  it('builds only new conditions and gives the same matrix as a fresh build', async () => {
+  it('queries only new case conditions; a decay edit needs no query at all', async () => {
     const { RuleColumnCache } = await import('../../src/features/build');
-    const { layoutOf } = await import('../../src/model/compile');
     const { setDecay } = await import('../../src/model/edits');
     const cache = new RuleColumnCache();
     const base = tinyScenario({ kind: 'exponential', halfLifeDays: 30 });
-    await buildRuleMatrix(engine, facts, base, cache);
+    await buildRuleInputs(engine, facts, base, cache);
     const edited = tinyScenario({ kind: 'exponential', halfLifeDays: 30 });
     setDecay(edited, 'demo', { kind: 'none' });
+    edited.dimensions[0].rules.push({
+      id: 'dm2',
+      kind: 'boolean',
+      field: 'budget_confirmed',
+      pointsTrue: 5,
+      pointsFalse: 0,
+    });
     const queries: string[] = [];
     const spy = {
       ...engine,
@@ -187,15 +200,17 @@ describe('RuleColumnCache', () => {
         engine.query(sql, params)
       ),
     };
-    const cached = await buildRuleMatrix(spy, facts, layoutOf(edited, base)!, cache);
-    const fresh = await buildRuleMatrix(engine, facts, layoutOf(edited, base)!);
+    const cached = await buildRuleInputs(spy, facts, layoutOf(edited, base)!, cache);
+    const fresh = await buildRuleInputs(engine, facts, layoutOf(edited, base)!);
     expect(cached.caseCodes.map((c) => Array.from(c))).toEqual(fresh.caseCodes.map((c) => Array.from(c)));
-    expect(cached.eventCounts.map((c) => Array.from(c))).toEqual(fresh.eventCounts.map((c) => Array.from(c)));
-    // one query, for the single new condition (demo without decay): no case codes, one event column
+    expect(cached.events).toEqual(fresh.events);
+    // one query, for the single new case condition; the decay edit is the kernel's
     expect(queries).toHaveLength(1);
-    expect(queries[0]).not.toContain(' AS c0');
-    expect(queries[0]).toContain(' AS e0');
-    // the edited scenario comes first in the layout: column 0 is demo without decay, L1's demo counts 1
-    expect(cached.eventCounts[0][0]).toBe(1);
+    expect(queries[0]).toContain(' AS c0');
+    expect(queries[0]).not.toContain(' AS c1');
+    expect(queries[0]).not.toContain(' AS e0');
+    // the decay-free demo column the kernel computes: L1's demo counts 1
+    const m = matrixWithEvents(cached, [{ events: ['demo_request'], decay: { kind: 'none' } }]);
+    expect(m.eventCounts[0][0]).toBe(1);
   });
 });

@@ -9,8 +9,7 @@ import { compilePlan, layoutOf } from '../../src/model/compile';
 import { defaultScenario } from '../../src/model/defaultScenario';
 import { addRule } from '../../src/model/edits';
 import type { Scenario } from '../../src/model/scenario';
-import { buildRuleMatrix } from '../../src/features/build';
-import { loadSample, type LoadedSample } from './sample';
+import { buildScenarioMatrix, loadSample, type LoadedSample } from './sample';
 
 /**
  * The Bias view's verdicts on the committed sample, at the default settings, against what the generator
@@ -24,7 +23,7 @@ const DEFAULT_CUT = { topN: null, bands: 'fixed' } as const;
 
 async function biasFor(scenario: Scenario, column: BiasColumn, second?: BiasColumn): Promise<BiasReport> {
   const layout = layoutOf(scenario)!;
-  const matrix = await buildRuleMatrix(sample.engine, sample.facts, layout);
+  const matrix = await buildScenarioMatrix(sample.engine, sample.facts, layout);
   const plan = compilePlan(scenario, layout);
   const scores = scoreAll(matrix, plan);
   const f = facts();

@@ -12,7 +12,7 @@ class FakeWorker {
   #session = new KernelSession();
 
   postMessage(msg: KernelRequest): void {
-    if (msg.type === 'data') return this.#session.setData(msg.matrix, msg.facts, msg.segments);
+    if (msg.type === 'data') return this.#session.setData(msg.inputs, msg.facts, msg.segments);
     if (msg.type !== 'score') return;
     setTimeout(() => {
       this.scored.push(msg.id);
@@ -39,7 +39,7 @@ function setup() {
     {
       n: 2,
       caseCodes: [Uint8Array.of(1, 0), Uint8Array.of(1, 2), Uint8Array.of(0, 0)],
-      eventCounts: [Float64Array.of(1, 0), Float64Array.of(0, 0)],
+      events: { types: ['demo_request'], lead: [Int32Array.of(0)], age: [Float64Array.of(1)] },
     },
     { outcome: Uint8Array.of(1, 2), createdDay: Int32Array.of(20000, 20001) },
     {},

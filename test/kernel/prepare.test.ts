@@ -48,6 +48,8 @@ describe('prepared matrix (pattern groups + sparse events)', () => {
   const eventRules = Array.from({ length: 5 }, (_, k) => ({
     dim: 2,
     column: k,
+    events: [`type${k}`],
+    decay: { kind: 'none' } as const,
     perEvent: k === 4 ? -7 : 3 + k,
     cap: 1 + k,
   }));

@@ -3,14 +3,16 @@ import type { SqlEngine } from '../../src/db/engine';
 import { createNodeEngine } from '../../src/db/nodeEngine';
 import {
   buildLeadFeatures,
-  buildRuleMatrix,
+  buildRuleInputs,
   fetchLeadTable,
   type DatasetFacts,
   type LeadTable,
 } from '../../src/features/build';
 import { loadFiles } from '../../src/ingest/load';
 import { prepareFile } from '../../src/ingest/prepare';
-import type { RuleMatrix } from '../../src/kernel/matrix';
+import type { RuleInputs, RuleMatrix } from '../../src/kernel/matrix';
+import { matrixWithEvents } from '../../src/kernel/eventColumns';
+import { layoutOf, type MatrixLayout } from '../../src/model/compile';
 import type { Scenario } from '../../src/model/scenario';
 
 /** The committed sample loaded as the app loads it, with the rule matrix of one scenario. */
@@ -18,6 +20,8 @@ export interface LoadedSample {
   engine: SqlEngine;
   facts: DatasetFacts;
   leads: LeadTable;
+  inputs: RuleInputs;
+  /** The scenario's rule matrix: event columns in compilePlan's order, computed from the event log. */
   matrix: RuleMatrix;
 }
 
@@ -28,6 +32,17 @@ export async function loadSample(scenario: Scenario): Promise<LoadedSample> {
   await loadFiles(engine, [file('leads.csv'), file('deals.csv'), file('activities.csv')]);
   const facts = await buildLeadFeatures(engine, scenario.settings.agingHorizonDays);
   const leads = await fetchLeadTable(engine);
-  const matrix = await buildRuleMatrix(engine, facts, scenario);
-  return { engine, facts, leads, matrix };
+  const inputs = await buildRuleInputs(engine, facts, scenario);
+  const matrix = matrixWithEvents(inputs, layoutOf(scenario)!.eventRules);
+  return { engine, facts, leads, inputs, matrix };
+}
+
+/** A scenario's rule matrix as the kernel computes it (event columns in compilePlan's order). */
+export async function buildScenarioMatrix(
+  engine: SqlEngine,
+  facts: DatasetFacts,
+  scenarioOrLayout: Scenario | MatrixLayout,
+): Promise<RuleMatrix> {
+  const layout = 'key' in scenarioOrLayout ? scenarioOrLayout : layoutOf(scenarioOrLayout)!;
+  return matrixWithEvents(await buildRuleInputs(engine, facts, layout), layout.eventRules);
 }

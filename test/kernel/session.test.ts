@@ -24,7 +24,12 @@ describe('baseline comparison', () => {
           Uint8Array.of(1, 2, 1, 0, 2, 1),
           Uint8Array.of(0, 1, 0, 0, 0, 0),
         ],
-        eventCounts: [Float64Array.of(1, 0, 1, 0, 0, 0), Float64Array.of(0, 1, 0, 0, 0, 0)],
+        // L1 and L3 requested a demo, L2 unsubscribed (decay none: the ages do not matter)
+        events: {
+          types: ['demo_request', 'unsubscribe'],
+          lead: [Int32Array.of(0, 2), Int32Array.of(1)],
+          age: [Float64Array.of(3, 40), Float64Array.of(7)],
+        },
       },
       { outcome: Uint8Array.of(1, 2, 1, 0, 0, 0), createdDay: new Int32Array(6) },
       {},
@@ -54,19 +59,20 @@ describe('baseline comparison', () => {
 describe('a scenario and a baseline with different rule conditions share one matrix', () => {
   it('scores each from its own columns (regression: the prepared layout ignored columns)', () => {
     const session = new KernelSession();
-    // event columns 0 and 2 hold the same rule under two decays: the lead has 1 fresh demo vs 0 after decay
+    // the demo rule under two decays: lead 0's demo, 30 days old, counts 1 without decay and 0 after a
+    // 10-day window
     session.setData(
       {
         n: 2,
         caseCodes: [Uint8Array.of(1, 1), Uint8Array.of(1, 1), Uint8Array.of(0, 0)],
-        eventCounts: [Float64Array.of(1, 0), Float64Array.of(0, 0), Float64Array.of(0, 0)],
+        events: { types: ['demo_request'], lead: [Int32Array.of(0)], age: [Float64Array.of(30)] },
       },
       { outcome: Uint8Array.of(0, 0), createdDay: new Int32Array(2) },
       {},
     );
     const scenario = compilePlan(tinyScenario());
     const baseline = compilePlan(tinyScenario());
-    baseline.eventRules[0] = { ...baseline.eventRules[0], column: 2 };
+    baseline.eventRules[0] = { ...baseline.eventRules[0], decay: { kind: 'window', windowDays: 10 } };
     const r = session.score(1, scenario, baseline, null, null, null, null, () => 0);
     // scenario: lead 0 fit 100 + demo → 100 (A); baseline: demo decayed away → 40 (B)
     expect(Array.from(r.tier)).toEqual([0, 1]);

@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlEngine } from '../../src/db/engine';
 import { createNodeEngine } from '../../src/db/nodeEngine';
 import { readRows } from '../../src/db/schema';
-import { buildLeadFeatures, buildRuleMatrix, type DatasetFacts } from '../../src/features/build';
+import { buildLeadFeatures, type DatasetFacts } from '../../src/features/build';
 import { loadFiles } from '../../src/ingest/load';
 import { prepareFile } from '../../src/ingest/prepare';
 import { scoreAll } from '../../src/kernel/score';
+import { buildScenarioMatrix } from '../kernel/sample';
 import { compilePlan } from '../../src/model/compile';
 import { defaultScenario } from '../../src/model/defaultScenario';
 import { setDecay, setPoints } from '../../src/model/edits';
@@ -30,7 +31,7 @@ async function compare(scenario: Scenario) {
     score: { type: 'number' },
     tier: { type: 'string' },
   });
-  const k = scoreAll(await buildRuleMatrix(engine, facts, scenario), compilePlan(scenario));
+  const k = scoreAll(await buildScenarioMatrix(engine, facts, scenario), compilePlan(scenario));
   expect(rows.length).toBe(12000);
   let worst = 0;
   rows.forEach((r, i) => (worst = Math.max(worst, Math.abs(r.score - k.score[i]))));

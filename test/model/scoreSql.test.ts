@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlEngine } from '../../src/db/engine';
 import { readRows } from '../../src/db/schema';
-import { buildLeadFeatures, buildRuleMatrix, type DatasetFacts } from '../../src/features/build';
+import { buildLeadFeatures, type DatasetFacts } from '../../src/features/build';
 import { scoreAll } from '../../src/kernel/score';
+import { buildScenarioMatrix } from '../kernel/sample';
 import { compilePlan, layoutOf } from '../../src/model/compile';
 import { ruleMatrixSql } from '../../src/model/ruleSql';
 import { scoreSql } from '../../src/model/scoreSql';
@@ -20,7 +21,7 @@ afterAll(() => engine?.close());
 describe('scoreSql, the kernel’s SQL twin', () => {
   it('gives the same score and tier as the kernel for every lead', async () => {
     const scenario = tinyScenario({ kind: 'exponential', halfLifeDays: 30 });
-    const matrix = await buildRuleMatrix(engine, facts, scenario);
+    const matrix = await buildScenarioMatrix(engine, facts, scenario);
     const q = ruleMatrixSql(layoutOf(scenario)!);
     await engine.query(`CREATE OR REPLACE TABLE rule_matrix AS ${q.sql}`, q.params);
     const plan = compilePlan(scenario);

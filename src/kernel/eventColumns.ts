@@ -1,0 +1,111 @@
+import type { EventRulePlan, KernelPlan } from '../model/compile';
+import type { Decay } from '../model/scenario';
+import type { EventLog, RuleInputs, RuleMatrix } from './matrix';
+
+/** METRICS.md decay: the weight of one event of the given age in days (the SQL twin's decayWeight). */
+export function decayWeight(decay: Decay, age: number): number {
+  switch (decay.kind) {
+    case 'none':
+      return 1;
+    case 'exponential':
+      return Math.pow(0.5, age / decay.halfLifeDays);
+    case 'linear':
+      return Math.max(0, 1 - age / decay.windowDays);
+    case 'window':
+      return age <= decay.windowDays ? 1 : 0;
+  }
+}
+
+/** An event rule's decay-weighted event count per lead: Σ over its types' events of decayWeight(age). */
+export function eventColumn(log: EventLog, n: number, events: readonly string[], decay: Decay): Float64Array {
+  const out = new Float64Array(n);
+  const wanted = new Set(events.map((e) => e.trim().toLowerCase()));
+  log.types.forEach((type, t) => {
+    if (!wanted.has(type)) return;
+    const lead = log.lead[t];
+    const age = log.age[t];
+    if (decay.kind === 'exponential') {
+      // one monomorphic loop for the common case
+      const h = decay.halfLifeDays;
+      for (let k = 0; k < lead.length; k++) out[lead[k]] += Math.pow(0.5, age[k] / h);
+    } else {
+      for (let k = 0; k < lead.length; k++) out[lead[k]] += decayWeight(decay, age[k]);
+    }
+  });
+  return out;
+}
+
+/** Column bytes kept for plans to come (a scenario, its baseline and recent decay edits). */
+const KEPT_BYTES = 512 * 2 ** 20;
+
+/**
+ * The kernel's rule matrix for any plan: the case code columns as given, and one event column per distinct
+ * (event types, decay) computed from the event log on first use. The matrix object stays the same, so
+ * everything cached per matrix (prepared patterns, dimension passes) survives decay edits; a plan's event
+ * rules are re-pointed at their columns by `resolve`.
+ */
+export class EventColumns {
+  readonly matrix: RuleMatrix;
+  #log: EventLog;
+  #ids = new Map<string, number>();
+  /** Column ids, least recently used first. */
+  #recent: number[] = [];
+
+  constructor(inputs: RuleInputs) {
+    this.matrix = { n: inputs.n, caseCodes: inputs.caseCodes, eventCounts: [] };
+    this.#log = inputs.events;
+  }
+
+  /** The plan with each event rule's `column` pointing at its column of `matrix`, computed if new. */
+  resolve(plan: KernelPlan, keep: readonly KernelPlan[] = []): KernelPlan {
+    const resolved = { ...plan, eventRules: plan.eventRules.map((r) => ({ ...r, column: this.#idOf(r) })) };
+    this.#evict(
+      new Set([...resolved.eventRules, ...keep.flatMap((k) => k.eventRules)].map((r) => this.#key(r))),
+    );
+    return resolved;
+  }
+
+  #key(rule: EventRulePlan): string {
+    return JSON.stringify([[...rule.events].sort(), rule.decay]);
+  }
+
+  #idOf(rule: EventRulePlan): number {
+    const key = this.#key(rule);
+    let id = this.#ids.get(key);
+    if (id === undefined) {
+      id = this.matrix.eventCounts.length;
+      this.matrix.eventCounts.push(eventColumn(this.#log, this.matrix.n, rule.events, rule.decay));
+      this.#ids.set(key, id);
+    }
+    this.#recent = [...this.#recent.filter((x) => x !== id), id];
+    return id;
+  }
+
+  /** Drops the least recently used columns beyond KEPT_BYTES, never one of the given keys. */
+  #evict(inUse: Set<string>): void {
+    const bytes = this.matrix.n * 8;
+    const byId = new Map([...this.#ids].map(([key, id]) => [id, key]));
+    while (this.#recent.length * bytes > KEPT_BYTES) {
+      const victim = this.#recent.find((id) => !inUse.has(byId.get(id)!));
+      if (victim === undefined) return;
+      this.#recent = this.#recent.filter((x) => x !== victim);
+      this.#ids.delete(byId.get(victim)!);
+      this.matrix.eventCounts[victim] = EMPTY;
+    }
+  }
+}
+
+/** What an evicted column slot holds (ids are never reused, so nothing reads it again). */
+const EMPTY = new Float64Array(0);
+
+/** A rule matrix with one event column per given rule, in order (what ruleMatrixSql's e<i> columns hold). */
+export function matrixWithEvents(
+  inputs: RuleInputs,
+  eventRules: readonly { events: readonly string[]; decay: Decay }[],
+): RuleMatrix {
+  return {
+    n: inputs.n,
+    caseCodes: inputs.caseCodes,
+    eventCounts: eventRules.map((r) => eventColumn(inputs.events, inputs.n, r.events, r.decay)),
+  };
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { decayWeight, EventColumns, eventColumn } from '../../src/kernel/eventColumns';
+import type { RuleInputs } from '../../src/kernel/matrix';
+import { compilePlan } from '../../src/model/compile';
+import { tinyScenario } from '../features/tinyScenario';
+
+const log = {
+  types: ['demo_request', 'unsubscribe'],
+  lead: [Int32Array.of(0, 2, 0), Int32Array.of(1)],
+  age: [Float64Array.of(0, 30, 60), Float64Array.of(10)],
+};
+const inputs: RuleInputs = {
+  n: 3,
+  caseCodes: [new Uint8Array(3), new Uint8Array(3), new Uint8Array(3)],
+  events: log,
+};
+
+describe('decayWeight (METRICS.md decay, as the SQL twin writes it)', () => {
+  it('halves every half-life, falls linearly to zero, or keeps a hard window', () => {
+    expect(decayWeight({ kind: 'exponential', halfLifeDays: 30 }, 60)).toBeCloseTo(0.25, 15);
+    expect(decayWeight({ kind: 'linear', windowDays: 40 }, 30)).toBeCloseTo(0.25, 15);
+    expect(decayWeight({ kind: 'linear', windowDays: 40 }, 50)).toBe(0);
+    expect(decayWeight({ kind: 'window', windowDays: 30 }, 30)).toBe(1);
+    expect(decayWeight({ kind: 'window', windowDays: 30 }, 30.0001)).toBe(0);
+    expect(decayWeight({ kind: 'none' }, 1e6)).toBe(1);
+  });
+});
+
+describe('eventColumn', () => {
+  it("sums the rule's types' events per lead, decayed by age, matching types case-blind", () => {
+    const c = eventColumn(log, 3, [' Demo_Request '], { kind: 'exponential', halfLifeDays: 30 });
+    expect(Array.from(c)).toEqual([1 + 0.25, 0, 0.5]);
+    expect(Array.from(eventColumn(log, 3, ['demo_request', 'unsubscribe'], { kind: 'none' }))).toEqual([
+      2, 1, 1,
+    ]);
+  });
+});
+
+describe('EventColumns', () => {
+  it('gives each (types, decay) one column of one stable matrix and re-points plans at it', () => {
+    const columns = new EventColumns(inputs);
+    const plan = compilePlan(tinyScenario({ kind: 'exponential', halfLifeDays: 30 }));
+    const a = columns.resolve(plan);
+    const again = columns.resolve(compilePlan(tinyScenario({ kind: 'exponential', halfLifeDays: 30 })));
+    expect(again.eventRules.map((r) => r.column)).toEqual(a.eventRules.map((r) => r.column));
+    const other = columns.resolve(compilePlan(tinyScenario({ kind: 'window', windowDays: 20 })));
+    expect(other.eventRules[0].column).not.toBe(a.eventRules[0].column);
+    const m = columns.matrix;
+    expect(Array.from(m.eventCounts[a.eventRules[0].column])).toEqual([1.25, 0, 0.5]);
+    // the 20-day window keeps only lead 0's fresh demo
+    expect(Array.from(m.eventCounts[other.eventRules[0].column])).toEqual([1, 0, 0]);
+  });
+});
