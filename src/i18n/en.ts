@@ -658,7 +658,11 @@ export const en = {
   'wizard.valuesIntro':
     'Suggested from the values in the file ({rows} rows read); change any that are wrong.',
   'wizard.valueRole.stage': 'Stage → outcome (column “{header}”)',
-  'wizard.valueRole.booleans': 'Yes/no columns ({headers})',
+  'wizard.valueRole.boolean': '{role} → yes/no (column “{header}”)',
+  'wizard.booleansShared': 'A spelling means the same in every yes/no column.',
+  'wizard.kindLabel': 'Kind of file',
+  'wizard.encodingOptionDetected': '{name} (detected)',
+  'wizard.reading': 'Reading the files…',
   'wizard.valueCol.value': 'Value',
   'wizard.valueCol.count': 'Rows',
   'wizard.valueCol.meaning': 'Means',

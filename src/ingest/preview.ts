@@ -31,8 +31,8 @@ export interface ValueScan {
   records: number;
   /** Stage values (deals), most frequent first. */
   stage: ValueCount[];
-  /** Yes/no values over all mapped yes/no columns (leads), most frequent first. */
-  booleans: ValueCount[];
+  /** Each mapped yes/no column's values (leads), most frequent first. */
+  booleans: { role: string; values: ValueCount[] }[];
   /** Rows per lead id of the mapped lead id column, or null when none is mapped. */
   leadIds: Map<string, number> | null;
 }
@@ -54,18 +54,13 @@ const byCount = (counts: Map<string, number>): ValueCount[] =>
     .map(([value, n]) => ({ value, n }))
     .sort((a, b) => b.n - a.n || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 
-function merge(maps: readonly Map<string, number>[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const m of maps) for (const [v, n] of m) out.set(v, (out.get(v) ?? 0) + n);
-  return out;
-}
-
 /** One pass over the file for the stage, yes/no and lead id columns its mapping names. */
 export function scanValues(file: PreparedFile, maxRecords = SCAN_RECORDS): ValueScan {
   const column = (role: string) => file.mapping[role] ?? null;
+  const booleanRoles = file.kind === 'leads' ? BOOLEAN_ROLES.filter((r) => column(r) !== null) : [];
   const wanted = {
     stage: file.kind === 'deals' ? column('stage') : null,
-    booleans: file.kind === 'leads' ? BOOLEAN_ROLES.map(column).filter((c) => c !== null) : [],
+    booleans: booleanRoles.map((r) => column(r)!),
     lead: column('lead_id'),
   };
   const columns = [
@@ -76,11 +71,11 @@ export function scanValues(file: PreparedFile, maxRecords = SCAN_RECORDS): Value
   const { counts, records } = distinctValues(file.text, file.delimiter, columns, maxRecords);
   let k = 0;
   const stage = wanted.stage === null ? new Map<string, number>() : counts[k++];
-  const booleans = merge(counts.slice(k, (k += wanted.booleans.length)));
+  const booleans = booleanRoles.map((role) => ({ role, values: byCount(counts[k++]) }));
   return {
     records,
     stage: byCount(stage),
-    booleans: byCount(booleans),
+    booleans,
     leadIds: wanted.lead === null ? null : counts[k],
   };
 }

@@ -1,6 +1,6 @@
 // The user's say on what a stage or yes/no value means, laid over the suggestion from values.ts.
 
-import type { Outcome } from './values';
+import { parseBoolean, stageOutcomes, type Outcome } from './values';
 
 /** Trimmed raw value → meaning. Stage values belong to a deals file, yes/no values to a leads file. */
 export interface ValueOverrides {
@@ -41,4 +41,26 @@ export function overrideBooleans(
     no: values.filter((v) => meaning(v) === false),
     unknown: values.filter((v) => meaning(v) === null),
   };
+}
+
+/** What each stage value means now: the suggestion for the whole column, then the user's choices. */
+export function stageMeanings(
+  values: readonly string[],
+  overrides?: Record<string, Outcome>,
+): Map<string, Outcome> {
+  const outcomes = overrideOutcomes(stageOutcomes(values), overrides);
+  return new Map((['won', 'lost', 'open'] as const).flatMap((o) => outcomes[o].map((v) => [v, o] as const)));
+}
+
+/** What each yes/no value means now: the spelling's suggestion, then the user's choices. */
+export function booleanMeanings(
+  values: readonly string[],
+  overrides?: Record<string, boolean | null>,
+): Map<string, boolean | null> {
+  const meant = overrideBooleans(values, parseBoolean, overrides);
+  return new Map([
+    ...meant.yes.map((v) => [v, true] as const),
+    ...meant.no.map((v) => [v, false] as const),
+    ...meant.unknown.map((v) => [v, null] as const),
+  ]);
 }
