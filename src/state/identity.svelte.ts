@@ -1,0 +1,94 @@
+import type { SqlEngine } from '../db/engine';
+import {
+  distinctCompanies,
+  isMerged,
+  mergeNames,
+  mergesFromJson,
+  mergesToJson,
+  NO_MERGES,
+  unmergeNames,
+  type CompanyMerges,
+} from '../features/companyMerges';
+import { fetchCompanyCounts } from '../features/companies';
+import { findDuplicates, type CompanyCount, type DuplicateGroup } from '../features/identity';
+import type { LoadReport } from '../ingest/load';
+import { engine } from './engine.svelte';
+import { errorMessage } from './errorMessage';
+
+/**
+ * Company identity resolution for the loaded leads: the names with their lead counts, the probable
+ * duplicate groups, and the user's merges (name → the name it is counted as). Merges are kept across
+ * loads: they are keyed by the names as written, so they apply again to a re-export of the same CRM.
+ */
+export class IdentityState {
+  companies = $state.raw<CompanyCount[]>([]);
+  groups = $state.raw<DuplicateGroup[]>([]);
+  merges = $state.raw<CompanyMerges>(NO_MERGES);
+  status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
+  error = $state('');
+  /** Distinct company names as written, and once the merges are applied. */
+  distinct = $derived({
+    written: this.companies.length,
+    merged: distinctCompanies(this.companies, this.merges),
+  });
+  #report: LoadReport | null = null;
+
+  constructor(private readonly engine: () => Promise<SqlEngine>) {}
+
+  /** Fetches the companies of a report's leads and groups them (once per report; the latest wins). */
+  async refresh(report: LoadReport): Promise<void> {
+    if (report === this.#report) return;
+    this.#report = report;
+    this.status = 'loading';
+    try {
+      const companies = await fetchCompanyCounts(await this.engine());
+      const { groups } = findDuplicates(companies);
+      if (report !== this.#report) return;
+      this.companies = companies;
+      this.groups = groups;
+      this.status = 'ready';
+    } catch (error) {
+      if (report !== this.#report) return;
+      this.error = errorMessage(error);
+      this.status = 'error';
+    }
+  }
+
+  isMerged(group: DuplicateGroup): boolean {
+    return isMerged(
+      this.merges,
+      group.names.map((n) => n.name),
+    );
+  }
+
+  /** Counts every name of the group as its canonical (most leads) name. */
+  merge(group: DuplicateGroup): void {
+    this.merges = mergeNames(
+      this.merges,
+      group.names.map((n) => n.name),
+      group.canonical,
+    );
+  }
+
+  unmerge(group: DuplicateGroup): void {
+    this.merges = unmergeNames(
+      this.merges,
+      group.names.map((n) => n.name),
+    );
+  }
+
+  /** The merges as JSON-ready [name, canonical] pairs (for a scenario or a file). */
+  toJSON(): [string, string][] {
+    return mergesToJson(this.merges);
+  }
+
+  /** Restores saved merges; false (and nothing changed) when the value is not valid. */
+  restore(value: unknown): boolean {
+    const merges = mergesFromJson(value);
+    if (!merges) return false;
+    this.merges = merges;
+    return true;
+  }
+}
+
+export const identity = new IdentityState(() => engine.get());
