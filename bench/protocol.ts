@@ -33,6 +33,14 @@ export interface RescoreResult {
   kernelRoundTripMs: number[];
   /** scoreSql + the GROUPING SETS aggregation, query to checked rows in the page. */
   sqlMs: number[];
+  /**
+   * A slider dragged through 40 weights at one move per 16 ms frame: ms from the last move until its result
+   * arrived, with one kernel worker and with two, and how many of the 40 results were shown.
+   */
+  dragSettle1Ms: number[];
+  dragShown1: number[];
+  dragSettle2Ms: number[];
+  dragShown2: number[];
   /** A rule's points change (the demo rule's points per event), in the kernel worker. */
   pointsKernelMs: number[];
   /** The same in SQL over the materialised rule_matrix, checked against the kernel's. */

@@ -162,6 +162,11 @@ async function benchSize(
       runs,
       2,
     ] as const);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    console.log(
+      `${dir}: a 40-move drag (16 ms/move) showed ${mean(rescore.dragShown1).toFixed(1)} results with one kernel worker, ` +
+        `${mean(rescore.dragShown2).toFixed(1)} with two`,
+    );
     console.log(
       `${dir}: kernel and SQL aggregates equal in all ${rescore.verifiedRuns} runs (tiers ${rescore.tierCounts.join(' / ')}); ` +
         `floor reads ${(rescore.floorBytes / 2 ** 20).toFixed(1)} MB`,
@@ -198,6 +203,8 @@ async function benchSize(
       row('rescore.kernel', leads, rescore.kernelMs),
       row('rescore.kernel.roundtrip', leads, rescore.kernelRoundTripMs),
       row('rescore.sql', leads, rescore.sqlMs),
+      row('drag.kernel.1w.settle', leads, rescore.dragSettle1Ms),
+      row('drag.kernel.2w.settle', leads, rescore.dragSettle2Ms),
       row('rescore.kernel.points', leads, rescore.pointsKernelMs),
       row('rescore.sql.points', leads, rescore.pointsSqlMs),
       row('rescore.kernel.decay', leads, rescore.decayKernelMs),

@@ -338,8 +338,8 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
   if (!loaded) throw new Error('ingest first');
   const { engine, inputs, matrix, leads, segment } = loaded;
   // a fresh app kernel worker given copies of the data, as the app hands them over
-  const kernelWithData = () => {
-    const client = new KernelClient(createKernelWorker());
+  const kernelWithData = (workers = 1) => {
+    const client = new KernelClient(Array.from({ length: workers }, () => createKernelWorker()));
     client.setData(
       copyInputs(inputs),
       { outcome: leads.outcome.slice(), createdDay: leads.createdDay.slice() },
@@ -381,6 +381,35 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
     sqlMs.push(ms);
     verify(summaries[i], s, i);
   }
+
+  // drag.kernel.<k>w: a slider dragged through 40 weights, one move per 16 ms frame, as the app's client
+  // gets them (latest wins): time from the first move until the last weight's result, and results shown,
+  // with one kernel worker and with two (both cores)
+  const drag = async (workers: number) => {
+    const c = kernelWithData(workers);
+    await c.score(planFor(base, -1), SEGMENT); // warm (data handed over, baseline paths compiled)
+    const settle: number[] = [];
+    const shown: number[] = [];
+    for (let run = 0; run < Math.min(runs, 5); run++) {
+      const pending: Promise<unknown>[] = [];
+      let delivered = 0;
+      let lastMove = 0;
+      for (let i = 0; i < 40; i++) {
+        if (i > 0) await new Promise((resolve) => setTimeout(resolve, 16));
+        lastMove = performance.now();
+        pending.push(c.score(planFor(base, run * 40 + i), SEGMENT).then((r) => r && delivered++));
+      }
+      await Promise.all(pending);
+      settle.push(performance.now() - lastMove);
+      shown.push(delivered);
+    }
+    c.terminate();
+    return { settle, shown };
+  };
+  status('drag.kernel.1w');
+  const drag1 = await drag(1);
+  status('drag.kernel.2w');
+  const drag2 = await drag(2);
 
   // rescore.kernel.points / rescore.sql.points: a rule's points change (the kernel recomputes that
   // rule's dimension); SQL scores the same materialised rule_matrix
@@ -572,6 +601,10 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
     pointsSqlMs,
     decayKernelMs,
     decaySqlMs,
+    dragSettle1Ms: drag1.settle,
+    dragShown1: drag1.shown,
+    dragSettle2Ms: drag2.settle,
+    dragShown2: drag2.shown,
     floorMs,
     accuracyKernelMs,
     accuracySqlMs,

@@ -2,7 +2,7 @@ import type { KernelPlan } from '../model/compile';
 import type { AccuracyOptions } from './accuracy';
 import type { BiasOptions, BiasSegment } from './bias';
 import type { RoiData, RoiOptions } from './roi';
-import { factsBuffers, inputBuffers, type LeadFacts, type RuleInputs } from './matrix';
+import { copyFacts, copyInputs, factsBuffers, inputBuffers, type LeadFacts, type RuleInputs } from './matrix';
 import type { Explanation } from './explain';
 import type { WeightSuggestion } from './suggest';
 import type { KernelRequest, KernelResponse, ScoreResult, SegmentColumn } from './protocol';
@@ -19,28 +19,64 @@ interface Job {
 }
 
 /**
- * The UI's handle on the kernel worker. One job in flight; while it runs, only the newest request waits
- * (slider moves coalesce) and the ones it replaces resolve to null.
+ * The UI's handle on the kernel workers. Each worker holds the whole data set and runs one job at a time;
+ * while all are busy only the newest request waits (slider moves coalesce) and the ones it replaces resolve
+ * to null. With two workers a drag keeps both cores busy: a reply older than one already delivered is
+ * dropped (resolves to null), so results only ever move forward.
  */
 export class KernelClient {
-  #worker: Worker;
+  #workers: Worker[];
   #nextId = 1;
-  #inFlight: (Job & { id: number }) | null = null;
+  #inFlight: ((Job & { id: number }) | null)[];
   #waiting: Job | null = null;
-  /** Explain and suggest requests run outside the latest-wins queue; negative ids keep them apart. */
+  #delivered = 0;
+  /** Explain and suggest requests run on the first worker outside the queue; negative ids keep them apart. */
   #sideJobs = new Map<number, { resolve: (reply: KernelResponse) => void; reject: (e: Error) => void }>();
   #nextSideId = -1;
 
-  constructor(worker: Worker) {
-    this.#worker = worker;
-    worker.onmessage = (e: MessageEvent<KernelResponse>) => this.#onReply(e.data);
+  constructor(workers: Worker | Worker[]) {
+    this.#workers = Array.isArray(workers) ? workers : [workers];
+    this.#inFlight = this.#workers.map(() => null);
+    this.#workers.forEach(
+      (w, k) => (w.onmessage = (e: MessageEvent<KernelResponse>) => this.#onReply(k, e.data)),
+    );
   }
 
-  /** Hands the worker the data; the arrays are transferred (the caller gives copies it can lose). */
+  get workerCount(): number {
+    return this.#workers.length;
+  }
+
+  /** Sends a message to every worker: the last one gets the given arrays, the others copies of them. */
+  #broadcast<T>(
+    payload: T,
+    copy: (p: T) => T,
+    message: (p: T) => KernelRequest,
+    buffers: (p: T) => ArrayBuffer[],
+  ) {
+    this.#workers.forEach((w, k) => {
+      const p = k === this.#workers.length - 1 ? payload : copy(payload);
+      w.postMessage(message(p), buffers(p));
+    });
+  }
+
+  /** Hands the workers the data; the arrays are transferred (the caller gives copies it can lose). */
   setData(inputs: RuleInputs, facts: LeadFacts, segments: Record<string, SegmentColumn>): void {
-    const msg: KernelRequest = { type: 'data', inputs, facts, segments };
-    const segmentBuffers = Object.values(segments).map((s) => s.codes.buffer as ArrayBuffer);
-    this.#worker.postMessage(msg, [...inputBuffers(inputs), ...factsBuffers(facts), ...segmentBuffers]);
+    this.#broadcast(
+      { inputs, facts, segments },
+      (d) => ({
+        inputs: copyInputs(d.inputs),
+        facts: copyFacts(d.facts),
+        segments: Object.fromEntries(
+          Object.entries(d.segments).map(([k, s]) => [k, { ...s, codes: s.codes.slice() }]),
+        ),
+      }),
+      (d) => ({ type: 'data', ...d }),
+      (d) => [
+        ...inputBuffers(d.inputs),
+        ...factsBuffers(d.facts),
+        ...Object.values(d.segments).map((s) => s.codes.buffer as ArrayBuffer),
+      ],
+    );
   }
 
   score(
@@ -54,29 +90,35 @@ export class KernelClient {
     return new Promise((resolve, reject) => {
       this.#waiting?.resolve(null);
       this.#waiting = { plan, baseline, segment, accuracy, bias, roi, resolve, reject };
-      if (!this.#inFlight) this.#sendNext();
+      this.#sendNext();
     });
   }
 
   /** The ROI view's per-lead inputs; the arrays are transferred (give copies). */
   setRoiData(data: RoiData | null): void {
-    const msg: KernelRequest = { type: 'roi-data', data };
-    const buffers = data
-      ? [data.quarter, data.amount, data.daysToWin].map((a) => a.buffer as ArrayBuffer)
-      : [];
-    this.#worker.postMessage(msg, buffers);
+    this.#broadcast(
+      data,
+      (d) =>
+        d && { ...d, quarter: d.quarter.slice(), amount: d.amount.slice(), daysToWin: d.daysToWin.slice() },
+      (d) => ({ type: 'roi-data', data: d }),
+      (d) => (d ? [d.quarter, d.amount, d.daysToWin].map((a) => a.buffer as ArrayBuffer) : []),
+    );
   }
 
   /** The Bias view's segment column; the codes are transferred (give a copy). */
   setBiasSegment(segment: BiasSegment | null): void {
-    const msg: KernelRequest = { type: 'bias-segment', segment };
-    const buffers = segment
-      ? [
-          segment.codes.buffer as ArrayBuffer,
-          ...(segment.second ? [segment.second.codes.buffer as ArrayBuffer] : []),
-        ]
-      : [];
-    this.#worker.postMessage(msg, buffers);
+    this.#broadcast(
+      segment,
+      (s) =>
+        s && {
+          ...s,
+          codes: s.codes.slice(),
+          second: s.second && { ...s.second, codes: s.second.codes.slice() },
+        },
+      (s) => ({ type: 'bias-segment', segment: s }),
+      (s) =>
+        s ? [s.codes.buffer as ArrayBuffer, ...(s.second ? [s.second.codes.buffer as ArrayBuffer] : [])] : [],
+    );
   }
 
   async explain(plan: KernelPlan, lead: number): Promise<Explanation> {
@@ -99,20 +141,21 @@ export class KernelClient {
     const id = this.#nextSideId--;
     return new Promise((resolve, reject) => {
       this.#sideJobs.set(id, { resolve, reject });
-      this.#worker.postMessage(request(id));
+      this.#workers[0].postMessage(request(id));
     });
   }
 
   terminate(): void {
-    this.#worker.terminate();
+    for (const w of this.#workers) w.terminate();
   }
 
   #sendNext(): void {
     const job = this.#waiting;
-    if (!job) return;
+    const free = this.#inFlight.indexOf(null);
+    if (!job || free < 0) return;
     this.#waiting = null;
     const id = this.#nextId++;
-    this.#inFlight = { ...job, id };
+    this.#inFlight[free] = { ...job, id };
     const msg: KernelRequest = {
       type: 'score',
       id,
@@ -123,10 +166,10 @@ export class KernelClient {
       bias: job.bias,
       roi: job.roi,
     };
-    this.#worker.postMessage(msg);
+    this.#workers[free].postMessage(msg);
   }
 
-  #onReply(reply: KernelResponse): void {
+  #onReply(worker: number, reply: KernelResponse): void {
     const side = this.#sideJobs.get(reply.id);
     if (side) {
       this.#sideJobs.delete(reply.id);
@@ -134,11 +177,16 @@ export class KernelClient {
       else side.resolve(reply);
       return;
     }
-    const job = this.#inFlight;
-    this.#inFlight = null;
+    const job = this.#inFlight[worker];
+    this.#inFlight[worker] = null;
     if (job && job.id === reply.id) {
-      if (reply.type === 'scored') job.resolve(reply);
-      else job.reject(new Error(reply.type === 'error' ? reply.message : 'unexpected reply'));
+      if (reply.type !== 'scored')
+        job.reject(new Error(reply.type === 'error' ? reply.message : 'unexpected reply'));
+      else if (reply.id < this.#delivered) job.resolve(null);
+      else {
+        this.#delivered = reply.id;
+        job.resolve(reply);
+      }
     }
     this.#sendNext();
   }
@@ -146,4 +194,10 @@ export class KernelClient {
 
 export function createKernelWorker(): Worker {
   return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+}
+
+/** One kernel worker per core, up to two: a drag then keeps both cores busy (see KernelClient). */
+export function createKernelWorkers(): Worker[] {
+  const cores = typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency || 1;
+  return Array.from({ length: Math.min(2, Math.max(1, cores)) }, () => createKernelWorker());
 }

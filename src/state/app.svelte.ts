@@ -1,4 +1,4 @@
-import { createKernelWorker, KernelClient } from '../kernel/client';
+import { createKernelWorkers, KernelClient } from '../kernel/client';
 import type { ColumnMapping } from '../ingest/mapping';
 import type { SourceFile } from '../ingest/prepare';
 import { DatasetState } from './dataset.svelte';
@@ -26,7 +26,7 @@ const SAMPLE = [
 /** The app's wiring: one kernel worker, the dataset, the scoring results, the open view. */
 class AppState {
   view = $state<View>('tiers');
-  readonly kernel = new KernelClient(createKernelWorker());
+  readonly kernel = new KernelClient(createKernelWorkers());
   readonly dataset = new DatasetState(
     () => engine.get(),
     (data) => this.kernel.setData(data.inputs, data.facts, data.segments),

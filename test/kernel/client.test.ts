@@ -9,11 +9,15 @@ import { tinyScenario } from '../features/tinyScenario';
 class FakeWorker {
   onmessage: ((e: MessageEvent<KernelResponse>) => void) | null = null;
   readonly scored: number[] = [];
+  /** Score requests as they arrive (scored: as they finish). */
+  readonly received: number[] = [];
   #session = new KernelSession();
+  constructor(readonly delayMs = 5) {}
 
   postMessage(msg: KernelRequest): void {
     if (msg.type === 'data') return this.#session.setData(msg.inputs, msg.facts, msg.segments);
     if (msg.type !== 'score') return;
+    this.received.push(msg.id);
     setTimeout(() => {
       this.scored.push(msg.id);
       const r = this.#session.score(
@@ -27,7 +31,7 @@ class FakeWorker {
         () => 0,
       );
       this.onmessage?.({ data: { type: 'scored', ...r } } as MessageEvent<KernelResponse>);
-    }, 5);
+    }, this.delayMs);
   }
   terminate(): void {}
 }
@@ -79,5 +83,33 @@ describe('KernelClient', () => {
         );
     };
     await expect(client.score(planWithFitWeight(1), null)).rejects.toThrow('boom');
+  });
+
+  it('keeps a job in flight on each of two workers and never delivers a result older than one shown', async () => {
+    // worker 0 is slow, worker 1 fast: the second request finishes first, so the first is dropped
+    const slow = new FakeWorker(40);
+    const fast = new FakeWorker(5);
+    const client = new KernelClient([slow, fast] as unknown as Worker[]);
+    client.setData(
+      {
+        n: 2,
+        caseCodes: [Uint8Array.of(1, 0), Uint8Array.of(1, 2), Uint8Array.of(0, 0)],
+        events: { types: ['demo_request'], lead: [Int32Array.of(0)], age: [Float64Array.of(1)] },
+      },
+      { outcome: Uint8Array.of(1, 2), createdDay: Int32Array.of(20000, 20001) },
+      {},
+    );
+    const first = client.score(planWithFitWeight(40), null);
+    const second = client.score(planWithFitWeight(0), null);
+    // both were sent at once (two cores), none waited
+    expect([slow.received.length, fast.received.length]).toEqual([1, 1]);
+    const [a, b] = await Promise.all([first, second]);
+    expect(b!.score[0]).toBe(100);
+    expect(a).toBeNull();
+    expect(slow.scored).toHaveLength(1);
+    expect(fast.scored).toHaveLength(1);
+    // both workers got their own copy of the data: a third request on either scores the same
+    const third = await client.score(planWithFitWeight(0), null);
+    expect(Array.from(third!.score)).toEqual(Array.from(b!.score));
   });
 });
