@@ -675,7 +675,7 @@ export const en = {
   'wizard.linkOneToMany': 'one to many: 1 lead → up to {max} {kind}',
   'wizard.linkOneToOne': 'one to one: 1 lead → at most 1 {kind}',
   'wizard.linkMatched': '{matched} of {n} rows match a lead',
-  'wizard.linkUnmatched': '{n} rows name no lead in the leads file (they are reported on load)',
+  'wizard.linkUnmatched': 'without a lead in the leads file: {n} (reported on load)',
   'wizard.linkNoKey': '{kind}: no lead id column is mapped, so it cannot be linked',
   'wizard.linkLoadedLeads': 'the leads already loaded',
   'wizard.presetApplied': 'Mapped with your saved preset for this export (saved {date}).',

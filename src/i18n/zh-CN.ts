@@ -660,7 +660,7 @@ export const zhCN: Record<MessageKey, string> = {
   'wizard.linkOneToMany': '一对多：1 条线索 → 最多 {max} 条{kind}',
   'wizard.linkOneToOne': '一对一：1 条线索 → 最多 1 条{kind}',
   'wizard.linkMatched': '{n} 行中有 {matched} 行匹配到线索',
-  'wizard.linkUnmatched': '{n} 行在线索文件中找不到对应线索（加载时会报告）',
+  'wizard.linkUnmatched': '在线索文件中找不到对应线索：{n} 行（加载时会报告）',
   'wizard.linkNoKey': '{kind}：未映射线索编号列，无法关联',
   'wizard.linkLoadedLeads': '已加载的线索',
   'wizard.presetApplied': '已使用您为此导出保存的预设进行映射（保存于 {date}）。',

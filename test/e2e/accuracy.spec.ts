@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { dragSlider, settledValue, waitReady } from './helpers';
+import { dragSlider, importFiles, settledValue, waitReady } from './helpers';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -137,7 +137,7 @@ test('a leads file without deals: losses from aging, one class, explained rather
   await page.goto('./');
   await waitReady(page);
   await page.getByTestId('nav-data').click();
-  await page.getByTestId('file-input').setInputFiles('datasets/cn/leads-gbk.csv');
+  await importFiles(page, 'datasets/cn/leads-gbk.csv');
   await expect(page.getByTestId('lead-count')).toHaveAttribute('data-value', '2000', { timeout: 60_000 });
   await page.getByTestId('nav-accuracy').click();
   await expect(page.getByTestId('outcome-rule')).toHaveAttribute('data-value', 'aging');

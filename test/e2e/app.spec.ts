@@ -4,6 +4,7 @@ import {
   csvDataRows,
   dragSlider,
   foreignRequests,
+  importFiles,
   leadCount,
   recordRequests,
   SAMPLE_LEADS,
@@ -62,16 +63,14 @@ test('loads the GBK export with Chinese headers through the file input', async (
   await page.goto('./');
   await waitReady(page);
   await page.getByTestId('nav-data').click();
-  await page
-    .getByTestId('file-input')
-    .setInputFiles(['datasets/cn/leads-gbk.csv', 'datasets/cn/deals-gbk.csv']);
+  await importFiles(page, ['datasets/cn/leads-gbk.csv', 'datasets/cn/deals-gbk.csv']);
   await expect.poll(() => leadCount(page), { timeout: 60_000 }).toBe(2000);
   await waitReady(page);
   // headers auto-mapped from Chinese names
-  await expect(page.getByTestId('mapping-lead_id')).toHaveValue('客户编号');
-  await expect(page.getByTestId('mapping-industry')).toHaveValue('行业');
-  await expect(page.getByTestId('mapping-created_at')).toHaveValue('创建时间');
-  await expect(page.getByTestId('mapping-deals-stage')).toHaveValue('阶段');
+  await expect(page.getByTestId('mapping-lead_id')).toHaveAttribute('data-header', '客户编号');
+  await expect(page.getByTestId('mapping-industry')).toHaveAttribute('data-header', '行业');
+  await expect(page.getByTestId('mapping-created_at')).toHaveAttribute('data-header', '创建时间');
+  await expect(page.getByTestId('mapping-deals-stage')).toHaveAttribute('data-header', '阶段');
   await expect(page.locator('[data-testid="file-encoding"][data-value="gb18030"]')).toHaveCount(2);
   await expect(page.getByTestId('outcome-counts')).not.toHaveAttribute('data-won', '0');
   await page.screenshot({ path: `${SHOTS}/data-gbk.png`, fullPage: true });
@@ -121,7 +120,7 @@ test('rejected lines and cells are reported with row, column and raw value', asy
   await page.goto('./');
   await waitReady(page);
   await page.getByTestId('nav-data').click();
-  await page.getByTestId('file-input').setInputFiles('test/fixtures/e2e/messy-leads.csv');
+  await importFiles(page, 'test/fixtures/e2e/messy-leads.csv');
   await expect.poll(() => leadCount(page), { timeout: 60_000 }).toBe(4);
   // M3 is a ragged line; M2 has "many" employees and an impossible date
   await expect(page.getByTestId('problem-count')).toHaveAttribute('data-value', '3');
@@ -171,7 +170,7 @@ test('a manual mapping override reloads the data with the new roles', async ({ p
   const before = await tierCounts(page);
   await expect(page.getByTestId('disqualified-count')).not.toHaveAttribute('data-value', '0');
   await page.getByTestId('nav-data').click();
-  await expect(page.getByTestId('mapping-industry')).toHaveValue('industry');
+  await expect(page.getByTestId('mapping-industry')).toHaveAttribute('data-header', 'industry');
   // unmap industry: the industry rule and the Government disqualifier no longer fire
   await page.getByTestId('mapping-industry').selectOption('');
   await page.getByTestId('mapping-apply').click();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { waitReady } from './helpers';
+import { importFiles, waitReady } from './helpers';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -63,9 +63,7 @@ test('a segment with a handful of leads is too few to judge: no flag, no ratio, 
   await page.goto('./');
   await waitReady(page);
   await page.getByTestId('nav-data').click();
-  await page
-    .getByTestId('file-input')
-    .setInputFiles(['datasets/cn/leads-gbk.csv', 'datasets/cn/deals-gbk.csv']);
+  await importFiles(page, ['datasets/cn/leads-gbk.csv', 'datasets/cn/deals-gbk.csv']);
   await expect(page.getByTestId('lead-count')).toHaveAttribute('data-value', '2000', { timeout: 60_000 });
   await waitReady(page);
   await page.getByTestId('nav-bias').click();

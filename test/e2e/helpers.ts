@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
 export const SAMPLE_LEADS = 'datasets/leads.csv';
@@ -68,4 +68,19 @@ export async function settledValue(page: Page, testId: string, attribute = 'data
     if (now === last) return now;
     last = now;
   }
+}
+
+/** Files for the file input: paths, or in-memory files with a name, a MIME type and a buffer. */
+export type InputFiles = Parameters<Locator['setInputFiles']>[0];
+
+/**
+ * Chooses files through the file input and loads them through the import wizard as it read and mapped
+ * them (the Data view must be open): what a user does who checks nothing.
+ */
+export async function importFiles(page: Page, files: InputFiles): Promise<void> {
+  await page.getByTestId('file-input').setInputFiles(files);
+  await expect(page.getByTestId('import-wizard')).toBeVisible();
+  await expect(page.getByTestId('import-load')).toBeEnabled();
+  await page.getByTestId('import-load').click();
+  await expect(page.getByTestId('import-wizard')).toHaveCount(0);
 }
