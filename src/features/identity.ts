@@ -1,4 +1,4 @@
-import { companyKey, hasCjk, type CompanyKey } from '../ingest/companyName';
+import { companyKey, hasCjk, legalFormPlaces, type CompanyKey } from '../ingest/companyName';
 import { pairsOneSwapApart } from './swappedLetters';
 
 /** One company name as written in the leads, with how many leads carry it. */
@@ -97,26 +97,29 @@ function joinByCore(keys: readonly CompanyKey[], uf: UnionFind): void {
 
 /**
  * ACME Germany (only a name and a place, and no other name with that core) belongs to the one company
- * whose name starts with that word (Acme Logistics GmbH); when several do, it is left alone, not guessed.
+ * whose name starts with that word (Acme Logistics GmbH). When several do, the one whose legal form fits
+ * the place is taken (GmbH for Germany); when that still leaves several or none, it is left alone.
  */
 function joinBareNames(keys: readonly CompanyKey[], uf: UnionFind): void {
   const byFirstWord = new Map<string, Set<string>>();
-  const coreOwner = new Map<string, number>();
-  const coreCount = new Map<string, number>();
+  const namesByCore = new Map<string, number[]>();
   keys.forEach((k, i) => {
-    coreCount.set(k.core, (coreCount.get(k.core) ?? 0) + 1);
-    if (!coreOwner.has(k.core)) coreOwner.set(k.core, i);
+    const same = namesByCore.get(k.core);
+    if (same) same.push(i);
+    else namesByCore.set(k.core, [i]);
     const space = k.core.indexOf(' ');
     if (space < 0) return;
     const word = k.core.slice(0, space);
-    const cores = byFirstWord.get(word) ?? new Set<string>();
-    cores.add(k.core);
-    byFirstWord.set(word, cores);
+    byFirstWord.set(word, (byFirstWord.get(word) ?? new Set<string>()).add(k.core));
   });
+  const fits = (core: string, place: string) =>
+    namesByCore.get(core)!.some((i) => legalFormPlaces(keys[i])?.has(place) ?? false);
   keys.forEach((k, i) => {
-    if (k.place === null || k.core.includes(' ') || hasCjk(k.core) || coreCount.get(k.core)! > 1) return;
-    const cores = byFirstWord.get(k.core);
-    if (cores?.size === 1) uf.union(coreOwner.get([...cores][0])!, i, REASON.branch);
+    const { core, place } = k;
+    if (place === null || core.includes(' ') || hasCjk(core) || namesByCore.get(core)!.length > 1) return;
+    let cores = [...(byFirstWord.get(core) ?? [])];
+    if (cores.length > 1) cores = cores.filter((c) => fits(c, place));
+    if (cores.length === 1) uf.union(namesByCore.get(cores[0])![0], i, REASON.branch);
   });
 }
 

@@ -705,6 +705,12 @@ export const en = {
   'quality.rejectedNone': 'No row was rejected.',
   'quality.rejectedCount': '{n} rows did not reach a table (showing {shown}).',
   'quality.download': 'Download rejected rows (CSV)',
+  'quality.reason.missingColumns': 'too few fields',
+  'quality.reason.tooManyColumns': 'too many fields',
+  'quality.reason.unquoted': 'a quote that does not close',
+  'quality.reason.unicode': 'invalid characters',
+  'quality.reason.lineTooLong': 'line too long',
+  'quality.reason.other': 'left out: {code}',
   'identity.title': 'Company names',
   'identity.intro':
     'Names that probably spell one company, with the rule that grouped them. Merging a group only changes how companies are counted; the data stays as written.',
@@ -742,7 +748,8 @@ export const en = {
   'import.format.notes': 'What the reader skipped or changed',
   'import.format.note.title-row': 'Row {row} is above the header and was skipped as a title row: {raw}',
   'import.format.note.totals-row': 'Row {row} was excluded as a totals row: {raw}',
-  'import.format.note.error-cell': 'Cell {cell} ({column}) holds the Excel error {raw}; it was read as empty.',
+  'import.format.note.error-cell':
+    'Cell {cell} ({column}) holds the Excel error {raw}; it was read as empty.',
   'import.format.note.merged-cells':
     'Cells {range} are merged: the value “{raw}” was repeated in every row of the range.',
 } as const;

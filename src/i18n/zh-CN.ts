@@ -688,6 +688,12 @@ export const zhCN: Record<MessageKey, string> = {
   'quality.rejectedNone': '没有被拒绝的行。',
   'quality.rejectedCount': '{n} 行未能进入数据表（显示 {shown} 行）。',
   'quality.download': '下载被拒绝的行（CSV）',
+  'quality.reason.missingColumns': '字段太少',
+  'quality.reason.tooManyColumns': '字段太多',
+  'quality.reason.unquoted': '引号未闭合',
+  'quality.reason.unicode': '无效字符',
+  'quality.reason.lineTooLong': '行过长',
+  'quality.reason.other': '已排除：{code}',
   'identity.title': '公司名称',
   'identity.intro':
     '可能指同一家公司的不同写法，并注明归为一组的规则。合并只影响公司的计数方式，数据保持原样。',

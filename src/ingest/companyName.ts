@@ -5,6 +5,7 @@ import {
   CJK_LEGAL_FORMS,
   GENERIC_CORES,
   JOINING_WORDS,
+  LEGAL_FORM_PLACES,
   LEGAL_FORMS,
   PLACES,
 } from './companyVocab';
@@ -172,3 +173,17 @@ export function companyKey(name: string): CompanyKey {
 
 /** Whether a key is written in Chinese or Japanese characters (the one-letter rule does not apply). */
 export const hasCjk = (key: string): boolean => CJK.test(key);
+
+/**
+ * The places a name's legal forms allow (GmbH → Germany, Austria, Switzerland; Pty Ltd → Australia,
+ * South Africa), or null when it has none listed.
+ */
+export function legalFormPlaces(key: CompanyKey): ReadonlySet<string> | null {
+  let places: Set<string> | null = null;
+  for (const token of key.folded.slice(key.base.length).split(' ')) {
+    if (!Object.hasOwn(LEGAL_FORM_PLACES, token)) continue;
+    const allowed = LEGAL_FORM_PLACES[token];
+    places = places ? new Set(allowed.filter((p) => places!.has(p))) : new Set(allowed);
+  }
+  return places;
+}

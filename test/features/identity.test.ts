@@ -70,7 +70,12 @@ describe('probable duplicate companies', () => {
     expect(groupsOf(['QUINAWAVE Brazil', 'Quinawave Machinery Ltda.'])).toEqual([
       [['QUINAWAVE Brazil', 'Quinawave Machinery Ltda.'], ['branch']],
     ]);
-    expect(groupsOf(['QUINAWAVE Brazil', 'Quinawave Machinery Ltda.', 'Quinawave Foods Inc.'])).toEqual([]);
+    // two candidates, and both legal forms are Brazilian: left alone
+    expect(groupsOf(['QUINAWAVE Brazil', 'Quinawave Machinery Ltda.', 'Quinawave Foods S.A.'])).toEqual([]);
+    // two candidates, only one legal form (Ltda) fits Brazil
+    expect(groupsOf(['QUINAWAVE Brazil', 'Quinawave Machinery Ltda.', 'Quinawave Foods Inc.'])).toEqual([
+      [['QUINAWAVE Brazil', 'Quinawave Machinery Ltda.'], ['branch']],
+    ]);
   });
 
   it('leaves a bare brand alone when its spellings name several places', () => {
@@ -83,7 +88,7 @@ describe('probable duplicate companies', () => {
   // The generator knows which leads share a company (datasets/README.md "Duplicate companies"): variant
   // spellings are upper-case + country, case + trailing space, no legal form, swapped letters.
   it.each([
-    ['English', englishName, 0.7],
+    ['English', englishName, 0.9],
     ['Chinese', chineseName, 0.75],
   ] as const)(
     'finds most %s variant spellings of the 12k sample and never joins two companies by rule',

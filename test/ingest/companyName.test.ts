@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { companyKey, foldCompany } from '../../src/ingest/companyName';
+import { companyKey, foldCompany, legalFormPlaces } from '../../src/ingest/companyName';
 
 const core = (name: string) => companyKey(name).core;
 
@@ -82,5 +82,21 @@ describe('branches and places', () => {
     expect(core('Air China')).toBe('air china');
     expect(core('上海银行')).toBe('上海银行');
     expect(core('北京华为')).toBe('北京华为');
+  });
+});
+
+describe('countries of legal forms', () => {
+  const places = (name: string) => [...(legalFormPlaces(companyKey(name)) ?? [])].sort();
+
+  it('narrows a name’s forms to the countries they share', () => {
+    expect(places('Acme GmbH')).toEqual(['austria', 'germany', 'switzerland']);
+    expect(places('Acme (Pty) Ltd')).toEqual(['australia', 'south africa']);
+    expect(places('Acme S.A. de C.V.')).toEqual(['mexico']);
+    expect(places('Acme Co., Ltd.')).toEqual(['china', 'south korea']);
+  });
+
+  it('says nothing for a name without a listed form', () => {
+    expect(legalFormPlaces(companyKey('Acme'))).toBeNull();
+    expect(legalFormPlaces(companyKey('Acme Group'))).toBeNull();
   });
 });
