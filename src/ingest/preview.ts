@@ -39,12 +39,17 @@ export interface ValueScan {
 
 export function previewOfText(text: string, delimiter: Delimiter, rows = PREVIEW_ROWS): Preview {
   const { header, rows: records } = previewRecords(text, delimiter, rows);
+  return previewOfRecords(header, records);
+}
+
+/** The preview of a header and the first data records, however they were read (CSV text or a JS table). */
+export function previewOfRecords(header: readonly string[], records: readonly string[][]): Preview {
   const width = Math.max(header.length, ...records.map((r) => r.length));
   const headers = Array.from({ length: width }, (_, i) => (header[i] ?? '').trim());
   return {
     headers,
     internal: uniqueColumnNames(headers),
-    rows: records,
+    rows: [...records],
     profiles: headers.map((_, i) => profileColumn(records.map((r) => r[i] ?? ''))),
   };
 }
