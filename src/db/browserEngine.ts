@@ -46,6 +46,9 @@ export async function createBrowserEngine(onProgress: (p: BootProgress) => void)
     async registerBuffer(name, bytes) {
       await db.registerFileBuffer(name, bytes);
     },
+    async insertArrowIpc(name, ipcStream) {
+      await conn.insertArrowFromIPCStream(ipcStream, { name, create: true });
+    },
     async dropFile(name) {
       await db.dropFile(name);
     },

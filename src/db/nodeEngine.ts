@@ -31,6 +31,9 @@ export async function createNodeEngine(): Promise<SqlEngine> {
     async registerBuffer(name, bytes) {
       db.registerFileBuffer(name, bytes);
     },
+    async insertArrowIpc(name, ipcStream) {
+      conn.insertArrowFromIPCStream(ipcStream, { name, create: true });
+    },
     async dropFile(name) {
       db.dropFile(name);
     },

@@ -3,8 +3,11 @@ import { fetchOne, fetchRows, run } from '../db/sql';
 import { readRows } from '../db/schema';
 import { quoteIdent } from '../db/ident';
 import { emptyMappedViewSql, MAPPED_VIEW, mappedViewSql, RAW_TABLE } from './mappedView';
+import { loadTextTable } from './loadTable';
 import { IngestError, type PreparedFile } from './prepare';
 import type { FileKind } from './roles';
+import type { SourceFormat } from './source';
+import type { SourceNote } from './textTable';
 import { parseBoolean, stageOutcomes } from './values';
 import { overrideBooleans, overrideOutcomes } from './valueOverrides';
 
@@ -23,11 +26,15 @@ export interface CellProblem {
 export interface LoadedFile {
   name: string;
   kind: FileKind;
+  /** What the bytes were read as (CSV, gzip-compressed CSV, XLSX, JSON, Parquet). */
+  format: SourceFormat;
   encoding: string;
   encodingReason: string;
   delimiter: string;
   rows: number;
   rejectedLines: RejectedLine[];
+  /** Rows the reader skipped or excluded and cells it changed (XLSX title/totals rows, error cells …). */
+  notes: SourceNote[];
 }
 export interface ValueMaps {
   stageWon: string[];
@@ -55,7 +62,8 @@ async function rawColumns(engine: SqlEngine, table: string): Promise<string[]> {
   return rows.map((r) => r.column_name).filter((c) => c !== '_row');
 }
 
-async function loadRaw(engine: SqlEngine, file: PreparedFile): Promise<LoadedFile> {
+/** Reads a CSV text into the raw table; returns the lines the CSV reader rejected. */
+async function loadCsvText(engine: SqlEngine, file: PreparedFile): Promise<RejectedLine[]> {
   const kind = file.kind;
   const upload = `upload_${kind}.csv`;
   // one line ending for DuckDB's sniffer: Excel re-saves can mix CRLF and LF, which it cannot detect
@@ -76,14 +84,22 @@ async function loadRaw(engine: SqlEngine, file: PreparedFile): Promise<LoadedFil
   } finally {
     await engine.dropFile(upload);
   }
-  const columns = await rawColumns(engine, RAW_TABLE[kind]);
-  await engine.query(mappedViewSql(kind, file.mapping, columns));
   const rejected = await fetchRows(
     engine,
     'ingest/rejected_lines',
     { line: { type: 'number' }, error_type: { type: 'string' }, raw: { type: 'string', nullable: true } },
     { identifiers: { rejects } },
   );
+  return rejected.map((r) => ({ line: r.line, errorType: r.error_type, raw: r.raw ?? '' }));
+}
+
+async function loadRaw(engine: SqlEngine, file: PreparedFile): Promise<LoadedFile> {
+  const kind = file.kind;
+  // tables read in JS (XLSX, JSON, Parquet) have no CSV reader and so no rejected lines
+  const rejectedLines = file.table ? [] : await loadCsvText(engine, file);
+  if (file.table) await loadTextTable(engine, RAW_TABLE[kind], file.table);
+  const columns = await rawColumns(engine, RAW_TABLE[kind]);
+  await engine.query(mappedViewSql(kind, file.mapping, columns));
   const { n } = await fetchOne(
     engine,
     'ingest/count_rows',
@@ -93,11 +109,13 @@ async function loadRaw(engine: SqlEngine, file: PreparedFile): Promise<LoadedFil
   return {
     name: file.source.name,
     kind,
+    format: file.format ?? 'csv',
     encoding: file.encoding.encoding,
     encodingReason: file.encoding.reason,
     delimiter: file.delimiter,
     rows: n,
-    rejectedLines: rejected.map((r) => ({ line: r.line, errorType: r.error_type, raw: r.raw ?? '' })),
+    rejectedLines,
+    notes: file.notes ?? [],
   };
 }
 

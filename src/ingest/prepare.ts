@@ -5,6 +5,8 @@ import { autoMapColumns, detectFileKind, type ColumnMapping } from './mapping';
 import type { FileKind } from './roles';
 import { sniffFileType, type FileType } from './sniff';
 import type { ValueOverrides } from './valueOverrides';
+import type { SourceFormat, WorkbookChoice } from './source';
+import type { SourceNote, TextTable } from './textTable';
 
 /** An upload as the user gave it; the bytes are kept so a retry with other options loses nothing. */
 export interface SourceFile {
@@ -46,6 +48,14 @@ export interface PreparedFile {
   mapping: ColumnMapping;
   /** What the user said stage or yes/no values mean, over the suggestion (import wizard). */
   values?: ValueOverrides;
+  /** What the bytes were read as (prepareSource); absent means CSV text (prepareFile). */
+  format?: SourceFormat;
+  /** Rows read in JS (XLSX, JSON, Parquet): loaded instead of `text`, which is then ''. */
+  table?: TextTable;
+  /** XLSX: the sheets, and the sheet and header row loaded. */
+  workbook?: WorkbookChoice;
+  /** What the reader skipped, excluded or changed, by row (title rows, totals rows, error cells …). */
+  notes?: SourceNote[];
 }
 
 const TEXT_TYPES: readonly FileType[] = ['text'];
@@ -76,11 +86,16 @@ export function prepareFile(source: SourceFile, options: { encoding?: EncodingNa
 
   const { delimiter } = sniffDelimiter(text);
   const headers = parseHeaderRow(text, delimiter);
+  return { source, encoding, delimiter, text, headers, ...mapHeaders(source.name, headers) };
+}
+
+/** The kind a header row belongs to and its auto-mapping; throws when it is one column or no known kind. */
+export function mapHeaders(file: string, headers: string[]): { kind: FileKind; mapping: ColumnMapping } {
   if (headers.length < 2) {
     const alsoDelimited = /[,;\t|]/.test(headers[0] ?? '');
-    throw new IngestError(source.name, 'one-column', alsoDelimited ? headers[0] : '');
+    throw new IngestError(file, 'one-column', alsoDelimited ? headers[0] : '');
   }
   const { kind } = detectFileKind(headers);
-  if (!kind) throw new IngestError(source.name, 'unknown-kind', headers.slice(0, 8).join(', '));
-  return { source, encoding, delimiter, text, headers, kind, mapping: autoMapColumns(headers, kind) };
+  if (!kind) throw new IngestError(file, 'unknown-kind', headers.slice(0, 8).join(', '));
+  return { kind, mapping: autoMapColumns(headers, kind) };
 }

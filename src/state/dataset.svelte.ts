@@ -12,7 +12,8 @@ import { encodeSegment, SEGMENT_KEYS, type EncodedSegment, type SegmentKey } fro
 import { loadFiles, type LoadReport } from '../ingest/load';
 import type { ColumnMapping } from '../ingest/mapping';
 import { fetchDealSteps, fetchWonRevenue, type DealSteps, type WonRevenue } from '../features/revenue';
-import { IngestError, prepareFile, type PreparedFile, type SourceFile } from '../ingest/prepare';
+import { IngestError, type PreparedFile, type SourceFile } from '../ingest/prepare';
+import { prepareSource } from '../ingest/source';
 import { mapsUrgency } from '../model/defaultScenario';
 import type { Scenario } from '../model/scenario';
 import { layoutOf, type MatrixLayout } from '../model/compile';
@@ -76,7 +77,7 @@ export class DatasetState {
     const errors: IngestError[] = [];
     for (const source of sources) {
       try {
-        prepared.push(prepareFile(source));
+        prepared.push(await prepareSource(source));
       } catch (error) {
         errors.push(
           error instanceof IngestError ? error : new IngestError(source.name, 'load-failed', String(error)),

@@ -1,0 +1,39 @@
+// A table read in JS (XLSX, JSON, Parquet) in the shape of a raw CSV upload: text cells by position.
+
+import { Table, Utf8, makeVector, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
+
+export interface TextTable {
+  headers: string[];
+  /** One array per row, a cell per header position; null for an empty cell. */
+  rows: (string | null)[][];
+  /** Per row the number the user knows it by: the Excel row, the JSON record or the Parquet row (1-based). */
+  rowNumbers: number[];
+}
+
+/** Something the reader did to the file that the user must be told about (nothing is dropped silently). */
+export type SourceNote =
+  /** A non-empty row above the header row, skipped (a report title, a filter description). */
+  | { kind: 'title-row'; row: number; raw: string }
+  /** A row whose first cells say 合计 / Total / Sum …: a sum of the rows above, excluded. */
+  | { kind: 'totals-row'; row: number; raw: string }
+  /** An Excel error value (#N/A, #VALUE! …), read as an empty cell. */
+  | { kind: 'error-cell'; row: number; cell: string; column: string; raw: string }
+  /** A merged range below the header: its top-left value is repeated in every cell of the range. */
+  | { kind: 'merged-cells'; range: string; raw: string };
+
+/**
+ * The raw-table columns as an Arrow IPC stream: `_row` (the row numbers) then column0 … as VARCHAR,
+ * the same shape queries/ingest/raw_file.sql gives a CSV upload.
+ */
+export function textTableToArrowIpc(table: TextTable): Uint8Array {
+  const columns: Record<string, Vector> = {
+    _row: makeVector(Int32Array.from(table.rowNumbers)),
+  };
+  table.headers.forEach((_, i) => {
+    columns[`column${i}`] = vectorFromArray(
+      table.rows.map((r) => r[i] ?? null),
+      new Utf8(),
+    );
+  });
+  return tableToIPC(new Table(columns), 'stream');
+}
