@@ -124,7 +124,8 @@ test('rejected lines and cells are reported with row, column and raw value', asy
   await expect.poll(() => leadCount(page), { timeout: 60_000 }).toBe(4);
   // M3 is a ragged line; M2 has "many" employees and an impossible date
   await expect(page.getByTestId('problem-count')).toHaveAttribute('data-value', '3');
-  const table = page.locator('table', { hasText: 'M3;Gamma' });
+  const table = page.getByTestId('problems-table');
+  await expect(table).toContainText('M3;Gamma');
   await expect(table).toContainText('2024-02-30');
   await expect(table).toContainText('many');
   const download = page.waitForEvent('download');
