@@ -1,13 +1,15 @@
--- The canonical activities table: one dated event per row, type lower-cased. The parse runs once per row
--- (a materialised CTE, so the filter does not evaluate it a second time).
+-- The canonical activities table: one dated event per row, type lower-cased. Reads clean_activities.
+-- The parse runs once per row (a materialised CTE, so the filter does not evaluate it a second time).
+-- An event dated by a placeholder or after the load day is left out (reported by activity_problems.sql).
+-- params: $1 the load day, $2 the occurred_at day/month order
 CREATE OR REPLACE TABLE activities AS
 WITH parsed AS MATERIALIZED (
   SELECT
     _row,
     trim(lead_id) AS lead_id,
     lower(trim(activity_type)) AS activity_type,
-    parse_timestamp(occurred_at) AS occurred_at
-  FROM mapped_activities
+    usable_date(parse_timestamp(occurred_at, $2), $1) AS occurred_at
+  FROM clean_activities
 )
 SELECT _row, lead_id, activity_type, occurred_at
 FROM parsed

@@ -1,6 +1,8 @@
 -- The canonical leads table, typed, one row per lead id (the first occurrence wins; the rest are
--- reported by lead_problems.sql). Reads the mapped_leads view (role-named text columns).
--- params: $1 true spellings, $2 false spellings (exact trimmed values, chr(31)-joined)
+-- reported by lead_problems.sql). Reads clean_leads (role-named text columns, missing markers as NULL).
+-- A placeholder or future created date is kept as NULL (reported by lead_problems.sql).
+-- params: $1 true spellings, $2 false spellings (exact trimmed values, chr(31)-joined), $3 the load day,
+-- $4 the created_at day/month order, $5 / $6 the employees / annual_revenue decimal separators
 CREATE OR REPLACE TABLE leads AS
 SELECT
   _row,
@@ -9,8 +11,8 @@ SELECT
   nullif(trim(country), '') AS country,
   nullif(trim(region), '') AS region,
   nullif(trim(industry), '') AS industry,
-  parse_number(employees) AS employees,
-  parse_number(annual_revenue) AS annual_revenue,
+  parse_number(employees, $5) AS employees,
+  parse_number(annual_revenue, $6) AS annual_revenue,
   nullif(trim(lead_source), '') AS lead_source,
   nullif(trim(owner), '') AS owner,
   nullif(trim(job_title), '') AS job_title,
@@ -19,7 +21,7 @@ SELECT
   parse_bool(budget_confirmed, $1, $2) AS budget_confirmed,
   parse_bool(competitor_present, $1, $2) AS competitor_present,
   nullif(trim(decision_stage), '') AS decision_stage,
-  parse_date(created_at) AS created_at
-FROM mapped_leads
+  usable_date(parse_date(created_at, $4), $3) AS created_at
+FROM clean_leads
 WHERE nullif(trim(lead_id), '') IS NOT NULL
 QUALIFY row_number() OVER (PARTITION BY trim(lead_id) ORDER BY _row) = 1

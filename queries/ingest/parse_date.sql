@@ -1,10 +1,16 @@
 -- Text → DATE for the formats CRM exports use; NULL when none fits (reported as a cast failure).
+-- fmt is the column's day/month order ('dmy', 'mdy'; see src/ingest/dateFormat.ts). Year-first dates
+-- (ISO, YYYY/M/D, YYYY.M.D, 2024年1月5日, timestamps with T and zone), month names ("15 Apr, 2021 00:03:00",
+-- "Apr 15, 2021", "15-Apr-21") are read in any order; numeric day/month dates only in 'dmy' or 'mdy', so an
+-- undecided column (fmt '') never guesses per row.
 -- The plain cast comes first: COALESCE evaluates the slower fallbacks only for the rows it fails on.
--- A plain cast to a year below 1000 is a misreading (DuckDB casts '05-01-24' to the year 5), so it counts
--- as a failure instead of a silently wrong date.
-CREATE OR REPLACE MACRO parse_date(s) AS COALESCE(
+-- A plain cast to a year below 1000 is a misreading (DuckDB casts '05-01-24' to the year 5).
+CREATE OR REPLACE MACRO parse_date(s, fmt := '') AS COALESCE(
   CASE WHEN year(TRY_CAST(s AS DATE)) >= 1000 THEN TRY_CAST(s AS DATE) END,
   CASE WHEN year(TRY_CAST(trim(s) AS DATE)) >= 1000 THEN TRY_CAST(trim(s) AS DATE) END,
   CAST(try_strptime(trim(s), ['%Y/%m/%d', '%Y/%m/%d %H:%M:%S', '%Y/%m/%d %H:%M', '%Y年%m月%d日', '%Y.%m.%d',
-    '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M']) AS DATE)
+    '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M', '%Y年%m月%d日 %H:%M:%S', '%Y年%m月%d日 %H:%M',
+    '%d %b, %Y %H:%M:%S', '%d %b, %Y %H:%M', '%d %b, %Y', '%d %b %Y', '%d %B %Y', '%d-%b-%y', '%d-%b-%Y',
+    '%b %d, %Y', '%B %d, %Y', '%b %d, %Y %H:%M:%S', '%b %d %Y']) AS DATE),
+  TRY_CAST(day_month_iso(trim(s), fmt) AS DATE)
 )

@@ -2,13 +2,18 @@ import type { SqlEngine } from '../db/engine';
 import { fetchOne, fetchRows, run } from '../db/sql';
 import { readRows } from '../db/schema';
 import { quoteIdent } from '../db/ident';
-import { emptyMappedViewSql, MAPPED_VIEW, mappedViewSql, RAW_TABLE } from './mappedView';
+import { emptyMappedViewSql, mappedViewSql, RAW_TABLE } from './mappedView';
 import { loadTextTable } from './loadTable';
 import { IngestError, type PreparedFile } from './prepare';
 import type { FileKind } from './roles';
 import type { SourceFormat } from './source';
 import type { SourceNote } from './textTable';
 import { parseBoolean, stageOutcomes } from './values';
+import { buildCanonicalTables } from './canonical';
+import { cellProblems } from './cellProblems';
+import { CLEAN_VIEW, planColumns, type ParseOptions } from './columnPlan';
+import { columnReports, type ColumnReport } from './columnReport';
+import { createIngestMacros } from './macros';
 import { overrideBooleans, overrideOutcomes } from './valueOverrides';
 
 export interface RejectedLine {
@@ -49,10 +54,14 @@ export interface LoadReport {
   problems: CellProblem[];
   valueMaps: ValueMaps;
   counts: { leads: number; deals: number; activities: number };
+  /** Per mapped column: missing-marker counts, date order, number format, folded spellings. */
+  columns: ColumnReport[];
+  /** The load day (YYYY-MM-DD) dates were checked against. */
+  today: string;
 }
 
-/** Joins values for the chr(31)-separated list parameters of the canonical-table queries. */
-const joinList = (values: readonly string[]) => values.join('\u001f');
+/** How cells are read (date orders, decimal separators, missing markers per column); see columnPlan.ts. */
+export type LoadOptions = ParseOptions;
 
 const KINDS: FileKind[] = ['leads', 'deals', 'activities'];
 const BOOLEAN_ROLES = ['is_decision_maker', 'budget_confirmed', 'competitor_present'];
@@ -120,7 +129,8 @@ async function loadRaw(engine: SqlEngine, file: PreparedFile): Promise<LoadedFil
 }
 
 async function distinctValues(engine: SqlEngine, kind: FileKind, role: string): Promise<string[]> {
-  const view = MAPPED_VIEW[kind];
+  // missing-value markers are not values to map
+  const view = CLEAN_VIEW[kind];
   const rows = await fetchRows(
     engine,
     'ingest/distinct_values',
@@ -152,18 +162,15 @@ async function valueMaps(engine: SqlEngine, files: readonly PreparedFile[]): Pro
   };
 }
 
-const PROBLEM_SCHEMA = {
-  row: { type: 'number' },
-  role: { type: 'string' },
-  raw: { type: 'string' },
-  problem: { type: 'string' },
-} as const;
-
 /**
  * Loads prepared files (at most one per kind; leads required) into the canonical leads, deals and
  * activities tables, and reports every rejected line and cell.
  */
-export async function loadFiles(engine: SqlEngine, files: PreparedFile[]): Promise<LoadReport> {
+export async function loadFiles(
+  engine: SqlEngine,
+  files: PreparedFile[],
+  options: LoadOptions = {},
+): Promise<LoadReport> {
   for (const kind of KINDS) {
     const same = files.filter((f) => f.kind === kind);
     if (same.length > 1) throw new IngestError(same[1].source.name, 'duplicate-kind', kind);
@@ -171,8 +178,7 @@ export async function loadFiles(engine: SqlEngine, files: PreparedFile[]): Promi
   if (!files.some((f) => f.kind === 'leads'))
     throw new IngestError(files[0]?.source.name ?? '', 'missing-roles', 'leads');
 
-  for (const s of ['parse_date', 'parse_timestamp', 'parse_number', 'parse_bool'])
-    await run(engine, `ingest/${s}`);
+  await createIngestMacros(engine);
   const loaded: LoadedFile[] = [];
   for (const kind of KINDS) {
     const file = files.find((f) => f.kind === kind);
@@ -180,20 +186,18 @@ export async function loadFiles(engine: SqlEngine, files: PreparedFile[]): Promi
     else await engine.query(emptyMappedViewSql(kind));
   }
 
+  const mappedRoles = Object.fromEntries(
+    files.map((f) => [f.kind, Object.keys(f.mapping).filter((role) => f.mapping[role] != null)]),
+  );
+  const plan = await planColumns(engine, mappedRoles, options);
   const maps = await valueMaps(engine, files);
-  await run(engine, 'ingest/leads', { params: [joinList(maps.booleanTrue), joinList(maps.booleanFalse)] });
-  await run(engine, 'ingest/deals', { params: [joinList(maps.stageWon), joinList(maps.stageLost)] });
-  await run(engine, 'ingest/activities');
+  const folds = await buildCanonicalTables(engine, plan, maps);
 
   const problems: CellProblem[] = [];
   for (const kind of KINDS) {
     const file = loaded.find((f) => f.kind === kind);
     if (!file) continue;
-    const rows = await fetchRows(
-      engine,
-      `ingest/${kind === 'activities' ? 'activity' : kind.slice(0, -1)}_problems`,
-      PROBLEM_SCHEMA,
-    );
+    const rows = await cellProblems(engine, plan, kind);
     problems.push(...rows.map((r) => ({ file: file.name, ...r })));
   }
   const counts = await fetchOne(engine, 'ingest/canonical_counts', {
@@ -201,5 +205,6 @@ export async function loadFiles(engine: SqlEngine, files: PreparedFile[]): Promi
     deals: { type: 'number' },
     activities: { type: 'number' },
   });
-  return { files: loaded, problems, valueMaps: maps, counts };
+  const columns = await columnReports(engine, plan, folds);
+  return { files: loaded, problems, valueMaps: maps, counts, columns, today: plan.today };
 }

@@ -15,6 +15,12 @@ export const STAGE_WON_VALUES: readonly string[] = [
   '成交',
   '已赢单',
   '签约',
+  '已签约',
+  '成单',
+  '已成单',
+  'converted',
+  'closed converted',
+  '已转化',
 ];
 export const STAGE_LOST_VALUES: readonly string[] = [
   'lost',
@@ -27,6 +33,13 @@ export const STAGE_LOST_VALUES: readonly string[] = [
   '已输单',
   '失败',
   '关闭-丢失',
+  '丢失',
+  '失单',
+  '流失',
+  '已流失',
+  'closed lost to competition',
+  'closed not converted',
+  'not converted',
 ];
 export const BOOLEAN_TRUE_VALUES: readonly string[] = [
   'true',
@@ -37,6 +50,12 @@ export const BOOLEAN_TRUE_VALUES: readonly string[] = [
   '有',
   '已确认',
   'checked',
+  't',
+  'on',
+  '√',
+  '✓',
+  '对',
+  '已转化',
 ];
 export const BOOLEAN_FALSE_VALUES: readonly string[] = [
   'false',
@@ -47,6 +66,12 @@ export const BOOLEAN_FALSE_VALUES: readonly string[] = [
   '无',
   '未确认',
   'unchecked',
+  'f',
+  'off',
+  '×',
+  '✗',
+  '错',
+  '未转化',
 ];
 
 // Full-width forms, case, spaces and joiners (_ - ·) do not change the meaning of a stage.

@@ -335,23 +335,19 @@ describe('BAD-INPUTS 9: duplicate, empty, case-variant, keyword, long, quoted an
 // Values
 
 describe('BAD-INPUTS 10: dates', () => {
-  it('parses ISO, YYYY/M/D, 年月日 and timestamps, and reports every failing cell by row with its raw text', async () => {
+  it('parses every listed format, day first for the whole column because 13/5/2024 says so, and reports the impossible date by row', async () => {
     await withLoaded([make.case10()], async ({ rows, report }) => {
       const parsed = await rows(
         'SELECT lead_id, CAST(created_at AS VARCHAR) AS d FROM leads WHERE created_at IS NOT NULL',
       );
       const byId = Object.fromEntries(parsed.map((r) => [r.lead_id, r.d]));
-      // D1 ISO, D6 2024/1/5, D7 2024年1月5日, D9 ISO with time, D10 ISO with time zone
-      for (const id of ['D1', 'D6', 'D7', 'D9', 'D10']) expect(byId[id], id).toBe('2024-01-05');
-      expect(problemsOf(report, 'dates.csv')).toEqual([
-        '2:created_at:bad_date:1/5/2024',
-        '3:created_at:bad_date:13/5/2024',
-        '4:created_at:bad_date:05-01-2024',
-        // DD-MM-YY: never read as the year 5 (a silently wrong date); reported until the wizard asks
-        '5:created_at:bad_date:05-01-24',
-        '8:created_at:bad_date:15 Apr, 2021 00:03:00',
-        '11:created_at:bad_date:2024-02-30',
-      ]);
+      // D1 ISO, D4 05-01-2024 and D5 05-01-24 day first, D6 2024/1/5, D7 2024年1月5日, D9 ISO with time,
+      // D10 ISO with time zone
+      for (const id of ['D1', 'D4', 'D5', 'D6', 'D7', 'D9', 'D10']) expect(byId[id], id).toBe('2024-01-05');
+      // 13/5/2024 has a day above 12 in the first place, so 1/5/2024 in the same column is the 1st of May
+      expect([byId.D2, byId.D3, byId.D8]).toEqual(['2024-05-01', '2024-05-13', '2021-04-15']);
+      expect(report.columns.find((c) => c.key === 'leads.created_at')?.date?.used).toBe('dmy');
+      expect(problemsOf(report, 'dates.csv')).toEqual(['11:created_at:bad_date:2024-02-30']);
       // the lead rows themselves are kept
       expect(report.counts.leads).toBe(make.CASE10_DATES.length);
     });
@@ -374,17 +370,20 @@ describe('BAD-INPUTS 11: money and numbers', () => {
         'null USD',
         '500 USD',
       ]);
+      // the column reads with a decimal point ($22,700.00, $342.09K): 1.234,56 does not fit it and is
+      // reported; (1,234) is read as -1234 and reported as a negative amount
       expect(problemsOf(report, 'deals.csv')).toEqual([
-        '4:amount:bad_number:$342.09K',
-        '5:amount:bad_number:1.2万',
-        '6:amount:bad_number:(1,234)',
+        '3:amount:bad_number:1.234,56',
+        '6:amount:negative_amount:(1,234)',
       ]);
+      expect([amounts.D4, amounts.D5, amounts.D6]).toEqual(['342090 USD', '12000 CNY', '-1234 USD']);
       // won revenue per lead and currency: USD and CNY are never summed together
       await buildLeadFeatures(engine, 180);
       const revenue = await fetchWonRevenue(engine);
       expect(revenue.find((r) => r.currency === 'CNY' && r.amount === 1234)).toBeDefined();
       const usd = revenueIn(revenue, report.counts.leads, 'USD', null);
-      expect(usd.excluded).toEqual([{ currency: 'CNY', leads: 2, amount: 1234 }]);
+      // ¥1,234 and 1.2万 (12000) are CNY, never added to USD
+      expect(usd.excluded).toEqual([{ currency: 'CNY', leads: 2, amount: 13234 }]);
     });
   });
 });
@@ -415,9 +414,10 @@ describe('BAD-INPUTS 12: booleans and outcome spellings', () => {
     const { leads, deals } = make.case12();
     await withLoaded([leads, deals], async ({ rows, report }) => {
       const maps = report.valueMaps;
-      expect([...maps.booleanTrue].sort()).toEqual(['1', 'TRUE', 'Y', 'Yes', '是']);
+      // 已转化 ("converted") is a yes
+      expect([...maps.booleanTrue].sort()).toEqual(['1', 'TRUE', 'Y', 'Yes', '已转化', '是']);
       expect([...maps.booleanFalse].sort()).toEqual(['0', 'False', 'N', 'no', '否']);
-      expect(maps.booleanUnknown).toEqual(['已转化']);
+      expect(maps.booleanUnknown).toEqual([]);
       expect([...maps.stageWon].sort()).toEqual(['CLOSED_WON', 'Closed Won', '赢单']);
       expect([...maps.stageLost].sort()).toEqual(['Closed Lost', '输单']);
       expect(maps.stageOpen).toEqual(['Negotiation']);
@@ -433,7 +433,7 @@ describe('BAD-INPUTS 12: booleans and outcome spellings', () => {
         false,
         true,
         false,
-        null,
+        true,
       ]);
       const outcomes = await rows('SELECT outcome FROM deals ORDER BY _row');
       expect(outcomes.map((r) => r.outcome)).toEqual(['won', 'lost', 'won', 'lost', 'open', 'won']);
@@ -451,22 +451,27 @@ describe('BAD-INPUTS 14: long IDs and integers above 2^53', () => {
       expect((await rows('SELECT lead_id FROM deals ORDER BY _row')).map((r) => r.lead_id)).toEqual([
         ...make.CASE14_IDS,
       ]);
-      expect(problemsOf(report, 'deals.csv')).toEqual([]); // every deal found its lead
+      // every deal found its lead; the id Excel wrote in scientific notation is named by row
+      expect(problemsOf(report, 'deals.csv')).toEqual([
+        '3:deal_id:scientific_id:1.23457E+172',
+        '3:lead_id:scientific_id:1.23457E+17',
+      ]);
     });
   });
 });
 
 describe('BAD-INPUTS 15: spacing and full-width variants', () => {
-  it('trims padded values and reports a full-width number by row instead of dropping it silently', async () => {
+  it('trims padded values, reads full-width digits, folds case and width variants into one spelling', async () => {
     await withLoaded([make.case15()], async ({ rows, report }) => {
       const r = await rows('SELECT lead_id, lead_source, employees FROM leads ORDER BY _row');
       expect(r.map((x) => `${x.lead_id}:${x.lead_source}:${x.employees}`)).toEqual([
-        'L1:Google:null',
-        'L2:google:12',
+        'L1:Google:50',
+        'L2:Google:12',
         'L3:Google:7',
-        'L4:ＧＯＯＧＬＥ:3',
+        'L4:Google:3',
       ]);
-      expect(problemsOf(report, 'variants.csv')).toEqual(['1:employees:bad_number:５０']);
+      // the band Excel turned into a date is reported, not silently kept as a category
+      expect(problemsOf(report, 'variants.csv')).toEqual(['2:purchase_timeframe:excel_date_band:May-20']);
     });
   });
 });

@@ -2,13 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../src/db/nodeEngine';
 import type { SqlEngine } from '../../src/db/engine';
 import { readRows } from '../../src/db/schema';
-import { run } from '../../src/db/sql';
+import { createIngestMacros } from '../../src/ingest/macros';
 
 let engine: SqlEngine;
 beforeAll(async () => {
   engine = await createNodeEngine();
-  for (const m of ['parse_date', 'parse_timestamp', 'parse_number', 'parse_bool'])
-    await run(engine, `ingest/${m}`);
+  await createIngestMacros(engine);
 });
 afterAll(() => engine?.close());
 
