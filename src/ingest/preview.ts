@@ -59,6 +59,31 @@ const byCount = (counts: Map<string, number>): ValueCount[] =>
     .map(([value, n]) => ({ value, n }))
     .sort((a, b) => b.n - a.n || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 
+function tableDistinctValues(
+  rows: readonly (string | null)[][],
+  columns: readonly number[],
+  maxRecords: number,
+): { counts: Map<string, number>[]; records: number } {
+  const counts = columns.map(() => new Map<string, number>());
+  const read = rows.slice(0, maxRecords);
+  for (const row of read)
+    columns.forEach((column, k) => {
+      const value = (row[column] ?? '').trim();
+      if (value !== '') counts[k].set(value, (counts[k].get(value) ?? 0) + 1);
+    });
+  return { counts, records: read.length };
+}
+
+/** The preview of a prepared file: its JS table (XLSX, JSON, Parquet) or its CSV text. */
+export function previewOfFile(file: PreparedFile, rows = PREVIEW_ROWS): Preview {
+  return file.table
+    ? previewOfRecords(
+        file.table.headers,
+        file.table.rows.slice(0, rows).map((r) => r.map((c) => c ?? '')),
+      )
+    : previewOfText(file.text, file.delimiter, rows);
+}
+
 /** One pass over the file for the stage, yes/no and lead id columns its mapping names. */
 export function scanValues(file: PreparedFile, maxRecords = SCAN_RECORDS): ValueScan {
   const column = (role: string) => file.mapping[role] ?? null;
@@ -73,7 +98,9 @@ export function scanValues(file: PreparedFile, maxRecords = SCAN_RECORDS): Value
     ...wanted.booleans,
     ...(wanted.lead === null ? [] : [wanted.lead]),
   ];
-  const { counts, records } = distinctValues(file.text, file.delimiter, columns, maxRecords);
+  const { counts, records } = file.table
+    ? tableDistinctValues(file.table.rows, columns, maxRecords)
+    : distinctValues(file.text, file.delimiter, columns, maxRecords);
   let k = 0;
   const stage = wanted.stage === null ? new Map<string, number>() : counts[k++];
   const booleans = booleanRoles.map((role) => ({ role, values: byCount(counts[k++]) }));

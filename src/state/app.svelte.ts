@@ -1,6 +1,7 @@
 import { createKernelWorkers, KernelClient } from '../kernel/client';
 import type { ColumnMapping } from '../ingest/mapping';
 import type { SourceFile } from '../ingest/prepare';
+import { prepareSource } from '../ingest/source';
 import { DatasetState } from './dataset.svelte';
 import { localPresetStore } from './importPresets';
 import { ImportWizard } from './importWizard.svelte';
@@ -32,7 +33,7 @@ class AppState {
     (data) => this.kernel.setData(data.inputs, data.facts, data.segments),
   );
   /** Dropped files wait here, read and mapped, until the user loads them. */
-  readonly wizard = new ImportWizard(localPresetStore(), () => this.dataset.files);
+  readonly wizard = new ImportWizard(localPresetStore(), () => this.dataset.files, prepareSource);
   readonly scoring = new ScoringState(this.kernel);
   readonly bias = new BiasState(this.dataset, this.kernel);
   readonly roi = new RoiState(this.dataset, this.kernel);

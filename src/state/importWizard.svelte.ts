@@ -1,11 +1,12 @@
 import { sniffDelimiter } from '../ingest/delimiter';
-import { decodeText, detectEncoding, type EncodingGuess, type EncodingName } from '../ingest/encoding';
+import { decodeText, type EncodingGuess, type EncodingName } from '../ingest/encoding';
 import { autoMapColumns, missingRequired, type ColumnMapping } from '../ingest/mapping';
 import { IngestError, prepareFile, type PreparedFile, type SourceFile } from '../ingest/prepare';
 import { headerSignature, makePreset, mappingFromPreset, type ImportPreset } from '../ingest/presets';
 import {
   leadIdsOf,
   linkStats,
+  previewOfFile,
   previewOfText,
   scanValues,
   type LinkStats,
@@ -212,14 +213,14 @@ export class ImportWizard {
   }
 
   async #stageOne(source: SourceFile): Promise<StagedFile> {
-    const detected = detectEncoding(source.bytes);
     const auto = await this.prepare(source, {});
+    const detected = auto.encoding;
     const signature = headerSignature(auto.headers, auto.kind);
     const preset = this.presets.get(signature);
     const base: StagedFile = {
       key: this.#nextKey++,
       source,
-      detected: auto.encoding.reason === detected.reason ? auto.encoding : detected,
+      detected,
       encoding: null,
       prepared: null,
       failure: null,
@@ -244,7 +245,7 @@ export class ImportWizard {
       ...file,
       prepared,
       failure: null,
-      preview: previewOfText(prepared.text, prepared.delimiter),
+      preview: previewOfFile(prepared),
       scan: scanValues(prepared),
     };
   }

@@ -12,6 +12,8 @@ import {
 } from '../../src/ingest/presets';
 import { localPresetStore, type PresetStore } from '../../src/state/importPresets';
 import { ImportWizard } from '../../src/state/importWizard.svelte';
+import { prepareSource } from '../../src/ingest/source';
+import { gzipSync } from 'node:zlib';
 import * as make from '../fixtures/bad-inputs/make';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -237,5 +239,27 @@ describe('value overrides reach the load', () => {
     } finally {
       await engine.close();
     }
+  });
+});
+
+describe('ImportWizard with the format readers (prepareSource)', () => {
+  it('previews a gzip-compressed CSV as text and a JSON file as a table, and scans their values', async () => {
+    const wizard = new ImportWizard(localPresetStore(memoryStorage()), () => [], prepareSource);
+    const json = JSON.stringify([
+      { 'Deal ID': 'D1', 'Lead ID': 'L1', Stage: 'Closed Won' },
+      { 'Deal ID': 'D2', 'Lead ID': 'L1', Stage: 'Signed' },
+    ]);
+    await wizard.stage([
+      { name: 'leads.csv.gz', bytes: new Uint8Array(gzipSync(Buffer.from(LEADS))) },
+      { name: 'deals.json', bytes: utf8(json) },
+    ]);
+    expect(wizard.errors).toEqual([]);
+    const [leads, deals] = wizard.staged;
+    expect(leads.preview?.headers).toEqual(['Lead ID', 'Company', 'Industry']);
+    expect(leads.preview?.rows).toHaveLength(3);
+    expect(deals.prepared?.kind).toBe('deals');
+    expect(deals.preview?.rows[1]).toEqual(['D2', 'L1', 'Signed']);
+    expect(deals.scan?.stage.map((v) => v.value).sort()).toEqual(['Closed Won', 'Signed']);
+    expect(wizard.links[0].stats).toEqual({ rows: 2, matched: 2, maxPerLead: 2 });
   });
 });
