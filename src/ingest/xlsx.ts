@@ -271,15 +271,13 @@ function parseSheet(xml: string, ctx: SheetContext, maxRows: number): SheetData 
     close(name) {
       if (name === 'v') inValue = false;
       else if (name === 'c' && cell && row) {
-        const inlineText: string | null = inline === null ? null : (inline as StringItemText).value;
-        const parsed = cellOf(cell.type, cell.style, value, inlineText, ctx);
+        const parsed = cellOf(cell.type, cell.style, value, inline?.value ?? null, ctx);
         if (parsed) row.cells.push({ col: cell.col, ...parsed });
         cell = null;
         inline = null;
-      } else if (name === 'is') {
-        // keep the collected text until the cell closes
       } else if (inline) {
-        inline.close(name);
+        // the inline string's text stays collected until its cell closes
+        if (name !== 'is') inline.close(name);
       } else if (name === 'row' && row) {
         if (row.cells.some((c) => c.text !== '')) rows.push(row);
         row = null;
