@@ -752,6 +752,44 @@ export const en = {
     'Cell {cell} ({column}) holds the Excel error {raw}; it was read as empty.',
   'import.format.note.merged-cells':
     'Cells {range} are merged: the value “{raw}” was repeated in every row of the range.',
+  'problem.ambiguous_date': 'day and month order not chosen for this column — left empty',
+  'problem.placeholder_date': 'placeholder date (such as 1900-01-01) — left empty',
+  'problem.future_date': 'date after the load day — left empty',
+  'problem.negative_amount': 'negative amount — kept',
+  'problem.currency_mismatch':
+    'the amount’s currency symbol differs from the currency column — the column is used',
+  'problem.closed_before_created': 'closed before the deal was created',
+  'problem.closed_before_lead': 'closed before its lead was created',
+  'problem.scientific_id': 'id in scientific notation (Excel has rounded its digits) — kept as text',
+  'problem.excel_date_band': 'looks like a range Excel turned into a date (5-20 → May-20) — kept as text',
+  'data.encodingReason.mixed-utf8': 'Windows-1252 with some lines in UTF-8; those lines were read as UTF-8',
+  'parse.dateFormat.ymd': 'Year first (2024-01-05, 2024/1/5, 2024年1月5日)',
+  'parse.dateFormat.dmy': 'Day first (05/01/2024, 05.01.2024, 05-01-24)',
+  'parse.dateFormat.mdy': 'Month first (01/05/2024, 1-5-24)',
+  'parse.dateFormat.ambiguous':
+    'Day and month cannot be told apart: every value is 12 or less in both places',
+  'parse.dateFormat.ask': 'Is {example} the {dayFirst} or the {monthFirst}?',
+  'parse.dateReason.no-day-month': 'no day/month dates',
+  'parse.dateReason.first-over-12': '{n} values have a day above 12 in the first place',
+  'parse.dateReason.second-over-12': '{n} values have a day above 12 in the second place',
+  'parse.dateReason.mixed': 'both orders occur; the commoner one is used and the other values are reported',
+  'parse.dateReason.all-12-or-less': 'every value fits both orders',
+  'parse.decimal.dot': 'Decimal point (1,234.56)',
+  'parse.decimal.comma': 'Decimal comma (1.234,56)',
+  'parse.decimalReason.values': 'decided from the values',
+  'parse.decimalReason.mixed':
+    'both conventions occur; the commoner one is used and the other values are reported',
+  'parse.decimalReason.none': 'no value tells; {n} values such as 1,234 are read as thousands',
+  'parse.suffixes': 'Magnitude suffixes seen: {list}',
+  'parse.currencies': 'Currencies seen: {list}',
+  'parse.mixedCurrencies':
+    'Several currencies in one amount column ({list}): amounts are never added across currencies',
+  'parse.missingMarkers': 'Read as missing: {list}',
+  'parse.missingCount': '{marker} × {n}',
+  'parse.missingEmpty': '(empty)',
+  'parse.lostDealZero': '0 on a lost deal × {n}',
+  'parse.folded': '{value} also written as {list}',
+  'parse.mixedEncodingLines': 'Lines read as UTF-8 in a Windows-1252 file: {lines}',
 } as const;
 
 export type MessageKey = keyof typeof en;

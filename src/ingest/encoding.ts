@@ -12,7 +12,13 @@ export const ENCODINGS = [
   'euc-kr',
 ] as const;
 export type EncodingName = (typeof ENCODINGS)[number];
-export type EncodingReason = 'bom' | 'valid-utf8' | 'ascii' | 'gb18030-cjk' | 'single-byte-fallback';
+/**
+ * Why an encoding was chosen. 'mixed-utf8': not UTF-8 as a whole, but some lines are (an export that
+ * pasted UTF-8 text into a Latin-1 file); those lines are read as UTF-8 ("Café", not "CafÃ©"), the rest
+ * as Windows-1252, and utf8Lines() names them.
+ */
+export type EncodingReason =
+  'bom' | 'valid-utf8' | 'ascii' | 'gb18030-cjk' | 'single-byte-fallback' | 'mixed-utf8';
 export interface EncodingGuess {
   encoding: EncodingName;
   bom: boolean;
@@ -149,7 +155,40 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
   ) {
     return { encoding: 'gb18030', bom: false, reason: 'gb18030-cjk' };
   }
-  return { encoding: 'windows-1252', bom: false, reason: 'single-byte-fallback' };
+  const mixed = splitLines(sample).some((line) => isUtf8Line(line));
+  return { encoding: 'windows-1252', bom: false, reason: mixed ? 'mixed-utf8' : 'single-byte-fallback' };
+}
+
+/** The byte ranges of a buffer's lines, each with its LF. */
+function splitLines(bytes: Uint8Array): Uint8Array[] {
+  const lines: Uint8Array[] = [];
+  let start = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 0x0a) {
+      lines.push(bytes.subarray(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (start < bytes.length) lines.push(bytes.subarray(start));
+  return lines;
+}
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A line with non-ASCII bytes that all form valid UTF-8. */
+function isUtf8Line(line: Uint8Array): boolean {
+  if (isAscii(line)) return false;
+  try {
+    STRICT_UTF8.decode(line);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** 1-based numbers of the lines of a Windows-1252 file that are read as UTF-8 (see 'mixed-utf8'). */
+export function utf8Lines(bytes: Uint8Array): number[] {
+  return splitLines(bytes).flatMap((line, i) => (isUtf8Line(line) ? [i + 1] : []));
 }
 
 function stripBomBytes(bytes: Uint8Array, encoding: EncodingName): Uint8Array {
@@ -181,7 +220,9 @@ export function decodeText(bytes: Uint8Array, encoding: EncodingName): string {
   const body = stripBomBytes(bytes, encoding);
   const text =
     encoding === 'windows-1252'
-      ? decodeWindows1252(body)
+      ? splitLines(body)
+          .map((line) => (isUtf8Line(line) ? STRICT_UTF8.decode(line) : decodeWindows1252(line)))
+          .join('')
       : new TextDecoder(encoding, { ignoreBOM: true }).decode(body);
   return text.replace(/^\uFEFF+/, '').replaceAll('\0', '');
 }

@@ -14,6 +14,7 @@ import { cellProblems } from './cellProblems';
 import { CLEAN_VIEW, planColumns, type ParseOptions } from './columnPlan';
 import { columnReports, type ColumnReport } from './columnReport';
 import { createIngestMacros } from './macros';
+import { utf8Lines } from './encoding';
 import { overrideBooleans, overrideOutcomes } from './valueOverrides';
 
 export interface RejectedLine {
@@ -58,6 +59,8 @@ export interface LoadReport {
   columns: ColumnReport[];
   /** The load day (YYYY-MM-DD) dates were checked against. */
   today: string;
+  /** Files read as Windows-1252 with some lines in UTF-8 (encoding reason 'mixed-utf8'): those lines. */
+  mixedEncodingLines: { file: string; lines: number[] }[];
 }
 
 /** How cells are read (date orders, decimal separators, missing markers per column); see columnPlan.ts. */
@@ -206,5 +209,8 @@ export async function loadFiles(
     activities: { type: 'number' },
   });
   const columns = await columnReports(engine, plan, folds);
-  return { files: loaded, problems, valueMaps: maps, counts, columns, today: plan.today };
+  const mixedEncodingLines = files
+    .filter((f) => f.encoding.reason === 'mixed-utf8')
+    .map((f) => ({ file: f.source.name, lines: utf8Lines(f.source.bytes) }));
+  return { files: loaded, problems, valueMaps: maps, counts, columns, today: plan.today, mixedEncodingLines };
 }
