@@ -154,7 +154,7 @@ describe('BAD-INPUTS 6: XLSX with several sheets, title rows, merged cells, a to
           company: 'Acme Corp',
           region: '华北',
           created_at: '2024-04-02',
-          annual_revenue: 'n/a',
+          annual_revenue: 'see notes',
           is_decision_maker: null,
         },
         {
@@ -179,7 +179,7 @@ describe('BAD-INPUTS 6: XLSX with several sheets, title rows, merged cells, a to
         { lead_id: '12345', created: '2024-04-20', annual_revenue: 0.15, is_decision_maker: null },
       ]);
       // a bad cell is reported with the row number Excel shows
-      expect(problemsOf(report)).toContain('8:annual_revenue:bad_number:n/a');
+      expect(problemsOf(report)).toContain('8:annual_revenue:bad_number:see notes');
     });
   });
 
