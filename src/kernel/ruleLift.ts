@@ -1,5 +1,4 @@
 import type { KernelPlan } from '../model/compile';
-import { explainLead } from './explain';
 import { OUTCOME, type RuleMatrix } from './matrix';
 import { scoreOfPoints, tierOf, type Scores } from './score';
 
@@ -37,18 +36,7 @@ export function ruleLift(
   outcome: Uint8Array,
   include: Uint8Array,
 ): RuleLift[] {
-  // the included resolved leads once, so each rule reads only them
-  let resolved = 0;
-  for (let i = 0; i < m.n; i++) if (include[i] && outcome[i] !== OUTCOME.open) resolved++;
-  const lead = new Int32Array(resolved);
-  const won = new Uint8Array(resolved);
-  let wins = 0;
-  for (let i = 0, k = 0; i < m.n; i++) {
-    if (!include[i] || outcome[i] === OUTCOME.open) continue;
-    lead[k] = i;
-    won[k] = outcome[i] === OUTCOME.won ? 1 : 0;
-    wins += won[k++];
-  }
+  const { resolved, wins, firesOf } = selectionOf(include, outcome);
   const row = (kind: RuleLift['kind'], index: number, f: number, fw: number): RuleLift => {
     const without = resolved - f;
     const winsWithout = wins - fw;
@@ -70,30 +58,64 @@ export function ruleLift(
   };
   const rows = [
     ...plan.caseRules.map((r, k) => {
-      const codes = m.caseCodes[r.column];
-      let f = 0;
-      let fw = 0;
-      for (let j = 0; j < resolved; j++) {
-        if (codes[lead[j]] === 0) continue;
-        f++;
-        fw += won[j];
-      }
-      return row('case', k, f, fw);
+      const { fires, wins: fw } = firesOf(m.caseCodes[r.column]);
+      return row('case', k, fires, fw);
     }),
     ...plan.eventRules.map((r, k) => {
-      const counts = m.eventCounts[r.column];
-      let f = 0;
-      let fw = 0;
-      for (let j = 0; j < resolved; j++) {
-        if (!(counts[lead[j]] > 0)) continue;
-        f++;
-        fw += won[j];
-      }
-      return row('event', k, f, fw);
+      const { fires, wins: fw } = firesOf(m.eventCounts[r.column]);
+      return row('event', k, fires, fw);
     }),
   ];
   countPushedDown(m, plan, scores, outcome, include, rows);
   return rows;
+}
+
+interface Selection {
+  resolved: number;
+  wins: number;
+  /** Included resolved leads where a column is nonzero (the rule fires), and their wins; cached per column. */
+  firesOf: (column: Uint8Array | Float64Array) => { fires: number; wins: number };
+}
+
+/**
+ * The included resolved leads, and per rule column the leads it fires on: these depend on the window and
+ * the rule's condition (its column), never on points, caps or weights, so a re-score reuses them.
+ */
+const selections = new WeakMap<Uint8Array, WeakMap<Uint8Array, Selection>>();
+
+function selectionOf(include: Uint8Array, outcome: Uint8Array): Selection {
+  let byOutcome = selections.get(include);
+  if (!byOutcome) selections.set(include, (byOutcome = new WeakMap()));
+  let selection = byOutcome.get(outcome);
+  if (selection) return selection;
+  let resolved = 0;
+  for (let i = 0; i < include.length; i++) if (include[i] && outcome[i] !== OUTCOME.open) resolved++;
+  const lead = new Int32Array(resolved);
+  const won = new Uint8Array(resolved);
+  let wins = 0;
+  for (let i = 0, k = 0; i < include.length; i++) {
+    if (!include[i] || outcome[i] === OUTCOME.open) continue;
+    lead[k] = i;
+    won[k] = outcome[i] === OUTCOME.won ? 1 : 0;
+    wins += won[k++];
+  }
+  const fired = new WeakMap<Uint8Array | Float64Array, { fires: number; wins: number }>();
+  const firesOf = (column: Uint8Array | Float64Array) => {
+    let f = fired.get(column);
+    if (!f) {
+      f = { fires: 0, wins: 0 };
+      for (let j = 0; j < resolved; j++) {
+        if (!(column[lead[j]] > 0)) continue;
+        f.fires++;
+        f.wins += won[j];
+      }
+      fired.set(column, f);
+    }
+    return f;
+  };
+  selection = { resolved, wins, firesOf };
+  byOutcome.set(outcome, selection);
+  return selection;
 }
 
 /** For each won lead in the bottom tier: which negative rule or disqualifier alone kept it there. */
@@ -117,21 +139,58 @@ function countPushedDown(
     pushers.some(
       (r) => m.caseCodes[r.column][i] !== 0 && (r.disqualify || r.points[m.caseCodes[r.column][i]] < 0),
     ) || negativeEvents.some((r) => m.eventCounts[r.column][i] > 0);
+  const dims = plan.dimWeights.length;
+  const dimPoints = new Array<number>(dims).fill(0);
+  const without = new Array<number>(dims).fill(0);
+  // a lead's negative contributions, in explainLead's order (case rules, then event rules): row and points
+  const negativeRow: number[] = [];
+  const negativeDim: number[] = [];
+  const negativePoints: number[] = [];
+  const noteNegative = (row: number, dim: number, points: number) => {
+    negativeRow.push(row);
+    negativeDim.push(dim);
+    negativePoints.push(points);
+  };
   for (let i = 0; i < m.n; i++) {
     if (!include[i] || outcome[i] !== OUTCOME.won || scores.tier[i] !== bottom || !pushed(i)) continue;
-    const e = explainLead(m, plan, i);
-    const dimPoints = e.dimensions.map((d) => d.points);
-    if (e.disqualifiedBy.length === 1 && tierOf(e.score, plan.thresholds, plan.tierCount) !== bottom)
-      rows[e.disqualifiedBy[0]].pushedDown++;
-    if (e.disqualifiedBy.length > 0) continue;
-    e.dimensions.forEach((d, dim) => {
-      for (const c of d.rules) {
-        if (c.points >= 0) continue;
-        const points = dimPoints.slice();
-        points[dim] -= c.points;
-        if (tierOf(scoreOfPoints(points, plan), plan.thresholds, plan.tierCount) !== bottom)
-          rows[c.kind === 'case' ? c.index : eventRow + c.index].pushedDown++;
+    dimPoints.fill(0);
+    negativeRow.length = 0;
+    negativeDim.length = 0;
+    negativePoints.length = 0;
+    let disqualifiers = 0;
+    let disqualifier = -1;
+    plan.caseRules.forEach((rule, index) => {
+      const code = m.caseCodes[rule.column][i];
+      if (rule.disqualify) {
+        if (code !== 0) {
+          disqualifiers++;
+          disqualifier = index;
+        }
+        return;
       }
+      const points = rule.points[code];
+      dimPoints[rule.dim] += points;
+      if (points < 0) noteNegative(index, rule.dim, points);
     });
+    plan.eventRules.forEach((rule, index) => {
+      const points = rule.perEvent * Math.min(m.eventCounts[rule.column][i], rule.cap);
+      dimPoints[rule.dim] += points;
+      if (points < 0) noteNegative(eventRow + index, rule.dim, points);
+    });
+    if (disqualifiers > 0) {
+      const score = scoreOfPoints(dimPoints, plan);
+      if (disqualifiers === 1 && tierOf(score, plan.thresholds, plan.tierCount) !== bottom)
+        rows[disqualifier].pushedDown++;
+      continue;
+    }
+    for (let d = 0; d < dims; d++) {
+      for (let k = 0; k < negativeRow.length; k++) {
+        if (negativeDim[k] !== d) continue;
+        for (let e = 0; e < dims; e++) without[e] = dimPoints[e];
+        without[d] -= negativePoints[k];
+        if (tierOf(scoreOfPoints(without, plan), plan.thresholds, plan.tierCount) !== bottom)
+          rows[negativeRow[k]].pushedDown++;
+      }
+    }
   }
 }
