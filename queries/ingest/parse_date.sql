@@ -8,9 +8,6 @@
 CREATE OR REPLACE MACRO parse_date(s, fmt := '') AS COALESCE(
   CASE WHEN year(TRY_CAST(s AS DATE)) >= 1000 THEN TRY_CAST(s AS DATE) END,
   CASE WHEN year(TRY_CAST(trim(s) AS DATE)) >= 1000 THEN TRY_CAST(trim(s) AS DATE) END,
-  CAST(try_strptime(trim(s), ['%Y/%m/%d', '%Y/%m/%d %H:%M:%S', '%Y/%m/%d %H:%M', '%Y年%m月%d日', '%Y.%m.%d',
-    '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M', '%Y年%m月%d日 %H:%M:%S', '%Y年%m月%d日 %H:%M',
-    '%d %b, %Y %H:%M:%S', '%d %b, %Y %H:%M', '%d %b, %Y', '%d %b %Y', '%d %B %Y', '%d-%b-%y', '%d-%b-%Y',
-    '%b %d, %Y', '%B %d, %Y', '%b %d, %Y %H:%M:%S', '%b %d %Y']) AS DATE),
+  CAST(crm_strptime(s) AS DATE),
   TRY_CAST(day_month_iso(trim(s), fmt) AS DATE)
 )

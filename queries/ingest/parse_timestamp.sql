@@ -4,10 +4,7 @@
 CREATE OR REPLACE MACRO parse_timestamp(s, fmt := '') AS COALESCE(
   CASE WHEN year(TRY_CAST(s AS TIMESTAMP)) >= 1000 THEN TRY_CAST(s AS TIMESTAMP) END,
   CASE WHEN year(TRY_CAST(trim(s) AS TIMESTAMP)) >= 1000 THEN TRY_CAST(trim(s) AS TIMESTAMP) END,
-  try_strptime(trim(s), ['%Y/%m/%d %H:%M:%S', '%Y/%m/%d %H:%M', '%Y/%m/%d', '%Y年%m月%d日', '%Y-%m-%dT%H:%M:%S',
-    '%Y年%m月%d日 %H:%M:%S', '%Y年%m月%d日 %H:%M', '%Y.%m.%d', '%Y.%m.%d %H:%M:%S',
-    '%d %b, %Y %H:%M:%S', '%d %b, %Y %H:%M', '%d %b, %Y', '%d %b %Y', '%d %B %Y', '%d-%b-%y', '%d-%b-%Y',
-    '%b %d, %Y', '%B %d, %Y', '%b %d, %Y %H:%M:%S', '%b %d %Y']),
+  crm_strptime(s),
   TRY_CAST(day_month_iso(trim(s), fmt)
     || coalesce(' ' || nullif(regexp_extract(trim(s), '[ T]([0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)', 1), ''), '')
     AS TIMESTAMP)

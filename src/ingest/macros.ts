@@ -5,6 +5,7 @@ import { run } from '../db/sql';
 export const INGEST_MACROS = [
   'halfwidth',
   'day_month_iso',
+  'crm_strptime',
   'parse_date',
   'parse_timestamp',
   'placeholder_date',

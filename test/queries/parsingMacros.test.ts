@@ -76,6 +76,16 @@ describe('ingest date macros', () => {
     expect(await apply("parse_date(s, 'dmy')", ['30/02/2024', '2024-02-30'], 'date')).toEqual([null, null]);
   });
 
+  it('ingest/crm_strptime.sql reads written formats and never a year below 1000', async () => {
+    const rows = readRows(
+      await engine.query(
+        "SELECT strftime(crm_strptime(s), '%Y-%m-%d %H:%M') AS v FROM (SELECT unnest(['2024年1月5日 08:30', '15 Apr, 2021 00:03:00', '2/3/24', '15-Apr-2021']) AS s, generate_subscripts(['a', 'b', 'c', 'd'], 1) AS i) ORDER BY i",
+      ),
+      { v: { type: 'string', nullable: true } },
+    );
+    expect(rows.map((r) => r.v)).toEqual(['2024-01-05 08:30', '2021-04-15 00:03', null, '2021-04-15 00:00']);
+  });
+
   it('ingest/parse_timestamp.sql keeps the time of day of a day/month timestamp', async () => {
     const rows = readRows(
       await engine.query(
