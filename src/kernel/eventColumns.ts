@@ -35,8 +35,8 @@ export function eventColumn(log: EventLog, n: number, events: readonly string[],
   return out;
 }
 
-/** Column bytes kept for plans to come (a scenario, its baseline and recent decay edits). */
-const KEPT_BYTES = 512 * 2 ** 20;
+/** Column bytes kept for plans to come (a scenario, its baseline and recent decay edits; ~24 columns at 1M leads). */
+const KEPT_BYTES = 192 * 2 ** 20;
 
 /**
  * The kernel's rule matrix for any plan: the case code columns as given, and one event column per distinct

@@ -51,3 +51,24 @@ describe('EventColumns', () => {
     expect(Array.from(m.eventCounts[other.eventRules[0].column])).toEqual([1, 0, 0]);
   });
 });
+
+describe('EventColumns memory', () => {
+  it('drops the least recently used columns beyond its budget, never one the plans in use read', () => {
+    // 4M leads: 32 MB per column, so the 192 MB budget holds 6
+    const n = 4_000_000;
+    const columns = new EventColumns({
+      n,
+      caseCodes: [new Uint8Array(n), new Uint8Array(n), new Uint8Array(n)],
+      events: { types: ['demo_request'], lead: [Int32Array.of(5)], age: [Float64Array.of(0)] },
+    });
+    const planWith = (halfLifeDays: number) =>
+      compilePlan(tinyScenario({ kind: 'exponential', halfLifeDays }));
+    const baseline = columns.resolve(planWith(1));
+    for (let h = 2; h < 12; h++) columns.resolve(planWith(h), [planWith(1)]);
+    const live = columns.matrix.eventCounts.filter((c) => c.length === n).length;
+    expect(live).toBeLessThanOrEqual(6);
+    // the baseline's columns were kept throughout
+    expect(columns.matrix.eventCounts[baseline.eventRules[0].column]).toHaveLength(n);
+    expect(columns.matrix.eventCounts[baseline.eventRules[0].column][5]).toBe(1);
+  });
+});
