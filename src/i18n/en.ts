@@ -33,7 +33,7 @@ export const en = {
   'data.col.file': 'File',
   'data.col.kind': 'Kind',
   'data.col.encoding': 'Encoding',
-  'data.col.delimiter': 'Delimiter',
+  'data.col.delimiter': 'Format / delimiter',
   'data.col.rows': 'Rows',
   'data.col.rejected': 'Rejected lines',
   'data.kind.leads': 'Leads',
@@ -89,7 +89,7 @@ export const en = {
   'error.missing-roles': 'No leads file among the files: load a file with a lead id column.',
   'error.duplicate-kind': '{file} is a second {detail} file; load one file per kind.',
   'error.load-failed': '{file} could not be loaded: {detail}',
-  'filetype.xlsx': 'an Excel workbook (XLSX) — save it as CSV first',
+  'filetype.xlsx': 'an Excel workbook (XLSX)',
   'filetype.zip': 'a ZIP archive',
   'filetype.gzip': 'a gzip-compressed file',
   'filetype.parquet': 'a Parquet file',
@@ -790,6 +790,34 @@ export const en = {
   'parse.lostDealZero': '0 on a lost deal × {n}',
   'parse.folded': '{value} also written as {list}',
   'parse.mixedEncodingLines': 'Lines read as UTF-8 in a Windows-1252 file: {lines}',
+  'error.too-big':
+    '{file} is {detail}: too big to read as XLSX, JSON, Parquet or gzip in the browser. Save it as an uncompressed CSV (UTF-8), which loads at any size.',
+  'error.out-of-memory':
+    '{file} ({detail}) did not fit in the browser’s memory. Try a smaller export (fewer columns or a shorter period), close other tabs, or use a desktop browser on a machine with more memory.',
+  'error.engine-stopped':
+    'The in-browser database stopped while loading {file} ({detail}), most likely because it ran out of memory. It was restarted. Try a smaller export or fewer columns.',
+  'scale.restarted': 'The in-browser database stopped and was restarted; your files were reloaded.',
+  'scale.restart-failed':
+    'The in-browser database stopped and was restarted, but your files could not be reloaded. Load them again.',
+  'scale.restart-given-up':
+    'The in-browser database stopped several times in a row. Reload the page, then load your files again.',
+  'scale.memoryTitle': 'This may not fit in the browser’s memory',
+  'scale.memoryText':
+    '{file} is {size}. Loading it needs about {needed}, and the in-browser database can use about {available}.',
+  'scale.memoryAdvice':
+    'The load may fail with an out-of-memory message; your current data stays either way. Closing other tabs or loading a smaller export is safer.',
+  'scale.memoryContinue': 'Load anyway',
+  'scale.memoryCancel': 'Don’t load',
+  'scale.loadingTitle': 'Loading {what}',
+  'scale.loadingSize': '{size}, read by the in-browser database straight from the file',
+  'scale.elapsed': '{seconds} s',
+  'scale.cancel': 'Cancel',
+  'scale.cancelling': 'Cancelling… the previous data is being put back.',
+  'integrate.addSheet.leads': 'Also load the sheet “{sheet}” as leads',
+  'integrate.addSheet.deals': 'Also load the sheet “{sheet}” as deals',
+  'integrate.addSheet.activities': 'Also load the sheet “{sheet}” as activities',
+  'integrate.notesOf': 'What the reader skipped or changed in {file}',
+  'integrate.reason.totalsRow': 'Totals row, excluded by the reader',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -35,7 +35,7 @@ export const zhCN: Record<MessageKey, string> = {
   'data.col.file': '文件',
   'data.col.kind': '类型',
   'data.col.encoding': '编码',
-  'data.col.delimiter': '分隔符',
+  'data.col.delimiter': '格式 / 分隔符',
   'data.col.rows': '行数',
   'data.col.rejected': '被拒绝的行',
   'data.kind.leads': '线索',
@@ -87,7 +87,7 @@ export const zhCN: Record<MessageKey, string> = {
   'error.missing-roles': '文件中没有线索文件：请加载包含线索编号列的文件。',
   'error.duplicate-kind': '{file} 是第二个{detail}文件；每种类型只能加载一个文件。',
   'error.load-failed': '{file} 无法加载：{detail}',
-  'filetype.xlsx': 'Excel 工作簿（XLSX）—— 请先另存为 CSV',
+  'filetype.xlsx': 'Excel 工作簿（XLSX）',
   'filetype.zip': 'ZIP 压缩包',
   'filetype.gzip': 'gzip 压缩文件',
   'filetype.parquet': 'Parquet 文件',
@@ -766,4 +766,30 @@ export const zhCN: Record<MessageKey, string> = {
   'parse.lostDealZero': '输单金额为 0 × {n}',
   'parse.folded': '{value} 也写作 {list}',
   'parse.mixedEncodingLines': 'Windows-1252 文件中按 UTF-8 读取的行：{lines}',
+  'error.too-big':
+    '{file} 大小为 {detail}：XLSX、JSON、Parquet 或 gzip 文件太大，无法在浏览器中读取。请另存为未压缩的 CSV（UTF-8），CSV 不受大小限制。',
+  'error.out-of-memory':
+    '{file}（{detail}）超出了浏览器可用的内存。请尝试更小的导出（更少的列或更短的时间段）、关闭其他标签页，或在内存更大的电脑上使用桌面浏览器。',
+  'error.engine-stopped':
+    '加载 {file}（{detail}）时浏览器内数据库停止了运行，很可能是内存不足。数据库已重新启动。请尝试更小的导出或更少的列。',
+  'scale.restarted': '浏览器内数据库停止运行后已重新启动；您的文件已重新加载。',
+  'scale.restart-failed': '浏览器内数据库停止运行后已重新启动，但您的文件未能重新加载。请重新加载这些文件。',
+  'scale.restart-given-up': '浏览器内数据库连续多次停止运行。请刷新页面，然后重新加载您的文件。',
+  'scale.memoryTitle': '浏览器内存可能不够',
+  'scale.memoryText': '{file} 大小为 {size}。加载约需 {needed}；浏览器内数据库最多可用约 {available}。',
+  'scale.memoryAdvice':
+    '加载可能因内存不足而失败；无论如何，当前数据都会保留。关闭其他标签页或加载更小的导出更稳妥。',
+  'scale.memoryContinue': '仍然加载',
+  'scale.memoryCancel': '不加载',
+  'scale.loadingTitle': '正在加载 {what}',
+  'scale.loadingSize': '{size}，由浏览器内数据库直接从文件读取',
+  'scale.elapsed': '{seconds} 秒',
+  'scale.cancel': '取消',
+  'scale.cancelling': '正在取消……正在恢复之前的数据。',
+
+  'integrate.addSheet.leads': '同时将工作表“{sheet}”作为线索加载',
+  'integrate.addSheet.deals': '同时将工作表“{sheet}”作为商机加载',
+  'integrate.addSheet.activities': '同时将工作表“{sheet}”作为活动加载',
+  'integrate.notesOf': '读取 {file} 时跳过或改动的内容',
+  'integrate.reason.totalsRow': '合计行，读取时已排除',
 };

@@ -14,6 +14,7 @@ import { findDuplicates, type CompanyCount, type DuplicateGroup } from '../featu
 import type { LoadReport } from '../ingest/load';
 import { engine } from './engine.svelte';
 import { errorMessage } from './errorMessage';
+import { localMergeStore, type MergeStore } from './mergeMemory';
 
 /**
  * Company identity resolution for the loaded leads: the names with their lead counts, the probable
@@ -32,13 +33,23 @@ export class IdentityState {
     merged: distinctCompanies(this.companies, this.merges),
   });
   #report: LoadReport | null = null;
+  /** The data set the merges are saved under (mergeMemory.ts), or null to keep them for this visit only. */
+  #key: string | null = null;
 
-  constructor(private readonly engine: () => Promise<SqlEngine>) {}
+  constructor(
+    private readonly engine: () => Promise<SqlEngine>,
+    private readonly store: MergeStore | null = null,
+  ) {}
 
-  /** Fetches the companies of a report's leads and groups them (once per report; the latest wins). */
-  async refresh(report: LoadReport): Promise<void> {
+  /**
+   * Fetches the companies of a report's leads and groups them (once per report; the latest wins). With a
+   * key, the merges saved for that data set come back (when valid) and later merges are saved under it.
+   */
+  async refresh(report: LoadReport, key: string | null = null): Promise<void> {
     if (report === this.#report) return;
     this.#report = report;
+    this.#key = key;
+    if (key !== null && this.store) this.restore(this.store.get(key));
     this.status = 'loading';
     try {
       const companies = await fetchCompanyCounts(await this.engine());
@@ -68,6 +79,7 @@ export class IdentityState {
       group.names.map((n) => n.name),
       group.canonical,
     );
+    this.#save();
   }
 
   unmerge(group: DuplicateGroup): void {
@@ -75,6 +87,11 @@ export class IdentityState {
       this.merges,
       group.names.map((n) => n.name),
     );
+    this.#save();
+  }
+
+  #save(): void {
+    if (this.#key !== null) this.store?.put(this.#key, this.toJSON());
   }
 
   /** The merges as JSON-ready [name, canonical] pairs (for a scenario or a file). */
@@ -91,4 +108,4 @@ export class IdentityState {
   }
 }
 
-export const identity = new IdentityState(() => engine.get());
+export const identity = new IdentityState(() => engine.get(), localMergeStore());

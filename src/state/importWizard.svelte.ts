@@ -15,16 +15,14 @@ import {
 } from '../ingest/preview';
 import type { FileKind } from '../ingest/roles';
 import { sniffFileType } from '../ingest/sniff';
+import type { SourceOptions, WorkbookChoice } from '../ingest/source';
 import type { Outcome } from '../ingest/values';
 import type { ValueOverrides } from '../ingest/valueOverrides';
 import { errorMessage } from './errorMessage';
 import type { PresetStore } from './importPresets';
 
 /** Reads one upload with the given options (the ingest's prepare step). */
-export type PrepareSource = (
-  source: SourceFile,
-  options: { encoding?: EncodingName },
-) => Promise<PreparedFile>;
+export type PrepareSource = (source: SourceFile, options: SourceOptions) => Promise<PreparedFile>;
 
 /** One dropped file waiting in the wizard: how it was read, its preview and the user's choices. */
 export interface StagedFile {
@@ -34,6 +32,12 @@ export interface StagedFile {
   detected: EncodingGuess;
   /** The encoding the user chose, or null for the detected one. */
   encoding: EncodingName | null;
+  /** XLSX: the sheet the user chose, or null for the reader's choice. */
+  sheet: string | null;
+  /** XLSX: the header's Excel row number the user chose, or null for the detected one. */
+  headerRow: number | null;
+  /** XLSX: the workbook's sheets and the choices of the last read that worked (kept when a read fails). */
+  workbook: WorkbookChoice | null;
   /** The file read with the current options, or null when it cannot be read so (see failure). */
   prepared: PreparedFile | null;
   failure: IngestError | null;
@@ -67,6 +71,18 @@ function rawPreview(source: SourceFile, encoding: EncodingName): Preview | null 
   if (sniffFileType(source.bytes.subarray(0, 4096)) !== 'text') return null;
   const text = decodeText(source.bytes, encoding);
   return previewOfText(text, sniffDelimiter(text).delimiter);
+}
+
+/** The pickers' state after a read that failed: the user's sheet and header row, not the last good read's. */
+function chosenWorkbook(file: StagedFile): WorkbookChoice | null {
+  const workbook = file.workbook;
+  if (!workbook) return null;
+  const sheet = file.sheet ?? workbook.sheet;
+  const detectedHeaderRow =
+    sheet === workbook.sheet
+      ? workbook.detectedHeaderRow
+      : (workbook.sheets.find((s) => s.name === sheet)?.headerRow ?? null);
+  return { ...workbook, sheet, detectedHeaderRow, headerRow: file.headerRow ?? detectedHeaderRow ?? 1 };
 }
 
 /**
@@ -121,28 +137,56 @@ export class ImportWizard {
   async setEncoding(key: number, encoding: EncodingName | null): Promise<void> {
     const file = this.#find(key);
     if (!file) return;
+    await this.#reread({ ...file, encoding: encoding === file.detected.encoding ? null : encoding });
+  }
+
+  /** XLSX: reads another sheet of the workbook (its header row detected afresh); null: the reader's choice. */
+  async setSheet(key: number, sheet: string | null): Promise<void> {
+    const file = this.#find(key);
+    if (!file) return;
+    await this.#reread({ ...file, sheet, headerRow: null }, true);
+  }
+
+  /** XLSX: reads the sheet with its header on this Excel row (null: the detected one). */
+  async setHeaderRow(key: number, row: number | null): Promise<void> {
+    const file = this.#find(key);
+    if (!file) return;
+    const detected = file.workbook?.detectedHeaderRow ?? null;
+    await this.#reread({ ...file, headerRow: row === detected ? null : row }, true);
+  }
+
+  /**
+   * XLSX: stages the same workbook once more, read from another sheet (a deals sheet beside the leads
+   * sheet), as a file of its own.
+   */
+  async addSheet(key: number, sheet: string): Promise<void> {
+    const file = this.#find(key);
+    if (!file) return;
     const request = ++this.#request;
-    const chosen = encoding === file.detected.encoding ? null : encoding;
     let next: StagedFile;
     try {
-      const prepared = await this.prepare(file.source, chosen ? { encoding: chosen } : {});
-      const sameColumns =
-        file.prepared !== null && prepared.headers.join('\u001f') === file.prepared.headers.join('\u001f');
-      const mapping = sameColumns && file.prepared ? file.prepared.mapping : prepared.mapping;
-      next = this.#withPrepared({ ...file, encoding: chosen, edited: true }, { ...prepared, mapping });
+      next = await this.#stageOne(file.source, { sheet });
     } catch (error) {
       next = {
-        ...file,
-        encoding: chosen,
-        edited: true,
-        prepared: null,
+        ...this.#blank(file.source, file.detected),
+        sheet,
+        workbook: file.workbook,
         failure: asIngestError(file.source, error),
-        preview: rawPreview(file.source, chosen ?? file.detected.encoding),
-        scan: null,
       };
     }
     if (request !== this.#request) return;
-    this.#replace(next);
+    const at = this.staged.findIndex((s) => s.key === key);
+    this.staged = [...this.staged.slice(0, at + 1), next, ...this.staged.slice(at + 1)];
+  }
+
+  /** Sheets of this file's workbook that look like a CRM table and are not staged yet. */
+  otherSheets(key: number): WorkbookChoice['sheets'] {
+    const file = this.#find(key);
+    if (!file?.workbook) return [];
+    const taken = this.staged
+      .filter((s) => s.source === file.source)
+      .map((s) => s.workbook?.sheet ?? s.sheet);
+    return file.workbook.sheets.filter((s) => s.kind !== null && !s.hidden && !taken.includes(s.name));
   }
 
   setKind(key: number, kind: FileKind): void {
@@ -179,7 +223,7 @@ export class ImportWizard {
     if (!file?.preset) return;
     this.presets.remove(file.preset.signature);
     try {
-      const fresh = await this.#stageOne(file.source);
+      const fresh = await this.#stageOne(file.source, file.sheet !== null ? { sheet: file.sheet } : {});
       this.#replace({ ...fresh, key });
     } catch (error) {
       this.#replace({ ...file, preset: null, prepared: null, failure: asIngestError(file.source, error) });
@@ -212,37 +256,93 @@ export class ImportWizard {
     this.busy = false;
   }
 
-  async #stageOne(source: SourceFile): Promise<StagedFile> {
-    const auto = await this.prepare(source, {});
-    const detected = auto.encoding;
+  async #stageOne(source: SourceFile, options: { sheet?: string } = {}): Promise<StagedFile> {
+    const auto = await this.prepare(source, options);
     const signature = headerSignature(auto.headers, auto.kind);
     const preset = this.presets.get(signature);
     const base: StagedFile = {
-      key: this.#nextKey++,
-      source,
-      detected,
-      encoding: null,
-      prepared: null,
-      failure: null,
-      preview: null,
-      scan: null,
-      values: {},
+      ...this.#blank(source, auto.encoding),
+      sheet: options.sheet ?? null,
       signature,
-      preset: null,
-      edited: false,
     };
     if (!preset) return this.#withPrepared(base, auto);
-    const encoding = preset.encoding && preset.encoding !== detected.encoding ? preset.encoding : null;
-    const prepared = encoding ? await this.prepare(source, { encoding }) : auto;
+    const encoding = preset.encoding && preset.encoding !== auto.encoding.encoding ? preset.encoding : null;
+    const prepared = encoding ? await this.prepare(source, { ...options, encoding }) : auto;
     return this.#withPrepared(
       { ...base, encoding, preset, values: preset.values },
       { ...prepared, kind: preset.kind, mapping: mappingFromPreset(prepared.headers, preset) },
     );
   }
 
+  #blank(source: SourceFile, detected: EncodingGuess): StagedFile {
+    return {
+      key: this.#nextKey++,
+      source,
+      detected,
+      encoding: null,
+      sheet: null,
+      headerRow: null,
+      workbook: null,
+      prepared: null,
+      failure: null,
+      preview: null,
+      scan: null,
+      values: {},
+      signature: '',
+      preset: null,
+      edited: false,
+    };
+  }
+
+  /**
+   * Reads the file again with its chosen encoding, sheet and header row; the preview follows. `table`: the
+   * sheet or header row changed, so the file is remembered by its new headers (an encoding keeps the
+   * signature the same bytes are detected with next time).
+   */
+  async #reread(file: StagedFile, table = false): Promise<void> {
+    const request = ++this.#request;
+    const options: SourceOptions = {
+      ...(file.encoding ? { encoding: file.encoding } : {}),
+      ...(file.sheet !== null ? { sheet: file.sheet } : {}),
+      ...(file.headerRow !== null ? { headerRow: file.headerRow } : {}),
+    };
+    let next: StagedFile;
+    try {
+      const prepared = await this.prepare(file.source, options);
+      const old = file.prepared;
+      const sameColumns = old !== null && prepared.headers.join('\u001f') === old.headers.join('\u001f');
+      const kept = sameColumns ? { kind: old.kind, mapping: old.mapping } : {};
+      const kind = kept.kind ?? prepared.kind;
+      next = this.#withPrepared(
+        {
+          ...file,
+          edited: true,
+          values: old?.kind === kind ? file.values : {},
+          ...(table && !sameColumns
+            ? { signature: headerSignature(prepared.headers, kind), preset: null }
+            : {}),
+        },
+        { ...prepared, ...kept },
+      );
+    } catch (error) {
+      next = {
+        ...file,
+        edited: true,
+        workbook: chosenWorkbook(file),
+        prepared: null,
+        failure: asIngestError(file.source, error),
+        preview: rawPreview(file.source, file.encoding ?? file.detected.encoding),
+        scan: null,
+      };
+    }
+    if (request !== this.#request) return;
+    this.#replace(next);
+  }
+
   #withPrepared(file: StagedFile, prepared: PreparedFile): StagedFile {
     return {
       ...file,
+      workbook: prepared.workbook ?? file.workbook,
       prepared,
       failure: null,
       preview: previewOfFile(prepared),
