@@ -1,6 +1,6 @@
 // A table read in JS (XLSX, JSON, Parquet) in the shape of a raw CSV upload: text cells by position.
 
-import { Table, Utf8, makeVector, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
+import { Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apache-arrow';
 
 export interface TextTable {
   headers: string[];
@@ -22,6 +22,33 @@ export type SourceNote =
   | { kind: 'merged-cells'; range: string; raw: string };
 
 /**
+ * A text column as an Arrow Utf8 vector, laid out by hand: Arrow's builders (vectorFromArray) compile
+ * their null check with `new Function`, which the app's Content-Security-Policy forbids
+ * (apache/arrow-js#54).
+ */
+function utf8Vector(values: readonly (string | null)[]): Vector<Utf8> {
+  const encoder = new TextEncoder();
+  const encoded = values.map((v) => (v === null ? null : encoder.encode(v)));
+  const data = new Uint8Array(encoded.reduce((n, b) => n + (b?.length ?? 0), 0));
+  const valueOffsets = new Int32Array(values.length + 1);
+  const nullBitmap = new Uint8Array(Math.ceil(values.length / 8));
+  let at = 0;
+  let nullCount = 0;
+  encoded.forEach((bytes, i) => {
+    if (bytes === null) nullCount++;
+    else {
+      data.set(bytes, at);
+      at += bytes.length;
+      nullBitmap[i >> 3] |= 1 << (i & 7);
+    }
+    valueOffsets[i + 1] = at;
+  });
+  return makeVector(
+    makeData({ type: new Utf8(), length: values.length, nullCount, nullBitmap, valueOffsets, data }),
+  );
+}
+
+/**
  * The raw-table columns as an Arrow IPC stream: `_row` (the row numbers) then column0 … as VARCHAR,
  * the same shape queries/ingest/raw_file.sql gives a CSV upload.
  */
@@ -30,10 +57,7 @@ export function textTableToArrowIpc(table: TextTable): Uint8Array {
     _row: makeVector(Int32Array.from(table.rowNumbers)),
   };
   table.headers.forEach((_, i) => {
-    columns[`column${i}`] = vectorFromArray(
-      table.rows.map((r) => r[i] ?? null),
-      new Utf8(),
-    );
+    columns[`column${i}`] = utf8Vector(table.rows.map((r) => r[i] ?? null));
   });
   return tableToIPC(new Table(columns), 'stream');
 }
