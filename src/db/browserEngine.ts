@@ -4,10 +4,19 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { SAFE_SETTINGS, type SqlEngine, type SqlParam } from './engine';
+import { classifyEngineError, EngineStoppedError } from './engineErrors';
 
 export interface BootProgress {
   bytesLoaded: number;
   bytesTotal: number;
+}
+
+/** The browser engine: a SqlEngine that can die (a wasm trap, a dead worker) or be stopped (a cancel). */
+export interface BrowserEngine extends SqlEngine {
+  /** Settles once, when the engine died or was stopped; from then on every call rejects with it. */
+  readonly stopped: Promise<EngineStoppedError>;
+  /** Terminates the worker, ending whatever query runs: 'stopped' for a cancel, 'trap' for a test hook. */
+  stop(reason: 'trap' | 'stopped'): void;
 }
 
 /** Self-hosted bundles only (Vite copies them next to the app); EH with MVP fallback. */
@@ -16,7 +25,7 @@ const BUNDLES: duckdb.DuckDBBundles = {
   eh: { mainModule: ehWasm, mainWorker: ehWorker },
 };
 
-export async function createBrowserEngine(onProgress: (p: BootProgress) => void): Promise<SqlEngine> {
+export async function createBrowserEngine(onProgress: (p: BootProgress) => void): Promise<BrowserEngine> {
   const bundle = await duckdb.selectBundle(BUNDLES);
   const worker = new Worker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
@@ -30,29 +39,54 @@ export async function createBrowserEngine(onProgress: (p: BootProgress) => void)
   }
   const conn = await db.connect();
   for (const s of SAFE_SETTINGS) await conn.query(s);
+
+  let death: EngineStoppedError | null = null;
+  let announce: (e: EngineStoppedError) => void = () => {};
+  const stopped = new Promise<EngineStoppedError>((resolve) => (announce = resolve));
+  const die = (reason: 'trap' | 'stopped', cause?: unknown) => {
+    if (death) return;
+    death = new EngineStoppedError(reason, cause);
+    worker.terminate();
+    announce(death);
+  };
+  // AsyncDuckDB drops its pending requests when the worker fails, so their promises never settle:
+  // every call races the engine's death instead
+  worker.addEventListener('error', (event) => die('trap', new Error(event.message)));
+  const guard = async <T>(call: () => Promise<T>): Promise<T> => {
+    if (death) throw death;
+    try {
+      return await Promise.race([call(), stopped.then((e) => Promise.reject(e))]);
+    } catch (error) {
+      if (classifyEngineError(error) === 'trap') die('trap', error);
+      throw death ?? error;
+    }
+  };
+
   return {
-    async query(sql: string, params?: readonly SqlParam[]) {
-      if (!params || params.length === 0) return conn.query(sql);
-      const stmt = await conn.prepare(sql);
-      try {
-        return await stmt.query(...params);
-      } finally {
-        await stmt.close();
-      }
-    },
-    async registerText(name, text) {
-      await db.registerFileText(name, text);
-    },
-    async registerBuffer(name, bytes) {
-      await db.registerFileBuffer(name, bytes);
-    },
-    async insertArrowIpc(name, ipcStream) {
-      await conn.insertArrowFromIPCStream(ipcStream, { name, create: true });
-    },
-    async dropFile(name) {
-      await db.dropFile(name);
-    },
+    stopped,
+    stop: die,
+    query: (sql: string, params?: readonly SqlParam[]) =>
+      guard(async () => {
+        if (!params || params.length === 0) return conn.query(sql);
+        const stmt = await conn.prepare(sql);
+        try {
+          return await stmt.query(...params);
+        } finally {
+          await stmt.close();
+        }
+      }),
+    registerText: (name, text) => guard(() => db.registerFileText(name, text)),
+    registerBuffer: (name, bytes) => guard(() => db.registerFileBuffer(name, bytes)),
+    registerFile: (name, file) =>
+      guard(() => db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true)),
+    insertArrowIpc: (name, ipcStream) =>
+      guard(() => conn.insertArrowFromIPCStream(ipcStream, { name, create: true })),
+    dropFile: (name) =>
+      guard(async () => {
+        await db.dropFile(name);
+      }),
     async close() {
+      if (death) return;
       await conn.close();
       await db.terminate();
     },

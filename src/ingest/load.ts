@@ -15,6 +15,7 @@ import { CLEAN_VIEW, planColumns, type ParseOptions } from './columnPlan';
 import { columnReports, type ColumnReport } from './columnReport';
 import { createIngestMacros } from './macros';
 import { utf8Lines } from './encoding';
+import { registerUpload } from './bigFile';
 import { overrideBooleans, overrideOutcomes } from './valueOverrides';
 
 export interface RejectedLine {
@@ -79,7 +80,8 @@ async function loadCsvText(engine: SqlEngine, file: PreparedFile): Promise<Rejec
   const kind = file.kind;
   const upload = `upload_${kind}.csv`;
   // one line ending for DuckDB's sniffer: Excel re-saves can mix CRLF and LF, which it cannot detect
-  await engine.registerText(upload, file.text.replace(/\r\n/g, '\n'));
+  if (file.source.file) await registerUpload(engine, upload, file.source.file, file.encoding.encoding);
+  else await engine.registerText(upload, file.text.replace(/\r\n/g, '\n'));
   const rejects = `rejects_${kind}`;
   try {
     await run(engine, 'ingest/raw_file', {

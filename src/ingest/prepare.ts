@@ -12,6 +12,8 @@ import type { SourceNote, TextTable } from './textTable';
 export interface SourceFile {
   name: string;
   bytes: Uint8Array;
+  /** A big upload (see bigFile.ts): `bytes` is only its head; DuckDB reads this through a file handle. */
+  file?: Blob;
 }
 
 /** Why a file cannot be loaded, as codes the UI translates (with the file name and details). */
@@ -23,7 +25,13 @@ export type IngestErrorCode =
   | 'unknown-kind'
   | 'missing-roles'
   | 'duplicate-kind'
-  | 'load-failed';
+  | 'load-failed'
+  /** A big file in a format read in JS (XLSX, JSON, Parquet, gzip); detail is its size. */
+  | 'too-big'
+  /** The load ran out of memory; detail is the file's size. */
+  | 'out-of-memory'
+  /** The database stopped during the load (a wasm trap) and was restarted; detail is its message. */
+  | 'engine-stopped';
 
 export class IngestError extends Error {
   constructor(

@@ -3,6 +3,7 @@
 // cell problems and everything after them work unchanged.
 
 import { decodeText, detectEncoding, type EncodingGuess, type EncodingName } from './encoding';
+import { prepareBigFile } from './bigFile';
 import { gunzip } from './gzip';
 import { JsonTableError, jsonTable } from './jsonTable';
 import { JsonSyntaxError } from './jsonText';
@@ -200,10 +201,12 @@ async function prepareBytes(
  *   their digits, nested objects become dotted columns; row numbers are record (NDJSON: line) numbers.
  *
  * The returned file keeps the original bytes (`source`), so a retry with other options loses nothing.
+ * A big upload (`source.file`, see bigFile.ts) is read as CSV from its head; other formats are refused.
  * Throws IngestError: 'empty', 'no-data-rows', 'not-text' (with the sniffed type), 'one-column',
  * 'unknown-kind', or 'load-failed' with "<format>: <what is wrong>" for a damaged file.
  */
 export function prepareSource(source: SourceFile, options: SourceOptions = {}): Promise<PreparedFile> {
+  if (source.file) return Promise.resolve(prepareBigFile(source, options));
   return prepareBytes(source, source.bytes, options, false);
 }
 

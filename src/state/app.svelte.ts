@@ -2,6 +2,9 @@ import { createKernelWorkers, KernelClient } from '../kernel/client';
 import type { ColumnMapping } from '../ingest/mapping';
 import type { SourceFile } from '../ingest/prepare';
 import { prepareSource } from '../ingest/source';
+import { readUpload } from '../ingest/bigFile';
+import { LoadControl } from './loadControl.svelte';
+import { installTestHooks } from './testHooks';
 import { DatasetState } from './dataset.svelte';
 import { localPresetStore } from './importPresets';
 import { ImportWizard } from './importWizard.svelte';
@@ -31,6 +34,13 @@ class AppState {
   readonly dataset = new DatasetState(
     () => engine.get(),
     (data) => this.kernel.setData(data.inputs, data.facts, data.segments),
+    () => scenario.current,
+  );
+  /** The memory check before a load, Cancel, and the reload after the engine died. */
+  readonly load = new LoadControl(
+    this.dataset,
+    () => engine.stop('stopped'),
+    (notice) => (this.notice = notice),
   );
   /** Dropped files wait here, read and mapped, until the user loads them. */
   readonly wizard = new ImportWizard(localPresetStore(), () => this.dataset.files, prepareSource);
@@ -81,9 +91,9 @@ class AppState {
 
   /** Dropped or chosen files go to the import wizard; nothing replaces the current data yet. */
   async loadFiles(files: readonly File[]): Promise<void> {
-    const sources = await Promise.all(
-      files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
-    );
+    // a big file is read only in part here; DuckDB reads the rest through a file handle
+    const sources = await Promise.all(files.map(readUpload));
+    if (!(await this.load.confirmMemory(sources))) return;
     await this.wizard.stage(sources);
   }
 
@@ -93,6 +103,7 @@ class AppState {
     if (!committed) return;
     this.selectedLead = null;
     const label = committed.files.map((f) => f.source.name).join(', ');
+    this.load.starting(committed.files);
     await this.dataset.loadPrepared(committed.files, committed.errors, label, this.#scenarioFor);
   }
 
@@ -102,3 +113,5 @@ class AppState {
 }
 
 export const app = new AppState();
+engine.onStopped((stop) => void app.load.afterStop(stop));
+installTestHooks(engine);

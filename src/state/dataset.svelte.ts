@@ -18,6 +18,7 @@ import { mapsUrgency } from '../model/defaultScenario';
 import type { Scenario } from '../model/scenario';
 import { layoutOf, type MatrixLayout } from '../model/compile';
 import { copyInputs, type LeadFacts, type RuleInputs } from '../kernel/matrix';
+import { loadFailure } from './loadFailure';
 
 export type DatasetStatus = 'loading' | 'ready' | 'error';
 
@@ -65,7 +66,16 @@ export class DatasetState {
   constructor(
     private readonly engine: () => Promise<SqlEngine>,
     private readonly toKernel: (data: KernelData) => void,
+    /** The scenario in use: a reload after an engine restart or a stopped load keeps it. */
+    private readonly current?: () => Scenario,
   ) {}
+
+  /** Loads the kept files again (into a restarted engine), keeping the scenario. */
+  async reload(): Promise<void> {
+    const current = this.current;
+    if (this.files.length === 0 || !current) return;
+    await this.#loadSet(this.files, this.files.map((f) => f.source.name).join(', '), () => current());
+  }
 
   /** Reads and loads uploads at once (the sample data); dropped files go through the import wizard. */
   async load(
@@ -180,13 +190,14 @@ export class DatasetState {
       await this.#sendToKernel(engine, layoutOf(scenario)!);
       this.status = 'ready';
     } catch (error) {
-      const failed =
-        error instanceof IngestError ? error : new IngestError(label, 'load-failed', errorMessage(error));
-      this.errors = [...this.errors, failed];
+      // a cancelled load (the engine stopped on purpose) leaves no message
+      const failed = loadFailure(error, files, label);
+      if (failed) this.errors = [...this.errors, failed];
       if (hadData && previous !== files) {
-        // put the previous data back so the app keeps working on it
-        await this.#loadSet(previous, '', scenarioFor);
-        this.errors = [...this.errors.filter((e) => e !== failed), failed];
+        // put the previous data back so the app keeps working on it (with the same scenario, if known)
+        const current = this.current;
+        await this.#loadSet(previous, '', current ? () => current() : scenarioFor);
+        if (failed) this.errors = [...this.errors.filter((e) => e !== failed), failed];
       } else {
         this.status = 'error';
       }
