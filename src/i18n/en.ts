@@ -818,6 +818,9 @@ export const en = {
   'integrate.addSheet.activities': 'Also load the sheet “{sheet}” as activities',
   'integrate.notesOf': 'What the reader skipped or changed in {file}',
   'integrate.reason.totalsRow': 'Totals row, excluded by the reader',
+  'integrate.sheetKind.leads': '{sheet} (leads)',
+  'integrate.sheetKind.deals': '{sheet} (deals)',
+  'integrate.sheetKind.activities': '{sheet} (activities)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -792,4 +792,7 @@ export const zhCN: Record<MessageKey, string> = {
   'integrate.addSheet.activities': '同时将工作表“{sheet}”作为活动加载',
   'integrate.notesOf': '读取 {file} 时跳过或改动的内容',
   'integrate.reason.totalsRow': '合计行，读取时已排除',
+  'integrate.sheetKind.leads': '{sheet}（线索）',
+  'integrate.sheetKind.deals': '{sheet}（商机）',
+  'integrate.sheetKind.activities': '{sheet}（活动）',
 };

@@ -73,6 +73,9 @@ function rawPreview(source: SourceFile, encoding: EncodingName): Preview | null 
   return previewOfText(text, sniffDelimiter(text).delimiter);
 }
 
+/** A workbook file's name with its sheet, for a workbook loaded from several sheets. */
+export const sheetFileName = (file: string, sheet: string) => `${file} › ${sheet}`;
+
 /** The pickers' state after a read that failed: the user's sheet and header row, not the last good read's. */
 function chosenWorkbook(file: StagedFile): WorkbookChoice | null {
   const workbook = file.workbook;
@@ -244,7 +247,15 @@ export class ImportWizard {
       ),
     ];
     for (const file of ready) if (file.edited) this.presets.put(this.#presetOf(file));
-    const files = ready.map((s) => ({ ...s.prepared!, values: s.values }));
+    const files = ready.map((s) => {
+      const file = { ...s.prepared!, values: s.values };
+      // several sheets of one workbook: each loaded file is named by its sheet too (rows, problems and
+      // the panels tell them apart)
+      const shared = ready.filter((r) => r.source === s.source).length > 1;
+      return shared && file.workbook
+        ? { ...file, source: { ...file.source, name: sheetFileName(file.source.name, file.workbook.sheet) } }
+        : file;
+    });
     this.cancel();
     return { files, errors };
   }
@@ -399,12 +410,18 @@ export class ImportWizard {
             : { leads: leadKey, child: child.headers[childKey] ?? '' };
         return {
           kind: child.kind,
-          fileName: child.source.name,
-          leadsName: stagedLeads ? leadsFile!.source.name : null,
+          fileName: this.#displayName(s),
+          leadsName: stagedLeads ? this.#displayName(stagedLeads) : null,
           keys,
           stats: keys && leadIds && s.scan!.leadIds ? linkStats(leadIds, s.scan!.leadIds) : null,
         };
       });
+  }
+
+  /** The file's name, with its sheet when another sheet of the same workbook is staged too. */
+  #displayName(file: StagedFile): string {
+    const shared = this.staged.filter((s) => s.source === file.source).length > 1;
+    return shared && file.workbook ? sheetFileName(file.source.name, file.workbook.sheet) : file.source.name;
   }
 
   #loadedLeadIds(file: PreparedFile): Map<string, number> {

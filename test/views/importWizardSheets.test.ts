@@ -90,12 +90,23 @@ describe('ImportWizard: XLSX sheet and header row', () => {
     ]);
     expect(wizard.otherSheets(file.key)).toEqual([]);
     expect(wizard.links[0].stats?.matched).toBe(2);
+    expect([wizard.links[0].leadsName, wizard.links[0].fileName]).toEqual([
+      'crm-export.xlsx › 线索',
+      'crm-export.xlsx › 商机',
+    ]);
     const committed = wizard.commit();
     expect(committed?.errors).toEqual([]);
+    // one workbook, two files: each named by its sheet too, so rows and problems tell them apart
+    expect(committed?.files.map((f) => f.source.name)).toEqual([
+      'crm-export.xlsx › 线索',
+      'crm-export.xlsx › 商机',
+    ]);
     const engine = await createNodeEngine();
     const report = await loadFiles(engine, committed!.files, { today: '2024-06-01' });
     expect(report.counts.leads).toBe(5);
     expect(report.counts.deals).toBe(2);
-    expect(report.files.find((f) => f.kind === 'deals')?.notes.map((n) => n.kind)).toEqual(['totals-row']);
+    const deals = report.files.find((f) => f.kind === 'deals');
+    expect(deals?.name).toBe('crm-export.xlsx › 商机');
+    expect(deals?.notes.map((n) => n.kind)).toEqual(['totals-row']);
   });
 });
