@@ -29,12 +29,16 @@ export async function readUpload(file: Blob & { name: string }): Promise<SourceF
 }
 
 /** The file's text as UTF-8, decoded a chunk at a time (a multi-byte character may span two chunks). */
-export async function transcodeToUtf8(file: Blob, encoding: EncodingName): Promise<Blob> {
+export async function transcodeToUtf8(
+  file: Blob,
+  encoding: EncodingName,
+  chunkBytes = CHUNK_BYTES,
+): Promise<Blob> {
   const decoder = new TextDecoder(encoding);
   const encoder = new TextEncoder();
   const parts: Uint8Array<ArrayBuffer>[] = [];
-  for (let at = 0; at < file.size; at += CHUNK_BYTES) {
-    const chunk = new Uint8Array(await file.slice(at, at + CHUNK_BYTES).arrayBuffer());
+  for (let at = 0; at < file.size; at += chunkBytes) {
+    const chunk = new Uint8Array(await file.slice(at, at + chunkBytes).arrayBuffer());
     parts.push(encoder.encode(decoder.decode(chunk, { stream: true })));
   }
   parts.push(encoder.encode(decoder.decode()));
@@ -59,7 +63,10 @@ export async function registerUpload(
  * the wizard previews it. Formats read in JS (XLSX, JSON, Parquet, gzip) would need the whole file in
  * memory, so a big one is refused with its size ('too-big': convert it to CSV).
  */
-export function prepareBigFile(source: SourceFile, options: { encoding?: EncodingName }): PreparedFile {
+export async function prepareBigFile(
+  source: SourceFile,
+  options: { encoding?: EncodingName },
+): Promise<PreparedFile> {
   const type = sniffFileType(source.bytes.subarray(0, 4096));
   const json =
     type === 'text' && /^[\s\uFEFF]*[[{]/.test(new TextDecoder().decode(source.bytes.subarray(0, 64)));

@@ -206,7 +206,7 @@ async function prepareBytes(
  * 'unknown-kind', or 'load-failed' with "<format>: <what is wrong>" for a damaged file.
  */
 export function prepareSource(source: SourceFile, options: SourceOptions = {}): Promise<PreparedFile> {
-  if (source.file) return Promise.resolve(prepareBigFile(source, options));
+  if (source.file) return prepareBigFile(source, options);
   return prepareBytes(source, source.bytes, options, false);
 }
 
