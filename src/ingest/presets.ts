@@ -1,5 +1,6 @@
 // Mapping presets: what the user chose for one export layout, found again by its header signature.
 
+import { DATE_FORMATS, type DateFormatId } from './dateFormat';
 import type { EncodingName } from './encoding';
 import { normalizeHeader, type ColumnMapping } from './mapping';
 import { ROLES, type FileKind } from './roles';
@@ -127,4 +128,33 @@ export function parsePreset(x: unknown): ImportPreset | null {
   if (!isRecord(x.formats) || !Object.values(x.formats).every((f) => typeof f === 'string')) return null;
   if (typeof x.savedAt !== 'string') return null;
   return x as unknown as ImportPreset;
+}
+
+/** The preset's formats slot from the user's day/month answers: the date column's header → order. */
+export function presetFormats(
+  headers: readonly string[],
+  mapping: ColumnMapping,
+  dates: Readonly<Record<string, DateFormatId>> = {},
+): Record<string, string> {
+  const formats: Record<string, string> = {};
+  for (const [role, order] of Object.entries(dates)) {
+    const column = mapping[role] ?? null;
+    if (column !== null && headers[column] !== undefined) formats[headers[column]] = order;
+  }
+  return formats;
+}
+
+/** The day/month answers a preset's formats slot gives the date roles mapped now; unknown values ignored. */
+export function datesFromPreset(
+  headers: readonly string[],
+  mapping: ColumnMapping,
+  formats: Readonly<Record<string, string>>,
+): Record<string, DateFormatId> {
+  const dates: Record<string, DateFormatId> = {};
+  for (const [role, column] of Object.entries(mapping)) {
+    const header = column === null ? undefined : headers[column];
+    const order = header !== undefined && Object.hasOwn(formats, header) ? formats[header] : undefined;
+    if ((DATE_FORMATS as readonly string[]).includes(order ?? '')) dates[role] = order as DateFormatId;
+  }
+  return dates;
 }

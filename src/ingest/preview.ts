@@ -1,7 +1,10 @@
 // What the import wizard shows of a staged file before it is loaded: the first rows, each column's kind,
 // and the distinct values of the columns whose meaning the user may set.
 
+import { DATE_ROLES } from './columns';
 import { uniqueColumnNames } from './csvHeader';
+import type { DateDetection } from './dateFormat';
+import { dateOrderOf } from './dateOrders';
 import { distinctValues, previewRecords } from './csvRecords';
 import type { Delimiter } from './delimiter';
 import type { PreparedFile } from './prepare';
@@ -35,6 +38,8 @@ export interface ValueScan {
   booleans: { role: string; values: ValueCount[] }[];
   /** Rows per lead id of the mapped lead id column, or null when none is mapped. */
   leadIds: Map<string, number> | null;
+  /** Each mapped date column's day/month order as its scanned values show it (dateOrders.ts). */
+  dates: { role: string; detection: DateDetection }[];
 }
 
 export function previewOfText(text: string, delimiter: Delimiter, rows = PREVIEW_ROWS): Preview {
@@ -88,15 +93,18 @@ export function previewOfFile(file: PreparedFile, rows = PREVIEW_ROWS): Preview 
 export function scanValues(file: PreparedFile, maxRecords = SCAN_RECORDS): ValueScan {
   const column = (role: string) => file.mapping[role] ?? null;
   const booleanRoles = file.kind === 'leads' ? BOOLEAN_ROLES.filter((r) => column(r) !== null) : [];
+  const dateRoles = DATE_ROLES[file.kind].filter((r) => column(r) !== null);
   const wanted = {
     stage: file.kind === 'deals' ? column('stage') : null,
     booleans: booleanRoles.map((r) => column(r)!),
     lead: column('lead_id'),
+    dates: dateRoles.map((r) => column(r)!),
   };
   const columns = [
     ...(wanted.stage === null ? [] : [wanted.stage]),
     ...wanted.booleans,
     ...(wanted.lead === null ? [] : [wanted.lead]),
+    ...wanted.dates,
   ];
   const { counts, records } = file.table
     ? tableDistinctValues(file.table.rows, columns, maxRecords)
@@ -104,12 +112,9 @@ export function scanValues(file: PreparedFile, maxRecords = SCAN_RECORDS): Value
   let k = 0;
   const stage = wanted.stage === null ? new Map<string, number>() : counts[k++];
   const booleans = booleanRoles.map((role) => ({ role, values: byCount(counts[k++]) }));
-  return {
-    records,
-    stage: byCount(stage),
-    booleans,
-    leadIds: wanted.lead === null ? null : counts[k],
-  };
+  const leadIds = wanted.lead === null ? null : counts[k++];
+  const dates = dateRoles.map((role) => ({ role, detection: dateOrderOf(counts[k++]) }));
+  return { records, stage: byCount(stage), booleans, leadIds, dates };
 }
 
 /** Rows per lead id of a file's mapped lead id column (empty when none is mapped). */

@@ -1,11 +1,14 @@
 // The user's say on what a stage or yes/no value means, laid over the suggestion from values.ts.
 
+import type { DateFormatId } from './dateFormat';
 import { parseBoolean, stageOutcomes, type Outcome } from './values';
 
 /** Trimmed raw value → meaning. Stage values belong to a deals file, yes/no values to a leads file. */
 export interface ValueOverrides {
   stage?: Record<string, Outcome>;
   booleans?: Record<string, boolean | null>;
+  /** Date role → the day/month order its numeric dates are read in (the wizard's answer). */
+  dates?: Record<string, DateFormatId>;
 }
 
 /** Each value's outcome: the user's choice where given, the suggestion otherwise. */

@@ -2,7 +2,15 @@ import { sniffDelimiter } from '../ingest/delimiter';
 import { decodeText, type EncodingGuess, type EncodingName } from '../ingest/encoding';
 import { autoMapColumns, missingRequired, type ColumnMapping } from '../ingest/mapping';
 import { IngestError, prepareFile, type PreparedFile, type SourceFile } from '../ingest/prepare';
-import { headerSignature, makePreset, mappingFromPreset, type ImportPreset } from '../ingest/presets';
+import type { DateFormatId } from '../ingest/dateFormat';
+import {
+  datesFromPreset,
+  headerSignature,
+  makePreset,
+  mappingFromPreset,
+  presetFormats,
+  type ImportPreset,
+} from '../ingest/presets';
 import {
   leadIdsOf,
   linkStats,
@@ -220,6 +228,16 @@ export class ImportWizard {
     this.#replace({ ...file, values, edited: true });
   }
 
+  /** The day/month order of a date column's numeric dates (null: as detected); asked once per column. */
+  setDateOrder(key: number, role: string, order: DateFormatId | null): void {
+    const file = this.#find(key);
+    if (!file) return;
+    const dates = { ...file.values.dates };
+    if (order) dates[role] = order;
+    else delete dates[role];
+    this.#replace({ ...file, values: { ...file.values, dates }, edited: true });
+  }
+
   /** Deletes the preset that mapped this file and reads it afresh with the detected settings. */
   async forgetPreset(key: number): Promise<void> {
     const file = this.#find(key);
@@ -279,9 +297,16 @@ export class ImportWizard {
     if (!preset) return this.#withPrepared(base, auto);
     const encoding = preset.encoding && preset.encoding !== auto.encoding.encoding ? preset.encoding : null;
     const prepared = encoding ? await this.prepare(source, { ...options, encoding }) : auto;
+    const mapping = mappingFromPreset(prepared.headers, preset);
+    const dates = datesFromPreset(prepared.headers, mapping, preset.formats);
     return this.#withPrepared(
-      { ...base, encoding, preset, values: preset.values },
-      { ...prepared, kind: preset.kind, mapping: mappingFromPreset(prepared.headers, preset) },
+      {
+        ...base,
+        encoding,
+        preset,
+        values: Object.keys(dates).length > 0 ? { ...preset.values, dates } : preset.values,
+      },
+      { ...prepared, kind: preset.kind, mapping },
     );
   }
 
@@ -363,11 +388,13 @@ export class ImportWizard {
 
   #presetOf(file: StagedFile): ImportPreset {
     const prepared = file.prepared!;
+    const { dates, ...values } = file.values;
     return makePreset(file.signature, prepared.kind, prepared.headers, {
       encoding: file.encoding,
       mapping: prepared.mapping,
-      values: file.values,
-      formats: file.preset?.formats ?? {},
+      values,
+      // by header, so a moved or remapped column keeps its answer
+      formats: presetFormats(prepared.headers, prepared.mapping, dates),
     });
   }
 
