@@ -19,16 +19,34 @@ export interface BrowserEngine extends SqlEngine {
   stop(reason: 'trap' | 'stopped'): void;
 }
 
+/** AsyncDuckDB with its execution-progress messages (DuckDB's progress bar) exposed. */
+class ProgressDuckDB extends duckdb.AsyncDuckDB {
+  onQueryProgress(listener: (entry: duckdb.ProgressEntry) => void): void {
+    this._onExecutionProgress.push(listener);
+  }
+}
+
+/** A progress entry's share done, 0..1, or null when DuckDB could not estimate it. */
+export function progressShare(entry: duckdb.ProgressEntry): number | null {
+  const percent = Number(entry.percentage);
+  if (entry.status === 'completed') return 1;
+  return Number.isFinite(percent) && percent >= 0 ? Math.min(percent, 100) / 100 : null;
+}
+
 /** Self-hosted bundles only (Vite copies them next to the app); EH with MVP fallback. */
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
   eh: { mainModule: ehWasm, mainWorker: ehWorker },
 };
 
-export async function createBrowserEngine(onProgress: (p: BootProgress) => void): Promise<BrowserEngine> {
+export async function createBrowserEngine(
+  onProgress: (p: BootProgress) => void,
+  onQueryProgress: (share: number | null) => void = () => {},
+): Promise<BrowserEngine> {
   const bundle = await duckdb.selectBundle(BUNDLES);
   const worker = new Worker(bundle.mainWorker!);
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  const db = new ProgressDuckDB(new duckdb.VoidLogger(), worker);
+  db.onQueryProgress((entry) => onQueryProgress(progressShare(entry)));
   try {
     await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
       onProgress({ bytesLoaded: p.bytesLoaded, bytesTotal: p.bytesTotal }),
@@ -39,6 +57,8 @@ export async function createBrowserEngine(onProgress: (p: BootProgress) => void)
   }
   const conn = await db.connect();
   for (const s of SAFE_SETTINGS) await conn.query(s);
+  // DuckDB then reports a long query's progress (CSV reads by bytes) through PROGRESS_UPDATE messages
+  await conn.query('SET enable_progress_bar = true');
 
   let death: EngineStoppedError | null = null;
   let announce: (e: EngineStoppedError) => void = () => {};

@@ -13,6 +13,8 @@ class EngineState {
   /** Share of the wasm bundle downloaded, 0..1. */
   progress = $state(0);
   error = $state('');
+  /** Share done of the query running now, as DuckDB reports it (0..1), or null when it cannot tell. */
+  queryProgress = $state<number | null>(null);
   /** How many times the engine was replaced after dying or being stopped. */
   restarts = $state(0);
   #engine: Promise<BrowserEngine> | null = null;
@@ -43,9 +45,12 @@ class EngineState {
 
   #boot(): Promise<BrowserEngine> {
     this.status = 'booting';
-    const booting = createBrowserEngine((p) => {
-      this.progress = p.bytesTotal > 0 ? p.bytesLoaded / p.bytesTotal : 0;
-    }).then(
+    const booting = createBrowserEngine(
+      (p) => {
+        this.progress = p.bytesTotal > 0 ? p.bytesLoaded / p.bytesTotal : 0;
+      },
+      (share) => (this.queryProgress = share),
+    ).then(
       (engine) => {
         this.status = 'ready';
         this.progress = 1;
