@@ -123,6 +123,12 @@ test('a gzip-compressed CSV is inflated, previewed as text and loads', async ({ 
   await expect(file.getByTestId('import-encoding')).toHaveAttribute('data-value', 'utf-8');
   await expect(file.getByTestId('import-sheet')).toHaveCount(0);
   await expect(file.getByTestId('import-preview')).toContainText(book.leads[0].company);
+  // every created date fits both orders: asked once for the column, answered day first
+  const order = file.getByTestId('import-date-order-created_at');
+  await expect(order).toHaveAttribute('data-detected', 'ambiguous');
+  await expect(file.getByTestId('import-date-unset')).toBeVisible();
+  await order.selectOption('dmy');
+  await expect(file.getByTestId('import-date-unset')).toHaveCount(0);
   await page.getByTestId('import-load').click();
   await expect(page.getByTestId('import-wizard')).toHaveCount(0);
   await expect(page.getByTestId('lead-count')).toHaveAttribute('data-value', String(book.leads.length), {
@@ -133,4 +139,11 @@ test('a gzip-compressed CSV is inflated, previewed as text and loads', async ({ 
     page.locator('[data-testid="loaded-file"][data-kind="leads"] [data-testid="file-format"]'),
   ).toHaveAttribute('data-value', 'csv.gz');
   await expect(page.getByTestId('reject-count')).toHaveAttribute('data-value', '0');
+  // read day first: no date failed, and the data ends on the latest created date so read
+  const created = page.locator(
+    `[data-testid="quality-column"][data-file="${book.gzipCsv.name}"][data-column="Created Date"]`,
+  );
+  await expect(created).toHaveAttribute('data-failures', '0', { timeout: 90_000 });
+  const latest = [...book.gzipCreated].sort().at(-1)!;
+  await expect(page.getByTestId('data-end-date')).toHaveAttribute('data-value', latest);
 });
