@@ -22,11 +22,12 @@ async function writeBigLeads(): Promise<number> {
   let n = 0;
   while (bytes < BIG_BYTES) {
     let chunk = '';
-    for (const row of rows) {
-      n++;
-      chunk += `X${n}${row.slice(row.indexOf(','))},${PAD}\n`;
+    for (let i = 0; i < 1000 && bytes < BIG_BYTES; i++) {
+      const row = rows[n++ % rows.length];
+      const line = `X${n}${row.slice(row.indexOf(','))},${PAD}\n`;
+      chunk += line;
+      bytes += Buffer.byteLength(line);
     }
-    bytes += Buffer.byteLength(chunk);
     await write(chunk);
   }
   await new Promise<void>((r) => out.end(() => r()));
