@@ -64,6 +64,7 @@ test('an XLSX workbook: sheet and header-row pickers, the reader’s notes, tota
   await expect(leads.getByTestId('import-error')).toHaveCount(0);
   await expect(leads.getByTestId('import-preview')).toContainText(first.created);
 
+  await leads.screenshot({ path: `${SHOTS}/import-xlsx-sheet-picker.png` });
   // the deals sheet of the same workbook staged as a file of its own
   await leads.locator('[data-testid="import-add-sheet"][data-sheet="Deals"]').click();
   await expect(page.getByTestId('import-file')).toHaveCount(2);
