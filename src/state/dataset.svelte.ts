@@ -20,6 +20,7 @@ import type { Scenario } from '../model/scenario';
 import { layoutOf, type MatrixLayout } from '../model/compile';
 import { copyInputs, type LeadFacts, type RuleInputs } from '../kernel/matrix';
 import { loadFailure } from './loadFailure';
+import { EngineStoppedError } from '../db/engineErrors';
 
 export type DatasetStatus = 'loading' | 'ready' | 'error';
 
@@ -135,6 +136,8 @@ export class DatasetState {
       try {
         await this.#sendToKernel(await this.engine(), layout);
       } catch (error) {
+        // an engine that died is restarted and the files reloaded (LoadControl): no error of its own
+        if (error instanceof EngineStoppedError) return;
         this.errors = [...this.errors, new IngestError('', 'load-failed', errorMessage(error))];
       }
     });
@@ -157,6 +160,7 @@ export class DatasetState {
       } = await leadData(engine, agingHorizonDays));
       if (layout) await this.#sendToKernel(engine, layout);
     } catch (error) {
+      if (error instanceof EngineStoppedError) return;
       this.errors = [...this.errors, new IngestError('', 'load-failed', errorMessage(error))];
     }
   }
