@@ -825,6 +825,16 @@ export const en = {
   'integrate.sheetKind.leads': '{sheet} (leads)',
   'integrate.sheetKind.deals': '{sheet} (deals)',
   'integrate.sheetKind.activities': '{sheet} (activities)',
+  'pickers.title': 'Column formats',
+  'pickers.decimalTitle': 'Decimal separator',
+  'pickers.decimalColumn': '{role} (column “{header}”)',
+  'pickers.decimalDetected': '{separator} — detected',
+  'pickers.markersTitle': 'Missing-value markers',
+  'pickers.markersColumn': '{role} (column “{header}”)',
+  'pickers.markersHint': 'Comma-separated; an empty cell is always missing.',
+  'pickers.markersReset': 'Defaults',
+  'pickers.markersDefault': 'defaults',
+  'pickers.markersChosen': 'changed',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,9 +1,11 @@
 // What the import wizard shows of a staged file before it is loaded: the first rows, each column's kind,
 // and the distinct values of the columns whose meaning the user may set.
 
-import { DATE_ROLES } from './columns';
+import { decimalOf } from './columnFormats';
+import { DATE_ROLES, NUMBER_ROLES } from './columns';
 import { uniqueColumnNames } from './csvHeader';
 import type { DateDetection } from './dateFormat';
+import type { NumberDetection } from './numberFormat';
 import { dateOrderOf } from './dateOrders';
 import { distinctValues, previewRecords } from './csvRecords';
 import type { Delimiter } from './delimiter';
@@ -40,6 +42,8 @@ export interface ValueScan {
   leadIds: Map<string, number> | null;
   /** Each mapped date column's day/month order as its scanned values show it (dateOrders.ts). */
   dates: { role: string; detection: DateDetection }[];
+  /** Mapped number columns' decimal separators as their scanned values show them. */
+  numbers: { role: string; detection: NumberDetection }[];
 }
 
 export function previewOfText(text: string, delimiter: Delimiter, rows = PREVIEW_ROWS): Preview {
@@ -94,17 +98,20 @@ export function scanValues(file: PreparedFile, maxRecords = SCAN_RECORDS): Value
   const column = (role: string) => file.mapping[role] ?? null;
   const booleanRoles = file.kind === 'leads' ? BOOLEAN_ROLES.filter((r) => column(r) !== null) : [];
   const dateRoles = DATE_ROLES[file.kind].filter((r) => column(r) !== null);
+  const numberRoles = NUMBER_ROLES[file.kind].filter((r) => column(r) !== null);
   const wanted = {
     stage: file.kind === 'deals' ? column('stage') : null,
     booleans: booleanRoles.map((r) => column(r)!),
     lead: column('lead_id'),
     dates: dateRoles.map((r) => column(r)!),
+    numbers: numberRoles.map((r) => column(r)!),
   };
   const columns = [
     ...(wanted.stage === null ? [] : [wanted.stage]),
     ...wanted.booleans,
     ...(wanted.lead === null ? [] : [wanted.lead]),
     ...wanted.dates,
+    ...wanted.numbers,
   ];
   const { counts, records } = file.table
     ? tableDistinctValues(file.table.rows, columns, maxRecords)
@@ -114,7 +121,8 @@ export function scanValues(file: PreparedFile, maxRecords = SCAN_RECORDS): Value
   const booleans = booleanRoles.map((role) => ({ role, values: byCount(counts[k++]) }));
   const leadIds = wanted.lead === null ? null : counts[k++];
   const dates = dateRoles.map((role) => ({ role, detection: dateOrderOf(counts[k++]) }));
-  return { records, stage: byCount(stage), booleans, leadIds, dates };
+  const numbers = numberRoles.map((role) => ({ role, detection: decimalOf(counts[k++]) }));
+  return { records, stage: byCount(stage), booleans, leadIds, dates, numbers };
 }
 
 /** Rows per lead id of a file's mapped lead id column (empty when none is mapped). */

@@ -1,6 +1,7 @@
 // The user's say on what a stage or yes/no value means, laid over the suggestion from values.ts.
 
 import type { DateFormatId } from './dateFormat';
+import type { DecimalSeparator } from './numberFormat';
 import { parseBoolean, stageOutcomes, type Outcome } from './values';
 
 /** Trimmed raw value → meaning. Stage values belong to a deals file, yes/no values to a leads file. */
@@ -9,6 +10,10 @@ export interface ValueOverrides {
   booleans?: Record<string, boolean | null>;
   /** Date role → the day/month order its numeric dates are read in (the wizard's answer). */
   dates?: Record<string, DateFormatId>;
+  /** Number role → the decimal separator its values are read with (the wizard's override). */
+  decimals?: Record<string, DecimalSeparator>;
+  /** Role → its missing-value markers, replacing the column's defaults (the wizard's override). */
+  markers?: Record<string, string[]>;
 }
 
 /** Each value's outcome: the user's choice where given, the suggestion otherwise. */

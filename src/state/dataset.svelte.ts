@@ -14,6 +14,7 @@ import type { ColumnMapping } from '../ingest/mapping';
 import { fetchDealSteps, fetchWonRevenue, type DealSteps, type WonRevenue } from '../features/revenue';
 import { IngestError, type PreparedFile, type SourceFile } from '../ingest/prepare';
 import { prepareSource } from '../ingest/source';
+import { formatOptionsOf } from '../ingest/columnFormats';
 import { parseOptionsOf } from '../ingest/dateOrders';
 import { mapsUrgency } from '../model/defaultScenario';
 import type { Scenario } from '../model/scenario';
@@ -174,7 +175,10 @@ export class DatasetState {
     this.loading = label;
     try {
       const engine = await this.engine();
-      const report = await loadFiles(engine, files, parseOptionsOf(files));
+      const report = await loadFiles(engine, files, {
+        ...parseOptionsOf(files),
+        ...formatOptionsOf(files),
+      });
       this.#columns = new RuleColumnCache(); // new tables: no column of the old data may be reused
       const leadsFile = files.find((f) => f.kind === 'leads')!;
       if (report.counts.leads === 0) throw new IngestError(leadsFile.source.name, 'no-data-rows');

@@ -2,7 +2,10 @@ import { sniffDelimiter } from '../ingest/delimiter';
 import { decodeText, type EncodingGuess, type EncodingName } from '../ingest/encoding';
 import { autoMapColumns, missingRequired, type ColumnMapping } from '../ingest/mapping';
 import { IngestError, prepareFile, type PreparedFile, type SourceFile } from '../ingest/prepare';
+import { columnFormatsFromPreset, parseMarkers, presetColumnFormats } from '../ingest/columnFormats';
+import { NUMBER_ROLES } from '../ingest/columns';
 import type { DateFormatId } from '../ingest/dateFormat';
+import type { DecimalSeparator } from '../ingest/numberFormat';
 import {
   datesFromPreset,
   headerSignature,
@@ -238,6 +241,29 @@ export class ImportWizard {
     this.#replace({ ...file, values: { ...file.values, dates }, edited: true });
   }
 
+  /** A number column's decimal separator (null: as detected). */
+  setDecimal(key: number, role: string, decimal: DecimalSeparator | null): void {
+    const file = this.#find(key);
+    if (!file) return;
+    const decimals = { ...file.values.decimals };
+    if (decimal) decimals[role] = decimal;
+    else delete decimals[role];
+    this.#replace({ ...file, values: { ...file.values, decimals }, edited: true });
+  }
+
+  /**
+   * A column's missing-value markers from the comma-separated field (null: its defaults); the list given
+   * replaces the defaults, and an empty cell stays missing whatever it says.
+   */
+  setMarkers(key: number, role: string, text: string | null): void {
+    const file = this.#find(key);
+    if (!file) return;
+    const markers = { ...file.values.markers };
+    if (text === null) delete markers[role];
+    else markers[role] = parseMarkers(text);
+    this.#replace({ ...file, values: { ...file.values, markers }, edited: true });
+  }
+
   /** Deletes the preset that mapped this file and reads it afresh with the detected settings. */
   async forgetPreset(key: number): Promise<void> {
     const file = this.#find(key);
@@ -299,13 +325,20 @@ export class ImportWizard {
     const prepared = encoding ? await this.prepare(source, { ...options, encoding }) : auto;
     const mapping = mappingFromPreset(prepared.headers, preset);
     const dates = datesFromPreset(prepared.headers, mapping, preset.formats);
+    const { decimals, markers } = columnFormatsFromPreset(
+      prepared.headers,
+      mapping,
+      NUMBER_ROLES[preset.kind],
+      preset.formats,
+    );
+    const values = {
+      ...preset.values,
+      ...(Object.keys(dates).length > 0 ? { dates } : {}),
+      ...(Object.keys(decimals).length > 0 ? { decimals } : {}),
+      ...(Object.keys(markers).length > 0 ? { markers } : {}),
+    };
     return this.#withPrepared(
-      {
-        ...base,
-        encoding,
-        preset,
-        values: Object.keys(dates).length > 0 ? { ...preset.values, dates } : preset.values,
-      },
+      { ...base, encoding, preset, values },
       { ...prepared, kind: preset.kind, mapping },
     );
   }
@@ -388,13 +421,16 @@ export class ImportWizard {
 
   #presetOf(file: StagedFile): ImportPreset {
     const prepared = file.prepared!;
-    const { dates, ...values } = file.values;
+    const { dates, decimals, markers, ...values } = file.values;
     return makePreset(file.signature, prepared.kind, prepared.headers, {
       encoding: file.encoding,
       mapping: prepared.mapping,
       values,
       // by header, so a moved or remapped column keeps its answer
-      formats: presetFormats(prepared.headers, prepared.mapping, dates),
+      formats: {
+        ...presetFormats(prepared.headers, prepared.mapping, dates),
+        ...presetColumnFormats(prepared.headers, prepared.mapping, decimals, markers),
+      },
     });
   }
 
