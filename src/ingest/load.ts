@@ -17,6 +17,7 @@ import { createIngestMacros } from './macros';
 import { utf8Lines } from './encoding';
 import { registerUpload } from './bigFile';
 import { overrideBooleans, overrideOutcomes } from './valueOverrides';
+import { fieldCount, rawColumnsStruct } from './csvColumns';
 
 export interface RejectedLine {
   line: number;
@@ -85,7 +86,10 @@ async function loadCsvText(engine: SqlEngine, file: PreparedFile): Promise<Rejec
   const rejects = `rejects_${kind}`;
   try {
     await run(engine, 'ingest/raw_file', {
-      identifiers: { table: RAW_TABLE[kind] },
+      identifiers: {
+        table: RAW_TABLE[kind],
+        columns: rawColumnsStruct(fieldCount(file.text, file.delimiter, file.headers.length)),
+      },
       params: [upload, file.delimiter, rejects, `rejects_scan_${kind}`],
     });
   } catch (error) {

@@ -8,6 +8,7 @@ import { createNodeEngine } from '../../src/db/nodeEngine';
 import { safeText, toCsv } from '../../src/export/csv';
 import { buildLeadFeatures } from '../../src/features/build';
 import { fetchWonRevenue, revenueIn } from '../../src/features/revenue';
+import { prepareBigFile } from '../../src/ingest/bigFile';
 import { loadFiles, type LoadReport } from '../../src/ingest/load';
 import { IngestError, prepareFile } from '../../src/ingest/prepare';
 import { segmentBias } from '../../src/metrics/bias/segments';
@@ -252,21 +253,23 @@ describe('BAD-INPUTS 7: mixed line endings', () => {
   });
 });
 
-describe('BAD-INPUTS 8: ragged rows; one column', () => {
-  // The unclosed-quote line of the fixture is left out: DuckDB's sniffer fails on it (see STATUS.md).
-  const ragged = (): Fixture => {
-    const f = make.case8().ragged;
-    const text = new TextDecoder().decode(f.bytes).replace(/L5,"Epsilon,Retail\n$/, '');
-    return { name: f.name, bytes: make.utf8(text) };
-  };
+describe('BAD-INPUTS 8: ragged rows, an unclosed quote; one column', () => {
+  /** Lines a rejected entry covers: an unclosed quote takes the lines after it into its raw text. */
+  const linesIn = (raw: string) => raw.split('\n').length;
 
-  it('reports each rejected line with its line number and raw text; loaded + rejected = data lines', async () => {
-    const f = ragged();
-    await withLoaded([f], async ({ report }) => {
+  it('reports each rejected line, the unclosed quote included, with its line number and raw text; the good lines load', async () => {
+    const f = make.case8().ragged;
+    await withLoaded([f], async ({ report, rows }) => {
       const file = report.files[0];
+      // header = line 1; L5 on line 6 opens a quote that never closes
       expect(file.rejectedLines).toEqual([
         { line: 3, errorType: 'MISSING COLUMNS', raw: 'L2,Beta' },
         { line: 4, errorType: 'TOO MANY COLUMNS', raw: 'L3,Gamma,Retail,extra' },
+        { line: 6, errorType: 'UNQUOTED VALUE', raw: 'L5,"Epsilon,Retail' },
+      ]);
+      expect(await rows('SELECT lead_id, industry FROM leads ORDER BY _row')).toEqual([
+        { lead_id: 'L1', industry: 'Software' },
+        { lead_id: 'L4', industry: 'Energy' },
       ]);
       expect(file.rows).toBe(2);
       expect(file.rows + file.rejectedLines.length).toBe(dataLines(f));
@@ -274,20 +277,35 @@ describe('BAD-INPUTS 8: ragged rows; one column', () => {
     });
   });
 
-  it('a file DuckDB cannot parse (an unclosed quote) fails with the user’s file name, never the internal one', async () => {
-    const f = make.case8().ragged;
+  it('an unclosed quote mid-file is rejected at its line with the lines it swallowed; nothing is dropped silently', async () => {
+    const f: Fixture = {
+      name: 'midquote.csv',
+      bytes: make.utf8('lead_id,company,industry\nL1,Acme,Software\nL2,"Beta,Retail\nL3,Gamma,Energy\n'),
+    };
+    await withLoaded([f], async ({ report, rows }) => {
+      const file = report.files[0];
+      expect(file.rejectedLines).toEqual([
+        { line: 3, errorType: 'UNQUOTED VALUE', raw: 'L2,"Beta,Retail\nL3,Gamma,Energy' },
+      ]);
+      expect(await rows('SELECT lead_id FROM leads ORDER BY _row')).toEqual([{ lead_id: 'L1' }]);
+      const rejected = file.rejectedLines.reduce((n, l) => n + linesIn(l.raw), 0);
+      expect(file.rows + rejected).toBe(dataLines(f));
+    });
+  });
+
+  it('reads a big CRLF upload with an unclosed quote the same way: DuckDB reads the kept File, no JS line fixes', async () => {
+    const bytes = make.utf8(
+      'lead_id,company,industry\r\nL1,Acme,Software\r\nL2,Beta,Retail\r\nL3,"Gamma,Energy\r\n',
+    );
+    const f: Fixture = { name: 'crlf-quote.csv', bytes };
     const engine = await createNodeEngine();
     try {
-      const error = await loadFiles(engine, [prepareFile(f)]).then(
-        () => null,
-        (e: unknown) => e,
-      );
-      // DuckDB's sniffer cannot read past the unclosed quote: the load fails, naming ragged.csv
-      expect(error).toBeInstanceOf(IngestError);
-      expect((error as IngestError).file).toBe('ragged.csv');
-      expect((error as IngestError).code).toBe('load-failed');
-      expect((error as IngestError).detail).toContain('"ragged.csv"');
-      expect((error as IngestError).detail).not.toContain('upload_leads.csv');
+      // a File kept on the source is what a big upload looks like: loadFiles registers it, not the text
+      const report = await loadFiles(engine, [await prepareBigFile({ ...f, file: new Blob([bytes]) }, {})]);
+      const file = report.files[0];
+      expect(file.rejectedLines).toEqual([{ line: 4, errorType: 'UNQUOTED VALUE', raw: 'L3,"Gamma,Energy' }]);
+      expect(file.rows).toBe(2);
+      expect(file.rows + file.rejectedLines.length).toBe(dataLines(f));
     } finally {
       await engine.close();
     }
