@@ -294,14 +294,12 @@ describe('BAD-INPUTS 8: ragged rows, an unclosed quote; one column', () => {
   });
 
   it('reads a big CRLF upload with an unclosed quote the same way: DuckDB reads the kept File, no JS line fixes', async () => {
-    const bytes = make.utf8(
-      'lead_id,company,industry\r\nL1,Acme,Software\r\nL2,Beta,Retail\r\nL3,"Gamma,Energy\r\n',
-    );
-    const f: Fixture = { name: 'crlf-quote.csv', bytes };
+    const text = 'lead_id,company,industry\r\nL1,Acme,Software\r\nL2,Beta,Retail\r\nL3,"Gamma,Energy\r\n';
+    const f: Fixture = { name: 'crlf-quote.csv', bytes: make.utf8(text) };
     const engine = await createNodeEngine();
     try {
       // a File kept on the source is what a big upload looks like: loadFiles registers it, not the text
-      const report = await loadFiles(engine, [await prepareBigFile({ ...f, file: new Blob([bytes]) }, {})]);
+      const report = await loadFiles(engine, [await prepareBigFile({ ...f, file: new Blob([text]) }, {})]);
       const file = report.files[0];
       expect(file.rejectedLines).toEqual([{ line: 4, errorType: 'UNQUOTED VALUE', raw: 'L3,"Gamma,Energy' }]);
       expect(file.rows).toBe(2);
