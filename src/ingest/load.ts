@@ -18,6 +18,7 @@ import { utf8Lines } from './encoding';
 import { registerUpload } from './bigFile';
 import { overrideBooleans, overrideOutcomes } from './valueOverrides';
 import { fieldCount, rawColumnsStruct } from './csvColumns';
+import { cutUnclosedQuotes } from './unclosedQuote';
 
 export interface RejectedLine {
   line: number;
@@ -81,8 +82,9 @@ async function loadCsvText(engine: SqlEngine, file: PreparedFile): Promise<Rejec
   const kind = file.kind;
   const upload = `upload_${kind}.csv`;
   // one line ending for DuckDB's sniffer: Excel re-saves can mix CRLF and LF, which it cannot detect
+  const quotes = cutUnclosedQuotes(file.source.file ? '' : file.text.replace(/\r\n/g, '\n'), file.delimiter);
   if (file.source.file) await registerUpload(engine, upload, file.source.file, file.encoding.encoding);
-  else await engine.registerText(upload, file.text.replace(/\r\n/g, '\n'));
+  else await engine.registerText(upload, quotes.text);
   const rejects = `rejects_${kind}`;
   try {
     await run(engine, 'ingest/raw_file', {
@@ -108,7 +110,7 @@ async function loadCsvText(engine: SqlEngine, file: PreparedFile): Promise<Rejec
     { line: { type: 'number' }, error_type: { type: 'string' }, raw: { type: 'string', nullable: true } },
     { identifiers: { rejects } },
   );
-  return rejected.map((r) => ({ line: r.line, errorType: r.error_type, raw: r.raw ?? '' }));
+  return quotes.merge(rejected.map((r) => ({ line: r.line, errorType: r.error_type, raw: r.raw ?? '' })));
 }
 
 async function loadRaw(engine: SqlEngine, file: PreparedFile): Promise<LoadedFile> {
