@@ -193,16 +193,14 @@ test('several files with one bad: the good ones load, the bad one keeps its own 
   await page.goto('./');
   await waitReady(page);
   await page.getByTestId('nav-data').click();
-  await page
-    .getByTestId('file-input')
-    .setInputFiles([
-      crm.files.leads,
-      {
-        name: 'not-a-csv.csv',
-        mimeType: 'text/csv',
-        buffer: readFileSync('test/fixtures/e2e/not-a-csv.csv'),
-      },
-    ]);
+  await page.getByTestId('file-input').setInputFiles([
+    crm.files.leads,
+    {
+      name: 'not-a-csv.csv',
+      mimeType: 'text/csv',
+      buffer: readFileSync('test/fixtures/e2e/not-a-csv.csv'),
+    },
+  ]);
   await expect(page.getByTestId('import-file')).toHaveCount(1);
   await expect(page.getByTestId('import-error')).toHaveAttribute('data-file', 'not-a-csv.csv');
   await page.getByTestId('import-load').click();
