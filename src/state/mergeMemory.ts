@@ -4,6 +4,7 @@
 import type { LoadReport } from '../ingest/load';
 import type { PreparedFile } from '../ingest/prepare';
 import { headerSignature } from '../ingest/presets';
+import { storedRecord, type Storage } from './storedRecord';
 
 export interface MergeStore {
   /** The stored value as saved (unvalidated), or undefined. */
@@ -12,8 +13,6 @@ export interface MergeStore {
 }
 
 const STORAGE_KEY = 'scorelab.companyMerges';
-
-type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem'>;
 
 /** The data set a load is: its leads file's header signature and number of rows; null without leads. */
 export function mergeKey(files: readonly PreparedFile[], report: LoadReport): string | null {
@@ -25,16 +24,7 @@ export function mergeKey(files: readonly PreparedFile[], report: LoadReport): st
 
 /** Merges in localStorage; a damaged store reads as nothing saved, a full one only loses the save. */
 export function localMergeStore(storage: Storage | undefined = globalThis.localStorage): MergeStore {
-  const readAll = (): Record<string, unknown> => {
-    try {
-      const parsed: unknown = JSON.parse(storage?.getItem(STORAGE_KEY) ?? '{}');
-      return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-        ? (parsed as Record<string, unknown>)
-        : {};
-    } catch {
-      return {};
-    }
-  };
+  const { read: readAll, write: writeAll } = storedRecord(storage, STORAGE_KEY);
   return {
     get(key) {
       const all = readAll();
@@ -44,11 +34,7 @@ export function localMergeStore(storage: Storage | undefined = globalThis.localS
       const all = readAll();
       if (merges.length === 0) delete all[key];
       else all[key] = merges;
-      try {
-        storage?.setItem(STORAGE_KEY, JSON.stringify(all));
-      } catch {
-        // quota exceeded or storage disabled: the merges still count for this visit
-      }
+      writeAll(all); // a failed save: the merges still count for this visit
     },
   };
 }
