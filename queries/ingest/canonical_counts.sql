@@ -2,4 +2,5 @@
 SELECT
   (SELECT count(*) FROM leads) AS leads,
   (SELECT count(*) FROM deals) AS deals,
-  (SELECT count(*) FROM activities) AS activities
+  (SELECT count(*) FROM activities) AS activities,
+  (SELECT count(*) FROM accounts) AS accounts

@@ -18,5 +18,6 @@ SELECT
   unmark(budget_confirmed, 'leads.budget_confirmed') AS budget_confirmed,
   unmark(competitor_present, 'leads.competitor_present') AS competitor_present,
   unmark(decision_stage, 'leads.decision_stage') AS decision_stage,
-  unmark(created_at, 'leads.created_at') AS created_at
+  unmark(created_at, 'leads.created_at') AS created_at,
+  unmark(account_id, 'leads.account_id') AS account_id
 FROM mapped_leads

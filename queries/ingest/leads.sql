@@ -21,7 +21,8 @@ SELECT
   parse_bool(budget_confirmed, $1, $2) AS budget_confirmed,
   parse_bool(competitor_present, $1, $2) AS competitor_present,
   nullif(trim(decision_stage), '') AS decision_stage,
-  usable_date(parse_date(created_at, $4), $3) AS created_at
+  usable_date(parse_date(created_at, $4), $3) AS created_at,
+  nullif(trim(account_id), '') AS account_id
 FROM clean_leads
 WHERE nullif(trim(lead_id), '') IS NOT NULL
 QUALIFY row_number() OVER (PARTITION BY trim(lead_id) ORDER BY _row) = 1

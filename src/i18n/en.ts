@@ -816,6 +816,7 @@ export const en = {
   'integrate.addSheet.leads': 'Also load the sheet “{sheet}” as leads',
   'integrate.addSheet.deals': 'Also load the sheet “{sheet}” as deals',
   'integrate.addSheet.activities': 'Also load the sheet “{sheet}” as activities',
+  'integrate.addSheet.accounts': 'Also load the sheet “{sheet}” as accounts',
   'integrate.notesOf': 'What the reader skipped or changed in {file}',
   'integrate.reason.totalsRow': 'Totals row, excluded by the reader',
   'integrate.dates.title': 'Day and month order of dates',
@@ -825,6 +826,7 @@ export const en = {
   'integrate.sheetKind.leads': '{sheet} (leads)',
   'integrate.sheetKind.deals': '{sheet} (deals)',
   'integrate.sheetKind.activities': '{sheet} (activities)',
+  'integrate.sheetKind.accounts': '{sheet} (accounts)',
   'pickers.title': 'Column formats',
   'pickers.decimalTitle': 'Decimal separator',
   'pickers.decimalColumn': '{role} (column “{header}”)',
@@ -835,6 +837,25 @@ export const en = {
   'pickers.markersReset': 'Defaults',
   'pickers.markersDefault': 'defaults',
   'pickers.markersChosen': 'changed',
+  'data.kind.accounts': 'Accounts',
+  'role.account_id': 'Account id',
+  'problem.missing_account': 'no account id and no company name — row skipped',
+  'problem.duplicate_account': 'account listed twice — the first row is kept',
+  'problem.unknown_account': 'no account with this id in the accounts file',
+  'accounts.linkTitle': 'Leads ↔ accounts',
+  'accounts.linked': '{linked} of {leads} leads linked to one of {accounts} accounts',
+  'accounts.via':
+    '{byId} by account id, {byName} by company name (case, punctuation and legal forms such as GmbH or 有限公司 ignored)',
+  'accounts.oneToMany': 'one to many: 1 account → up to {max} leads; {used} accounts have leads',
+  'accounts.filled': 'Empty lead cells filled from the account (a lead’s own value always wins): {list}',
+  'accounts.filledNone': 'No empty lead cell needed filling from the accounts.',
+  'accounts.wizardLink': '{from} → {to} by {key}',
+  'accounts.wizardKeyId': 'account id (“{fromKey}” ↔ “{toKey}”), else company name',
+  'accounts.wizardKeyName': 'company name (“{fromKey}” ↔ “{toKey}”)',
+  'accounts.wizardOneToMany': 'one to many: 1 account → up to {max} leads',
+  'accounts.wizardMatched': '{matched} of {n} leads find an account',
+  'accounts.wizardNoKey':
+    'Accounts ({file}): the leads map no account id or company column, so they cannot be linked',
 } as const;
 
 export type MessageKey = keyof typeof en;

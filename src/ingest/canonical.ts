@@ -1,5 +1,5 @@
-// Builds the canonical leads, deals and activities tables from the clean_* views with each column read
-// as its plan says, then folds spelling variants of the leads category columns.
+// Builds the canonical leads, deals, activities and accounts tables from the clean_* views with each
+// column read as its plan says; folds spelling variants of the leads category columns.
 
 import type { SqlEngine } from '../db/engine';
 import { quoteIdent } from '../db/ident';
@@ -23,7 +23,8 @@ export interface StageAndBooleanLists {
 
 const joinList = (values: readonly string[]) => values.join('\u001f');
 
-async function foldCategories(engine: SqlEngine): Promise<Map<ColumnKey, FoldGroup[]>> {
+/** Folds the leads category columns' spelling variants; returns the groups it folded, per column. */
+export async function foldCategories(engine: SqlEngine): Promise<Map<ColumnKey, FoldGroup[]>> {
   const rows = await fetchRows(engine, 'ingest/fold_groups', {
     role: { type: 'string' },
     value: { type: 'string' },
@@ -45,12 +46,12 @@ async function foldCategories(engine: SqlEngine): Promise<Map<ColumnKey, FoldGro
   return folds;
 }
 
-/** Creates leads, deals and activities; returns the category spelling groups it folded, per column. */
+/** Creates leads, deals, activities and accounts (foldCategories runs after the accounts fill the leads). */
 export async function buildCanonicalTables(
   engine: SqlEngine,
   plan: LoadPlan,
   lists: StageAndBooleanLists,
-): Promise<Map<ColumnKey, FoldGroup[]>> {
+): Promise<void> {
   await run(engine, 'ingest/leads', {
     params: [
       joinList(lists.booleanTrue),
@@ -74,5 +75,7 @@ export async function buildCanonicalTables(
   await run(engine, 'ingest/activities', {
     params: [plan.today, dateParam(plan, 'activities', 'occurred_at')],
   });
-  return foldCategories(engine);
+  await run(engine, 'ingest/accounts', {
+    params: [decimalParam(plan, 'accounts', 'employees'), decimalParam(plan, 'accounts', 'annual_revenue')],
+  });
 }

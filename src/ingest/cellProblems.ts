@@ -34,6 +34,11 @@ function problemQuery(plan: LoadPlan, kind: FileKind): { name: string; params: s
         dateParam(plan, 'deals', 'closed_at'),
       ],
     };
+  if (kind === 'accounts')
+    return {
+      name: 'ingest/account_problems',
+      params: [decimalParam(plan, 'accounts', 'employees'), decimalParam(plan, 'accounts', 'annual_revenue')],
+    };
   return { name: 'ingest/activity_problems', params: [dateParam(plan, 'activities', 'occurred_at')] };
 }
 

@@ -27,6 +27,7 @@ export const CLEAN_VIEW: Record<FileKind, string> = {
   leads: 'clean_leads',
   deals: 'clean_deals',
   activities: 'clean_activities',
+  accounts: 'clean_accounts',
 };
 
 export interface DatePlan {

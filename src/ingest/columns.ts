@@ -11,16 +11,19 @@ export const DATE_ROLES: Record<FileKind, readonly string[]> = {
   leads: ['created_at'],
   deals: ['created_at', 'closed_at'],
   activities: ['occurred_at'],
+  accounts: [],
 };
 export const NUMBER_ROLES: Record<FileKind, readonly string[]> = {
   leads: ['employees', 'annual_revenue'],
   deals: ['amount'],
   activities: [],
+  accounts: ['employees', 'annual_revenue'],
 };
 export const ID_ROLES: Record<FileKind, readonly string[]> = {
-  leads: ['lead_id'],
+  leads: ['lead_id', 'account_id'],
   deals: ['deal_id', 'lead_id'],
   activities: ['activity_id', 'lead_id'],
+  accounts: ['account_id'],
 };
 export const BOOLEAN_ROLES: readonly string[] = [
   'is_decision_maker',

@@ -9,7 +9,8 @@ import type { FileKind } from './roles';
 import type { SourceFormat } from './source';
 import type { SourceNote } from './textTable';
 import { parseBoolean, stageOutcomes } from './values';
-import { buildCanonicalTables } from './canonical';
+import { buildCanonicalTables, foldCategories } from './canonical';
+import { linkAccounts, type AccountLinkReport } from './accountLink';
 import { cellProblems } from './cellProblems';
 import { CLEAN_VIEW, planColumns, type ParseOptions } from './columnPlan';
 import { columnReports, type ColumnReport } from './columnReport';
@@ -57,7 +58,9 @@ export interface LoadReport {
   files: LoadedFile[];
   problems: CellProblem[];
   valueMaps: ValueMaps;
-  counts: { leads: number; deals: number; activities: number };
+  counts: { leads: number; deals: number; activities: number; accounts: number };
+  /** How the leads link to a loaded accounts file; null when none was loaded. */
+  accountLink: AccountLinkReport | null;
   /** Per mapped column: missing-marker counts, date order, number format, folded spellings. */
   columns: ColumnReport[];
   /** The load day (YYYY-MM-DD) dates were checked against. */
@@ -69,7 +72,7 @@ export interface LoadReport {
 /** How cells are read (date orders, decimal separators, missing markers per column); see columnPlan.ts. */
 export type LoadOptions = ParseOptions;
 
-const KINDS: FileKind[] = ['leads', 'deals', 'activities'];
+const KINDS: FileKind[] = ['leads', 'deals', 'activities', 'accounts'];
 const BOOLEAN_ROLES = ['is_decision_maker', 'budget_confirmed', 'competitor_present'];
 
 async function rawColumns(engine: SqlEngine, table: string): Promise<string[]> {
@@ -202,8 +205,9 @@ export async function loadFiles(
   );
   const plan = await planColumns(engine, mappedRoles, options);
   const maps = await valueMaps(engine, files);
-  const folds = await buildCanonicalTables(engine, plan, maps);
+  await buildCanonicalTables(engine, plan, maps);
 
+  // problems first: they compare the cells as written with the canonical values, before accounts fill them
   const problems: CellProblem[] = [];
   for (const kind of KINDS) {
     const file = loaded.find((f) => f.kind === kind);
@@ -211,14 +215,40 @@ export async function loadFiles(
     const rows = await cellProblems(engine, plan, kind);
     problems.push(...rows.map((r) => ({ file: file.name, ...r })));
   }
+  let accountLink: AccountLinkReport | null = null;
+  if (loaded.some((f) => f.kind === 'accounts')) {
+    const link = await linkAccounts(engine);
+    accountLink = link.report;
+    const leadsName = loaded.find((f) => f.kind === 'leads')!.name;
+    // the leads file's problems come first (KINDS order); its unknown account ids join them by row
+    let leadsEnd = 0;
+    while (leadsEnd < problems.length && problems[leadsEnd].file === leadsName) leadsEnd++;
+    const leadProblems = [
+      ...problems.slice(0, leadsEnd),
+      ...link.unknownIds.map((r) => ({ file: leadsName, ...r })),
+    ];
+    leadProblems.sort((a, b) => a.row - b.row || a.role.localeCompare(b.role));
+    problems.splice(0, leadsEnd, ...leadProblems);
+  }
+  const folds = await foldCategories(engine);
   const counts = await fetchOne(engine, 'ingest/canonical_counts', {
     leads: { type: 'number' },
     deals: { type: 'number' },
     activities: { type: 'number' },
+    accounts: { type: 'number' },
   });
   const columns = await columnReports(engine, plan, folds);
   const mixedEncodingLines = files
     .filter((f) => f.encoding.reason === 'mixed-utf8')
     .map((f) => ({ file: f.source.name, lines: utf8Lines(f.source.bytes) }));
-  return { files: loaded, problems, valueMaps: maps, counts, columns, today: plan.today, mixedEncodingLines };
+  return {
+    files: loaded,
+    problems,
+    valueMaps: maps,
+    counts,
+    accountLink,
+    columns,
+    today: plan.today,
+    mixedEncodingLines,
+  };
 }

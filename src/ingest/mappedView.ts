@@ -6,11 +6,13 @@ export const RAW_TABLE: Record<FileKind, string> = {
   leads: 'raw_leads',
   deals: 'raw_deals',
   activities: 'raw_activities',
+  accounts: 'raw_accounts',
 };
 export const MAPPED_VIEW: Record<FileKind, string> = {
   leads: 'mapped_leads',
   deals: 'mapped_deals',
   activities: 'mapped_activities',
+  accounts: 'mapped_accounts',
 };
 
 /**

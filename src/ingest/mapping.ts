@@ -2,7 +2,7 @@
 
 import { REQUIRED_ROLES, ROLE_ALIASES, ROLES, type FileKind } from './roles';
 
-const KINDS: readonly FileKind[] = ['leads', 'deals', 'activities'];
+const KINDS: readonly FileKind[] = ['leads', 'deals', 'activities', 'accounts'];
 
 /** Comparable form of a header: NFKC, lowercase, without spaces, punctuation or symbols; CJK kept. */
 export function normalizeHeader(h: string): string {
@@ -96,6 +96,8 @@ const ROLE_WEIGHTS: Record<FileKind, Record<string, number>> = {
   leads: { lead_id: 1, company: 3, industry: 3, created_at: 0.5 },
   deals: { deal_id: 3, lead_id: 1, stage: 2, amount: 2, closed_at: 2, created_at: 0.5 },
   activities: { activity_id: 2, lead_id: 1, activity_type: 4, occurred_at: 1 },
+  // below leads for the same firmographic columns: a leads file with a company column stays leads
+  accounts: { account_id: 2, company: 1, industry: 0.5 },
 };
 const DEFAULT_WEIGHT = 1;
 
@@ -107,7 +109,7 @@ export function detectFileKind(headers: string[]): {
   kind: FileKind | null;
   scores: Record<FileKind, number>;
 } {
-  const scores = { leads: 0, deals: 0, activities: 0 } satisfies Record<FileKind, number>;
+  const scores = { leads: 0, deals: 0, activities: 0, accounts: 0 } satisfies Record<FileKind, number>;
   let kind: FileKind | null = null;
   for (const k of KINDS) {
     const mapping = autoMap(headers, k);

@@ -93,7 +93,7 @@ export function mappingFromPreset(headers: readonly string[], preset: ImportPres
 
 const isRecord = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
-const KINDS: readonly string[] = ['leads', 'deals', 'activities'];
+const KINDS: readonly string[] = ['leads', 'deals', 'activities', 'accounts'];
 const OUTCOMES: readonly unknown[] = ['won', 'lost', 'open'];
 const BOOLEANS: readonly unknown[] = [true, false, null];
 

@@ -2,7 +2,7 @@
 // Aliases are compared after normalizeHeader (mapping.ts): case, spaces, _ - . / () are ignored, so
 // "Lead ID", "lead_id" and "leadId" are one alias. Within a role, earlier aliases win over later ones.
 
-export type FileKind = 'leads' | 'deals' | 'activities';
+export type FileKind = 'leads' | 'deals' | 'activities' | 'accounts';
 
 export type LeadRole =
   | 'lead_id'
@@ -20,14 +20,25 @@ export type LeadRole =
   | 'budget_confirmed'
   | 'competitor_present'
   | 'decision_stage'
-  | 'created_at';
+  | 'created_at'
+  | 'account_id';
 export type DealRole = 'deal_id' | 'lead_id' | 'stage' | 'amount' | 'currency' | 'created_at' | 'closed_at';
 export type ActivityRole = 'activity_id' | 'lead_id' | 'activity_type' | 'occurred_at';
+/** A company file (Salesforce Accounts, HubSpot Companies): firmographics shared by its leads. */
+export type AccountRole =
+  | 'account_id'
+  | 'company'
+  | 'country'
+  | 'region'
+  | 'industry'
+  | 'employees'
+  | 'annual_revenue';
 
 export const ROLES: {
   leads: readonly LeadRole[];
   deals: readonly DealRole[];
   activities: readonly ActivityRole[];
+  accounts: readonly AccountRole[];
 } = {
   leads: [
     'lead_id',
@@ -46,15 +57,19 @@ export const ROLES: {
     'competitor_present',
     'decision_stage',
     'created_at',
+    'account_id',
   ],
   deals: ['deal_id', 'lead_id', 'stage', 'amount', 'currency', 'created_at', 'closed_at'],
   activities: ['activity_id', 'lead_id', 'activity_type', 'occurred_at'],
+  accounts: ['account_id', 'company', 'country', 'region', 'industry', 'employees', 'annual_revenue'],
 };
 
 export const REQUIRED_ROLES = {
   leads: ['lead_id'],
   deals: ['lead_id', 'stage'],
   activities: ['lead_id', 'activity_type', 'occurred_at'],
+  // leads find their account by account id when both files have one, else by company name
+  accounts: ['company'],
 } as const satisfies Record<FileKind, readonly string[]>;
 
 const LEAD_ALIASES: Record<LeadRole, readonly string[]> = {
@@ -193,6 +208,19 @@ const LEAD_ALIASES: Record<LeadRole, readonly string[]> = {
     '创建日期',
     '录入时间',
   ],
+  account_id: [
+    'account_id',
+    'AccountId',
+    'Account ID',
+    'Account Number',
+    'Associated Company ID',
+    'Company ID',
+    'Account.Id',
+    '公司编号',
+    '企业编号',
+    '公司ID',
+    '账户编号',
+  ],
 };
 
 const DEAL_ALIASES: Record<DealRole, readonly string[]> = {
@@ -329,8 +357,33 @@ const ACTIVITY_ALIASES: Record<ActivityRole, readonly string[]> = {
   ],
 };
 
+// A company export's own id is its record id; in a leads file that header names the lead, so the generic
+// spellings ('Id', 'Record ID') are accounts aliases only here.
+const ACCOUNT_ALIASES: Record<AccountRole, readonly string[]> = {
+  account_id: [...LEAD_ALIASES.account_id, 'Company Record ID', 'Record ID', 'Id', '客户编号', '公司代码'],
+  company: [
+    'company',
+    'Account Name',
+    'Company name',
+    'Name',
+    'organization',
+    'organisation',
+    'Account',
+    '公司名称',
+    '客户名称',
+    '企业名称',
+    '公司',
+  ],
+  country: [...LEAD_ALIASES.country, 'Billing Country', 'BillingCountry', 'Shipping Country'],
+  region: [...LEAD_ALIASES.region, 'Billing State', 'BillingState', 'Billing State/Province'],
+  industry: LEAD_ALIASES.industry,
+  employees: LEAD_ALIASES.employees,
+  annual_revenue: LEAD_ALIASES.annual_revenue,
+};
+
 export const ROLE_ALIASES: Record<FileKind, Record<string, readonly string[]>> = {
   leads: LEAD_ALIASES,
   deals: DEAL_ALIASES,
   activities: ACTIVITY_ALIASES,
+  accounts: ACCOUNT_ALIASES,
 };

@@ -100,7 +100,7 @@ async function surveySheets(workbook: Workbook): Promise<SheetSurvey[]> {
 
 // a leads sheet first: a workbook with leads and deals sheets is loaded for its leads (the one file kind
 // a load needs); the deals sheet is another prepareSource call with options.sheet
-const KIND_RANK: Record<FileKind, number> = { leads: 3, deals: 2, activities: 1 };
+const KIND_RANK: Record<FileKind, number> = { leads: 4, deals: 3, activities: 2, accounts: 1 };
 const rank = (s: SheetSurvey) => [s.sheet.kind ? KIND_RANK[s.sheet.kind] : 0, s.score];
 
 /** The visible sheet whose header maps best to a CRM file; else the first visible sheet with rows. */

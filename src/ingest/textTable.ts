@@ -61,3 +61,10 @@ export function textTableToArrowIpc(table: TextTable): Uint8Array {
   });
   return tableToIPC(new Table(columns), 'stream');
 }
+
+/** Named text columns of equal length as an Arrow IPC stream (a small lookup table made in JS). */
+export function textColumnsToArrowIpc(columns: Record<string, readonly (string | null)[]>): Uint8Array {
+  const vectors: Record<string, Vector> = {};
+  for (const [name, values] of Object.entries(columns)) vectors[name] = utf8Vector(values);
+  return tableToIPC(new Table(vectors), 'stream');
+}

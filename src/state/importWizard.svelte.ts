@@ -25,6 +25,7 @@ import {
   type ValueScan,
 } from '../ingest/preview';
 import type { FileKind } from '../ingest/roles';
+import { accountLinkPreview, type AccountLinkPreview } from '../ingest/accountPreview';
 import { sniffFileType } from '../ingest/sniff';
 import type { SourceOptions, WorkbookChoice } from '../ingest/source';
 import type { Outcome } from '../ingest/values';
@@ -70,6 +71,8 @@ export interface FileLinkView {
   /** The lead id headers on each side, or null when the child file maps no lead id. */
   keys: { leads: string; child: string } | null;
   stats: LinkStats | null;
+  /** An accounts file: how the leads would find their accounts, or null when they share no key. */
+  account?: AccountLinkPreview | null;
 }
 
 const syncPrepare: PrepareSource = async (source, options) => prepareFile(source, options);
@@ -120,6 +123,7 @@ export class ImportWizard {
   #nextKey = 0;
   #request = 0;
   #leadIdsOfLoaded = new WeakMap<PreparedFile, Map<string, number>>();
+  #accountLinks = new WeakMap<PreparedFile, WeakMap<PreparedFile, AccountLinkPreview | null>>();
 
   constructor(
     private readonly presets: PresetStore,
@@ -466,6 +470,15 @@ export class ImportWizard {
       .filter((s) => s.prepared!.kind !== 'leads')
       .map((s) => {
         const child = s.prepared!;
+        if (child.kind === 'accounts')
+          return {
+            kind: child.kind,
+            fileName: this.#displayName(s),
+            leadsName: stagedLeads ? this.#displayName(stagedLeads) : null,
+            keys: null,
+            stats: null,
+            account: leadsFile ? this.#accountLink(leadsFile, child) : null,
+          };
         const childKey = child.mapping.lead_id ?? null;
         const keys =
           childKey === null || leadKey === null
@@ -485,6 +498,13 @@ export class ImportWizard {
   #displayName(file: StagedFile): string {
     const shared = this.staged.filter((s) => s.source === file.source).length > 1;
     return shared && file.workbook ? sheetFileName(file.source.name, file.workbook.sheet) : file.source.name;
+  }
+
+  #accountLink(leads: PreparedFile, accounts: PreparedFile): AccountLinkPreview | null {
+    let byAccounts = this.#accountLinks.get(leads);
+    if (!byAccounts) this.#accountLinks.set(leads, (byAccounts = new WeakMap()));
+    if (!byAccounts.has(accounts)) byAccounts.set(accounts, accountLinkPreview(leads, accounts));
+    return byAccounts.get(accounts) ?? null;
   }
 
   #loadedLeadIds(file: PreparedFile): Map<string, number> {

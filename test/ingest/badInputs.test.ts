@@ -546,7 +546,7 @@ describe('BAD-INPUTS 16: HTML, script and formula-looking text', () => {
 describe('BAD-INPUTS 17: no outcome column', () => {
   it('loads a leads file without deals: every lead is open and losses come from aging', async () => {
     await withLoaded([make.case1()[1]], async ({ engine, report }) => {
-      expect(report.counts).toEqual({ leads: 2, deals: 0, activities: 0 });
+      expect(report.counts).toEqual({ leads: 2, deals: 0, activities: 0, accounts: 0 });
       expect(report.valueMaps.stageWon).toEqual([]);
       const facts = await buildLeadFeatures(engine, 180);
       expect(facts.outcomes).toEqual({ won: 0, lost: 0, open: 2 });
@@ -588,7 +588,7 @@ describe('BAD-INPUTS 19: deals without a lead, several deals per lead, duplicate
       expect(await rows("SELECT company FROM leads WHERE lead_id = 'L1'")).toEqual([
         { company: 'Acme GmbH' },
       ]);
-      expect(report.counts).toEqual({ leads: 3, deals: 3, activities: 0 });
+      expect(report.counts).toEqual({ leads: 3, deals: 3, activities: 0, accounts: 0 });
       await buildLeadFeatures(engine, 180);
       expect(await rows('SELECT lead_id, outcome FROM lead_features ORDER BY lead_id')).toEqual([
         { lead_id: 'L1', outcome: 'won' },
@@ -617,7 +617,7 @@ describe('BAD-INPUTS 22: several files at once, one bad', () => {
         ['activities.csv', 'not-text', 'html'],
       ]);
       expect(state.files.map((f) => f.source.name)).toEqual(['leads.csv', 'deals.csv']);
-      expect(state.report?.counts).toEqual({ leads: 2, deals: 1, activities: 0 });
+      expect(state.report?.counts).toEqual({ leads: 2, deals: 1, activities: 0, accounts: 0 });
       expect(kernelLoads).toBe(1);
     } finally {
       await engine.close();

@@ -16,7 +16,7 @@ const ZH_DEALS = split('商机编号,客户编号,阶段,金额,币种,创建时
 
 /** Role → header, for header lists written in role order. */
 const inRoleOrder = (kind: FileKind, headers: string[]): Record<string, string> =>
-  Object.fromEntries(ROLES[kind].map((role, i) => [role, headers[i]]));
+  Object.fromEntries(ROLES[kind].map((role, i) => [role, headers[i] ?? null]));
 
 describe('normalizeHeader', () => {
   it('folds case, width, spaces and punctuation, keeping CJK', () => {
@@ -34,7 +34,7 @@ describe('normalizeHeader', () => {
 
 describe('ROLE_ALIASES', () => {
   it('has aliases for every role and never gives one normalized alias to two roles of a kind', () => {
-    for (const kind of ['leads', 'deals', 'activities'] as const) {
+    for (const kind of ['leads', 'deals', 'activities', 'accounts'] as const) {
       const owner = new Map<string, string>();
       for (const role of ROLES[kind]) {
         expect(ROLE_ALIASES[kind][role].length).toBeGreaterThan(0);
@@ -53,7 +53,7 @@ describe('autoMap and detectFileKind on the sample headers', () => {
     expect(autoMap(EN_LEADS, 'leads')).toEqual(inRoleOrder('leads', EN_LEADS));
     expect(detectFileKind(EN_LEADS)).toEqual({
       kind: 'leads',
-      scores: { leads: 19.5, deals: 1.5, activities: 1 },
+      scores: { leads: 19.5, deals: 1.5, activities: 1, accounts: 5.5 },
     });
   });
 
@@ -61,7 +61,7 @@ describe('autoMap and detectFileKind on the sample headers', () => {
     expect(autoMap(EN_DEALS, 'deals')).toEqual(inRoleOrder('deals', EN_DEALS));
     expect(detectFileKind(EN_DEALS)).toEqual({
       kind: 'deals',
-      scores: { leads: 1.5, deals: 11.5, activities: 1 },
+      scores: { leads: 1.5, deals: 11.5, activities: 1, accounts: 0 },
     });
   });
 
@@ -69,7 +69,7 @@ describe('autoMap and detectFileKind on the sample headers', () => {
     expect(autoMap(EN_ACTIVITIES, 'activities')).toEqual(inRoleOrder('activities', EN_ACTIVITIES));
     expect(detectFileKind(EN_ACTIVITIES)).toEqual({
       kind: 'activities',
-      scores: { leads: 1, deals: 1, activities: 8 },
+      scores: { leads: 1, deals: 1, activities: 8, accounts: 0 },
     });
   });
 
@@ -77,7 +77,7 @@ describe('autoMap and detectFileKind on the sample headers', () => {
     expect(autoMap(ZH_LEADS, 'leads')).toEqual(inRoleOrder('leads', ZH_LEADS));
     expect(detectFileKind(ZH_LEADS)).toEqual({
       kind: 'leads',
-      scores: { leads: 19.5, deals: 1.5, activities: 1 },
+      scores: { leads: 19.5, deals: 1.5, activities: 1, accounts: 7.5 },
     });
   });
 
@@ -85,13 +85,14 @@ describe('autoMap and detectFileKind on the sample headers', () => {
     expect(autoMap(ZH_DEALS, 'deals')).toEqual(inRoleOrder('deals', ZH_DEALS));
     expect(detectFileKind(ZH_DEALS)).toEqual({
       kind: 'deals',
-      scores: { leads: 1.5, deals: 11.5, activities: 1 },
+      scores: { leads: 1.5, deals: 11.5, activities: 1, accounts: 2 },
     });
   });
 });
 
 describe('autoMap on CRM exports', () => {
   const unmappedLeads = {
+    account_id: null,
     region: null,
     annual_revenue: null,
     is_decision_maker: null,
@@ -219,6 +220,51 @@ describe('missingRequired', () => {
   });
 });
 
+describe('accounts files', () => {
+  it('Salesforce Accounts export: detected as accounts, firmographics mapped', () => {
+    const headers = split(
+      'Account ID,Account Name,Industry,Employees,Annual Revenue,Billing Country,Billing State/Province,Type',
+    );
+    expect(detectFileKind(headers).kind).toBe('accounts');
+    expect(autoMap(headers, 'accounts')).toEqual({
+      account_id: 'Account ID',
+      company: 'Account Name',
+      country: 'Billing Country',
+      region: 'Billing State/Province',
+      industry: 'Industry',
+      employees: 'Employees',
+      annual_revenue: 'Annual Revenue',
+    });
+  });
+
+  it('a Chinese company list: detected as accounts', () => {
+    const headers = split('公司编号,公司名称,所属行业,员工人数,省份');
+    expect(detectFileKind(headers).kind).toBe('accounts');
+    expect(autoMap(headers, 'accounts')).toMatchObject({
+      account_id: '公司编号',
+      company: '公司名称',
+      industry: '所属行业',
+      employees: '员工人数',
+      region: '省份',
+    });
+  });
+
+  it('a contacts file with a company column stays leads and maps its account id', () => {
+    const headers = split('Record ID,First Name,Company name,Associated Company ID,Job Title,Create Date');
+    expect(detectFileKind(headers).kind).toBe('leads');
+    expect(autoMap(headers, 'leads')).toMatchObject({
+      lead_id: 'Record ID',
+      company: 'Company name',
+      account_id: 'Associated Company ID',
+    });
+  });
+
+  it('an accounts file needs a company name column', () => {
+    expect(missingRequired('accounts', { account_id: 0, company: null })).toEqual(['company']);
+    expect(missingRequired('accounts', { account_id: null, company: 1 })).toEqual([]);
+  });
+});
+
 describe('detectFileKind edge cases', () => {
   it('keeps a leads file with stage and amount columns as leads', () => {
     const { kind, scores } = detectFileKind(split('lead_id,company,industry,country,stage,amount'));
@@ -229,7 +275,7 @@ describe('detectFileKind edge cases', () => {
   it('returns null when no kind has a required role', () => {
     expect(detectFileKind(['foo', 'bar'])).toEqual({
       kind: null,
-      scores: { leads: 0, deals: 0, activities: 0 },
+      scores: { leads: 0, deals: 0, activities: 0, accounts: 0 },
     });
     expect(detectFileKind(['deal_id', 'amount']).kind).toBeNull();
   });
