@@ -26,13 +26,7 @@ export type DealRole = 'deal_id' | 'lead_id' | 'stage' | 'amount' | 'currency' |
 export type ActivityRole = 'activity_id' | 'lead_id' | 'activity_type' | 'occurred_at';
 /** A company file (Salesforce Accounts, HubSpot Companies): firmographics shared by its leads. */
 export type AccountRole =
-  | 'account_id'
-  | 'company'
-  | 'country'
-  | 'region'
-  | 'industry'
-  | 'employees'
-  | 'annual_revenue';
+  'account_id' | 'company' | 'country' | 'region' | 'industry' | 'employees' | 'annual_revenue';
 
 export const ROLES: {
   leads: readonly LeadRole[];
