@@ -25,9 +25,9 @@ export const en = {
 
   'data.title': 'Data',
   'data.intro':
-    'Load CRM exports — a leads file, and optionally deals and activities. CSV/TSV/TXT in any encoding (UTF-8, UTF-16, GBK/GB18030, Windows-1252). Files are read here, in this browser tab.',
+    'Load CRM exports — a leads file, and optionally deals, activities and accounts (companies). CSV/TSV/TXT in any encoding (UTF-8, UTF-16, GBK/GB18030, Windows-1252), XLSX, JSON, Parquet or gzip-compressed CSV. Files are read here, in this browser tab.',
   'data.chooseFiles': 'Choose files',
-  'data.dropHint': 'or drop leads, deals and activities exports here',
+  'data.dropHint': 'or drop leads, deals, activities and accounts exports here',
   'data.loadSample': 'Load the sample data',
   'data.filesTitle': 'Loaded files',
   'data.col.file': 'File',

@@ -27,9 +27,9 @@ export const zhCN: Record<MessageKey, string> = {
 
   'data.title': '数据',
   'data.intro':
-    '加载 CRM 导出文件 —— 线索文件，以及可选的商机和活动文件。支持任意编码的 CSV/TSV/TXT（UTF-8、UTF-16、GBK/GB18030、Windows-1252）。文件只在当前浏览器标签页中读取。',
+    '加载 CRM 导出文件 —— 线索文件，以及可选的商机、活动和公司文件。支持任意编码的 CSV/TSV/TXT（UTF-8、UTF-16、GBK/GB18030、Windows-1252）、XLSX、JSON、Parquet 及 gzip 压缩的 CSV。文件只在当前浏览器标签页中读取。',
   'data.chooseFiles': '选择文件',
-  'data.dropHint': '或将线索、商机、活动导出文件拖放到这里',
+  'data.dropHint': '或将线索、商机、活动、公司导出文件拖放到这里',
   'data.loadSample': '加载示例数据',
   'data.filesTitle': '已加载的文件',
   'data.col.file': '文件',
