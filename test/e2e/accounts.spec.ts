@@ -117,6 +117,12 @@ test('an accounts file links to the leads by id or company name and fills their 
   await expect(page.getByTestId('problem-count')).toHaveAttribute('data-value', '1');
   await expect(page.getByTestId('problems-table')).toContainText(UNKNOWN_ID);
   await expect(page.getByTestId('problems-table')).toContainText('no account with this id');
+  // the data-quality panel covers the accounts file's columns too
+  const accountsIndustry = page.locator(
+    '[data-testid="quality-column"][data-file="公司.csv"][data-column="所属行业"]',
+  );
+  await expect(accountsIndustry).toHaveAttribute('data-distinct', String(ACCOUNTS.length));
+  await expect(accountsIndustry).toHaveAttribute('data-missing-count', '0');
   await summary.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/accounts-loaded.png` });
 
