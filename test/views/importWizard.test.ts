@@ -72,7 +72,7 @@ describe('preset signature', () => {
     };
     expect(parsePreset(good)).toEqual(good);
     expect(parsePreset({ ...good, version: 2 })).toBeNull();
-    expect(parsePreset({ ...good, kind: 'accounts' })).toBeNull();
+    expect(parsePreset({ ...good, kind: 'contacts' })).toBeNull();
     expect(parsePreset({ ...good, values: { stage: { Signed: 'maybe' } } })).toBeNull();
     expect(parsePreset({ ...good, mapping: { stage: 'Phase' } })).toBeNull();
     const storage = memoryStorage({ 'scorelab.importPresets': '{not json' });
