@@ -130,6 +130,31 @@ describe('ImportWizard staging', () => {
     ]);
   });
 
+  it('shows how a staged accounts file links to the leads: by company name, one account to many leads', async () => {
+    const { wizard } = wizardWith();
+    const accounts = 'Account Name,Industry,Employees\nACME GmbH,Software,120\nbeta ltd.,Retail,40\n';
+    await wizard.stage([file('leads.csv', LEADS + 'L4,acme,\n'), file('accounts.csv', accounts)]);
+    expect(wizard.staged.map((s) => s.prepared?.kind)).toEqual(['leads', 'accounts']);
+    // L1 and L4 name Acme, L2 Beta; L3's Gamma is no account
+    expect(wizard.links).toEqual([
+      {
+        kind: 'accounts',
+        fileName: 'accounts.csv',
+        leadsName: 'leads.csv',
+        keys: null,
+        stats: null,
+        account: {
+          by: 'name',
+          leadsKey: 'Company',
+          accountsKey: 'Account Name',
+          rows: 4,
+          matched: 3,
+          maxPerAccount: 2,
+        },
+      },
+    ]);
+  });
+
   it('re-decodes the preview live when the encoding is overridden, and back', async () => {
     const { wizard } = wizardWith();
     await wizard.stage([make.case2()]);
