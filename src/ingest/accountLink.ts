@@ -5,18 +5,14 @@ import type { SqlEngine } from '../db/engine';
 import { fetchOne, fetchRows, run } from '../db/sql';
 import type { RowProblem } from './cellProblems';
 import { companyKey } from './companyName';
+import { ROLES, type AccountRole } from './roles';
 import { textColumnsToArrowIpc } from './textTable';
 
-/** Lead columns an account can fill. */
-export const ACCOUNT_FILL_ROLES = [
-  'company',
-  'country',
-  'region',
-  'industry',
-  'employees',
-  'annual_revenue',
-] as const;
-export type AccountFillRole = (typeof ACCOUNT_FILL_ROLES)[number];
+/** Lead columns an account can fill: every accounts role but its id (leads have the same columns). */
+export type AccountFillRole = Exclude<AccountRole, 'account_id'>;
+export const ACCOUNT_FILL_ROLES: readonly AccountFillRole[] = ROLES.accounts.filter(
+  (role): role is AccountFillRole => role !== 'account_id',
+);
 
 export interface AccountLinkReport {
   /** Accounts in the canonical table (one per id, or per name when the file has no ids). */
