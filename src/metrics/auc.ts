@@ -1,12 +1,51 @@
-import { scoreGroups, type ScoreGroups } from './roc';
+import type { ScoreGroups } from './roc';
+import { sortNonNegative } from './sortScores';
 
 /**
  * AUC as METRICS.md defines it: Mann–Whitney, P(s_won > s_lost) + ½·P(tie), over resolved leads only
  * (scikit-learn's roc_auc_score; outcome 1 = won, 2 = lost, others left out). Null when either class is
- * empty. One grouping by distinct score (radix sorts, no comparator) and one pass over it.
+ * empty. Each class radix-sorted on its own (no comparator), then one merge pass; no per-call buffers.
  */
 export function auc(scores: ArrayLike<number>, outcome: ArrayLike<number>): number | null {
-  return aucOfGroups(scoreGroups(scores, outcome));
+  let nWon = 0;
+  let nLost = 0;
+  for (let i = 0; i < outcome.length; i++) {
+    if (outcome[i] === WON) nWon++;
+    else if (outcome[i] === LOST) nLost++;
+  }
+  if (nWon === 0 || nLost === 0) return null;
+  const { won, lost } = classBuffers(nWon, nLost);
+  for (let i = 0, a = 0, b = 0; i < outcome.length; i++) {
+    if (outcome[i] === WON) won[a++] = scores[i];
+    else if (outcome[i] === LOST) lost[b++] = scores[i];
+  }
+  sortNonNegative(won);
+  sortNonNegative(lost);
+  // per distinct won value: its wins × (losses below it + half the losses tied with it), ascending — the
+  // same terms in the same order as aucOfGroups, each a multiple of ½, so the sum is exact and equal
+  let pairs = 0;
+  let below = 0;
+  for (let a = 0; a < nWon;) {
+    const v = won[a];
+    while (below < nLost && lost[below] < v) below++;
+    let tiedTo = below;
+    while (tiedTo < nLost && lost[tiedTo] === v) tiedTo++;
+    let next = a + 1;
+    while (next < nWon && won[next] === v) next++;
+    pairs += (next - a) * (below + (tiedTo - below) / 2);
+    a = next;
+  }
+  return pairs / (nWon * nLost);
+}
+
+const WON = 1;
+const LOST = 2;
+// kept between calls (the kernel computes an AUC on every re-score of a million leads)
+let scratch = new Float64Array(0);
+
+function classBuffers(nWon: number, nLost: number): { won: Float64Array; lost: Float64Array } {
+  if (scratch.length < nWon + nLost) scratch = new Float64Array(nWon + nLost);
+  return { won: scratch.subarray(0, nWon), lost: scratch.subarray(nWon, nWon + nLost) };
 }
 
 /**

@@ -1,3 +1,14 @@
+// The histograms and the second buffer are kept between calls: a re-score sorts a million scores each time,
+// and fresh buffers of that size cost more in garbage collection than the sort itself.
+const LOW = new Uint32Array(65536);
+const HIGH = new Uint32Array(65536);
+let spare = new Uint32Array(0);
+
+function spareWords(length: number): Uint32Array {
+  if (spare.length < length) spare = new Uint32Array(length);
+  return spare.subarray(0, length);
+}
+
 /** Runs of equal high words up to this length are finished by insertion sort, longer ones by the built-in. */
 const INSERTION_RUN = 32;
 
@@ -12,8 +23,8 @@ export function sortNonNegative(values: Float64Array): Float64Array {
   const n = values.length;
   for (let i = 0; i < n; i++) if (!(values[i] >= 0)) return values.sort();
   const bits = new Uint32Array(values.buffer, values.byteOffset, n * 2);
-  const low = new Uint32Array(65536);
-  const high = new Uint32Array(65536);
+  const low = LOW.fill(0);
+  const high = HIGH.fill(0);
   // little-endian: word 2i is the low half of value i, 2i + 1 the high half
   for (let i = 0; i < n; i++) {
     if (bits[2 * i] === 0 && bits[2 * i + 1] === 0x80000000) bits[2 * i + 1] = 0; // -0 → 0
@@ -28,7 +39,7 @@ export function sortNonNegative(values: Float64Array): Float64Array {
     [high, 16],
   ] as const) {
     if (counts[(from[1] >>> shift) & 0xffff] === n) continue;
-    to ??= new Uint32Array(n * 2);
+    to ??= spareWords(n * 2);
     let sum = 0;
     for (let d = 0; d < 65536; d++) {
       const c = counts[d];

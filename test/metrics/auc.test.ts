@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { auc } from '../../src/metrics/auc';
+import { auc, aucOfGroups } from '../../src/metrics/auc';
+import { scoreGroups } from '../../src/metrics/roc';
 
 interface Fixture {
   name: string;
@@ -23,5 +24,30 @@ describe('auc against scikit-learn roc_auc_score (test/golden/make_golden.py)', 
     expect(auc([0.9, 0.1, 0.5, 100], [1, 2, 0, 0])).toBe(1);
     expect(auc([1, 2, 3], [1, 1, 0])).toBeNull();
     expect(auc([], [])).toBeNull();
+  });
+});
+
+describe('auc merges the sorted classes exactly as the grouped form does', () => {
+  /** A deterministic stream in [0, 1) (LCG), so the test needs no seed library. */
+  const stream = (seed: number) => () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+
+  it('equals aucOfGroups(scoreGroups(…)) to the last bit, with heavy ties and buffers reused across sizes', () => {
+    const next = stream(7);
+    for (const [n, distinct] of [
+      [5000, 7],
+      [200, 1_000_000],
+      [30_000, 101],
+      [3, 2],
+    ] as const) {
+      // scores on a coarse grid (many ties) or nearly continuous; about a third open
+      const scores = Float64Array.from({ length: n }, () => Math.floor(next() * distinct) * (100 / distinct));
+      const outcome = Uint8Array.from({ length: n }, () => Math.floor(next() * 3));
+      expect(auc(scores, outcome)).toBe(aucOfGroups(scoreGroups(scores, outcome)));
+    }
+  });
+
+  it('counts a tie as half a pair', () => {
+    // won 5 vs lost 5 (tie), won 5 vs lost 1 (above), won 0 vs both lost (below): (0.5 + 1 + 0) / 4
+    expect(auc([5, 0, 5, 1], [WON, WON, LOST, LOST])).toBe(0.375);
   });
 });
