@@ -30,22 +30,26 @@ export function summarize(
   /** The AUC when already known (the accuracy report merges its windows' groups); computed otherwise. */
   knownAuc?: number | null,
 ): TierSummary {
-  const n = scores.score.length;
+  const { score, tier, disqualified: sunk } = scores;
+  const n = score.length;
   const tierCounts = new Float64Array(tierCount);
   const tierOutcomes = new Float64Array(tierCount * 3);
   const histogram = new Float64Array(HISTOGRAM_BINS);
   const segmentTiers = segmentCodes ? new Float64Array(segmentCount * tierCount) : null;
   const binScale = HISTOGRAM_BINS / 100;
+  const lastBin = HISTOGRAM_BINS - 1;
   let disqualified = 0;
   for (let i = 0; i < n; i++) {
-    const t = scores.tier[i];
+    const t = tier[i];
     tierCounts[t]++;
     tierOutcomes[t * 3 + outcome[i]]++;
-    const bin = Math.min(HISTOGRAM_BINS - 1, Math.floor(scores.score[i] * binScale));
-    histogram[bin]++;
-    disqualified += scores.disqualified[i];
-    if (segmentTiers && segmentCodes) segmentTiers[segmentCodes[i] * tierCount + t]++;
+    // scores are ≥ 0, so truncation is floor
+    const bin = (score[i] * binScale) | 0;
+    histogram[bin > lastBin ? lastBin : bin]++;
+    disqualified += sunk[i];
   }
+  if (segmentTiers && segmentCodes)
+    for (let i = 0; i < n; i++) segmentTiers[segmentCodes[i] * tierCount + tier[i]]++;
   const rows = (flat: Float64Array, width: number) =>
     Array.from({ length: flat.length / width }, (_, r) =>
       Array.from(flat.subarray(r * width, (r + 1) * width)),
