@@ -125,6 +125,11 @@ test('an accounts file links to the leads by id or company name and fills their 
   await expect(accountsIndustry).toHaveAttribute('data-missing-count', '0');
   await summary.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/accounts-loaded.png` });
+  await page.getByTestId('lang-switch').selectOption('zh-CN');
+  await expect(summary).toContainText('线索 ↔ 公司');
+  await expect(summary).toContainText(`按公司编号 ${byId} 条`);
+  await page.screenshot({ path: `${SHOTS}/accounts-loaded-zh.png` });
+  await page.getByTestId('lang-switch').selectOption('en');
 
   // the filled industries are what the model sees: the rule editor's values and their lead counts
   await page.getByTestId('nav-model').click();
