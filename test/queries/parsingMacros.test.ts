@@ -192,6 +192,14 @@ describe('ingest value macros', () => {
       'Software',
       null,
     ]);
+    // spaces of every width at the edges (ideographic, no-break) and blank cells; other cells untouched
+    expect(
+      await apply(
+        "unmark(s, 'leads.industry')",
+        ['\u3000NA', 'na\u00a0', '   ', '软件', ' Software ', 'N A'],
+        'string',
+      ),
+    ).toEqual([null, null, null, '软件', ' Software ', 'N A']);
   });
 
   it('ingest/fold_key.sql folds case, width and spacing', async () => {
