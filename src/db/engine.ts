@@ -36,7 +36,7 @@ export const SAFE_SETTINGS = [
 /**
  * Every table goes into an in-memory database with DuckDB's storage compression (dictionary, FSST,
  * bit-packing …); the default in-memory database keeps columns uncompressed. At a million leads this holds
- * the raw uploads, canonical and feature tables in about a third of the memory (bench/README.md), and
+ * the raw uploads, canonical and feature tables in a sixth of the memory (bench/README.md), and
  * DuckDB-wasm's heap never shrinks, so what a load holds at its peak stays taken.
  */
 export const COMPRESSED_DATABASE = ["ATTACH ':memory:' AS scorelab (COMPRESS)", 'USE scorelab'] as const;
