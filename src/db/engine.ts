@@ -14,7 +14,8 @@ export interface SqlEngine {
   /**
    * Runs one statement without parameters and reads its result as DuckDB streams it, a chunk at a time,
    * instead of materialising it whole (and once more as one Arrow buffer) inside the wasm heap: for the
-   * million-row reads (the lead table, the event log).
+   * million-row reads (the lead table, the event log). The browser runs it on a connection of its own, so
+   * it sees committed tables but not another connection's TEMP tables.
    */
   queryStreamed(sql: string): Promise<Table>;
   registerText(name: string, text: string): Promise<void>;
