@@ -1,10 +1,20 @@
 /** What bench/run.ts (Node) and bench/page/main.ts (Chromium) exchange through page.evaluate. */
 
+/** What the page reports about its own memory when it marks the end of a stage. */
+export interface PageMemory {
+  /** performance.memory.usedJSHeapSize of the page's main thread, MB. */
+  heapMb: number | null;
+  /** DuckDB's own accounting: the sum of duckdb_memory().memory_usage_bytes, MB. */
+  duckdbMb: number | null;
+}
+
 export interface IngestRun {
   /** Bytes in memory → canonical tables + lead_features + rule matrix as typed arrays. */
   ms: number;
   /** fetchLeadTable + encodeSegment(industry) after the matrix (what the app does next). */
   leadTableMs: number;
+  /** The kernel workers given their copies (as the app hands them over) until the first score came back. */
+  kernelMs: number;
   /** A structural edit (a new case rule): only its column is computed in SQL for the union layout. */
   structuralMs: number;
   /** Peak main-thread JS heap (performance.memory.usedJSHeapSize, sampled) during the timed part, MB. */
@@ -14,7 +24,8 @@ export interface IngestRun {
 export interface IngestResult {
   leads: number;
   bytes: number;
-  fetchMs: number;
+  /** Files over BIG_FILE_BYTES, which the app (and so the bench) hands DuckDB as file handles. */
+  bigFiles: string[];
   counts: { leads: number; deals: number; activities: number };
   caseColumns: number;
   eventColumns: number;
@@ -72,12 +83,15 @@ export interface RescoreResult {
 
 export interface BenchApi {
   ready: true;
-  ingest(dir: string, runs: number): Promise<IngestResult>;
+  /** traceTables: a memory mark after every statement that creates a table (adds a little time). */
+  ingest(dir: string, runs: number, traceTables?: boolean): Promise<IngestResult>;
   rescore(runs: number, warmup: number): Promise<RescoreResult>;
 }
 
 declare global {
   interface Window {
     __bench?: BenchApi;
+    /** Exposed by run.ts: ends a memory stage (Node samples every Chromium process's RssAnon). */
+    __benchMark?: (stage: string, page: PageMemory) => Promise<void>;
   }
 }

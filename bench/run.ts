@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes 100000,1000000] [--runs 15] [--ingest-runs N]
+ * npm run bench [-- --sizes 100000,1000000] [--runs 15] [--ingest-runs N] [--ingest-only] [--trace-tables]
  *
  * Times ingest, the typed-array re-score, its SQL twin and the read floor in headless Chromium, on the
  * app's own code (bench/page), at each size. Prints a table and writes bench-results.json at the repo root.
@@ -13,13 +13,14 @@ import { chromium, type Browser } from '@playwright/test';
 import { createLogger, createServer, type ViteDevServer } from 'vite';
 import { writeSampleStreaming } from '../datasets/generator/index.ts';
 import { dataMiddleware } from './serveData.ts';
-import { ProcessMemorySampler } from './processMemory.ts';
-import type { IngestResult, RescoreResult } from './protocol.ts';
+import { ProcessMemorySampler, type StageMemory } from './processMemory.ts';
+import type { IngestResult, PageMemory, RescoreResult } from './protocol.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/chromium.ts';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../..');
 const dataRoot = join(repo, 'bench', '.data');
 const SEED = 20261123; // datasets/generate.ts DEFAULT_SEED
+const FILES = ['leads.csv', 'deals.csv', 'activities.csv'];
 const BENCH_ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'];
 
 export interface BenchRow {
@@ -32,6 +33,8 @@ export interface BenchRow {
   peak_mb?: number;
   /** Beyond the brief's schema: peak resident anonymous memory of all Chromium processes, MB (DuckDB's wasm heap lives in a worker, outside peak_mb). */
   peak_rss_mb?: number;
+  /** load.csv only: the highest peak_rss_mb of each stage of the load (prepareFile, loadFiles, …), MB. */
+  stage_peak_rss_mb?: Record<string, number>;
 }
 
 function positiveInts(text: string, name: string): number[] {
@@ -52,7 +55,7 @@ function dirName(leads: number): string {
 async function ensureData(leads: number): Promise<string> {
   const name = dirName(leads);
   const dir = join(dataRoot, name);
-  if (['leads.csv', 'deals.csv', 'activities.csv'].every((f) => existsSync(join(dir, f)))) return name;
+  if (FILES.every((f) => existsSync(join(dir, f)))) return name;
   console.log(`generating ${leads.toLocaleString('en-US')} leads into ${dir} …`);
   const start = performance.now();
   await writeSampleStreaming({ leads, seed: SEED }, dir);
@@ -132,8 +135,14 @@ async function benchSize(
   dir: string,
   runs: number,
   ingestRuns: number,
+  traceTables: boolean,
+  ingestOnly: boolean,
 ): Promise<BenchRow[]> {
   const page = await browser.newPage();
+  const memory = new ProcessMemorySampler(process.pid, /chrom/i);
+  await page.exposeFunction('__benchMark', (stage: string, pageMemory: PageMemory) =>
+    memory.mark(stage, pageMemory),
+  );
   page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning')
@@ -143,35 +152,29 @@ async function benchSize(
     await page.goto(url);
     await page.waitForFunction(() => window.__bench?.ready === true, undefined, { timeout: 60_000 });
 
-    const memory = new ProcessMemorySampler(process.pid, /chrom/i);
+    // the data set as disk-backed File objects in the page's file input, as a drop gives the app
+    await page.setInputFiles(
+      '#files',
+      FILES.map((f) => join(dataRoot, dir, f)),
+    );
     memory.start();
-    const ingest: IngestResult = await page.evaluate(([d, n]) => window.__bench!.ingest(d, n), [
+    memory.restartStages();
+    const ingest: IngestResult = await page.evaluate(([d, n, t]) => window.__bench!.ingest(d, n, t), [
       dir,
       ingestRuns,
+      traceTables,
     ] as const);
     const peakRss = memory.stop();
+    printStages(dir, memory.stages);
     if (ingest.leads !== leads) throw new Error(`${dir}: loaded ${ingest.leads} leads, expected ${leads}`);
     const heaps = ingest.runs.map((r) => r.peakHeapMb).filter((x): x is number => x !== null);
     console.log(
-      `${dir}: ${(ingest.bytes / 2 ** 20).toFixed(0)} MB CSV fetched in ${ingest.fetchMs.toFixed(0)} ms; ` +
+      `${dir}: ${(ingest.bytes / 2 ** 20).toFixed(0)} MB CSV given as files (read through a handle: ${ingest.bigFiles.join(', ') || 'none'}); ` +
         `${ingest.counts.leads} leads, ${ingest.counts.deals} deals, ${ingest.counts.activities} activities; ` +
         `${ingest.caseColumns} case code columns, ${ingest.events.toLocaleString('en-US')} aged events in the kernel log (${ingest.eventColumns} event rules)`,
     );
 
-    const rescore: RescoreResult = await page.evaluate(([n, w]) => window.__bench!.rescore(n, w), [
-      runs,
-      2,
-    ] as const);
-    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    console.log(
-      `${dir}: a 40-move drag (16 ms/move) showed ${mean(rescore.dragShown1).toFixed(1)} results with one kernel worker, ` +
-        `${mean(rescore.dragShown2).toFixed(1)} with two`,
-    );
-    console.log(
-      `${dir}: kernel and SQL aggregates equal in all ${rescore.verifiedRuns} runs (tiers ${rescore.tierCounts.join(' / ')}); ` +
-        `floor reads ${(rescore.floorBytes / 2 ** 20).toFixed(1)} MB`,
-    );
-    return [
+    const ingestRows = [
       row(
         'ingest.csv',
         leads,
@@ -189,10 +192,11 @@ async function benchSize(
       row(
         'load.csv',
         leads,
-        ingest.runs.map((r) => r.ms + r.leadTableMs),
+        ingest.runs.map((r) => r.ms + r.leadTableMs + r.kernelMs),
         {
           ...(heaps.length ? { peak_mb: round(Math.max(...heaps), 0) } : {}),
           ...(peakRss !== null ? { peak_rss_mb: round(peakRss, 0) } : {}),
+          stage_peak_rss_mb: stagePeaks(memory.stages),
         },
       ),
       row(
@@ -200,6 +204,23 @@ async function benchSize(
         leads,
         ingest.runs.map((r) => r.structuralMs),
       ),
+    ];
+    if (ingestOnly) return ingestRows;
+    const rescore: RescoreResult = await page.evaluate(([n, w]) => window.__bench!.rescore(n, w), [
+      runs,
+      2,
+    ] as const);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    console.log(
+      `${dir}: a 40-move drag (16 ms/move) showed ${mean(rescore.dragShown1).toFixed(1)} results with one kernel worker, ` +
+        `${mean(rescore.dragShown2).toFixed(1)} with two`,
+    );
+    console.log(
+      `${dir}: kernel and SQL aggregates equal in all ${rescore.verifiedRuns} runs (tiers ${rescore.tierCounts.join(' / ')}); ` +
+        `floor reads ${(rescore.floorBytes / 2 ** 20).toFixed(1)} MB`,
+    );
+    return [
+      ...ingestRows,
       row('rescore.kernel', leads, rescore.kernelMs),
       row('rescore.kernel.roundtrip', leads, rescore.kernelRoundTripMs),
       row('rescore.sql', leads, rescore.sqlMs),
@@ -219,6 +240,33 @@ async function benchSize(
     ];
   } finally {
     await page.close();
+  }
+}
+
+/** The load's own stages (not the per-table detail lines, nor the untimed ones), highest peak of each. */
+function stagePeaks(stages: readonly StageMemory[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const s of stages)
+    if (!s.stage.startsWith(' ') && !s.stage.includes('untimed') && !s.stage.startsWith('structural'))
+      out[s.stage] = Math.max(out[s.stage] ?? 0, round(s.peakMb, 0));
+  return out;
+}
+
+/** One line per memory stage: its time, the RssAnon peak (split by process type) and what the page saw. */
+function printStages(dir: string, stages: readonly StageMemory[]): void {
+  const mb = (x: number | null) => (x === null ? '–' : x.toFixed(0));
+  console.log(`${dir}: memory by stage (MB; RssAnon summed over Chromium's processes, sampled every 250 ms)`);
+  console.log(
+    `  ${'stage'.padEnd(44)} ${'ms'.padStart(7)} ${'peak'.padStart(6)} ${'end'.padStart(6)}  ${'heap'.padStart(5)} ${'duckdb'.padStart(6)}  peak by process`,
+  );
+  for (const s of stages) {
+    const byType = Object.entries(s.peakByType)
+      .sort((a, b) => b[1] - a[1])
+      .map(([t, v]) => `${t} ${v.toFixed(0)}`)
+      .join(', ');
+    console.log(
+      `  ${s.stage.padEnd(44)} ${s.ms.toFixed(0).padStart(7)} ${mb(s.peakMb).padStart(6)} ${mb(s.endMb).padStart(6)}  ${mb(s.heapMb).padStart(5)} ${mb(s.duckdbMb).padStart(6)}  ${byType}`,
+    );
   }
 }
 
@@ -267,6 +315,8 @@ async function main(): Promise<void> {
       sizes: { type: 'string', default: '100000,1000000' },
       runs: { type: 'string', default: '15' },
       'ingest-runs': { type: 'string' },
+      'trace-tables': { type: 'boolean', default: false },
+      'ingest-only': { type: 'boolean', default: false },
     },
   });
   const sizes = positiveInts(values.sizes, 'sizes');
@@ -289,7 +339,18 @@ async function main(): Promise<void> {
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: BENCH_ARGS });
     for (const leads of sizes) {
       const start = performance.now();
-      rows.push(...(await benchSize(browser, url, leads, dirs.get(leads)!, runs, ingestRunsFor(leads))));
+      rows.push(
+        ...(await benchSize(
+          browser,
+          url,
+          leads,
+          dirs.get(leads)!,
+          runs,
+          ingestRunsFor(leads),
+          values['trace-tables']!,
+          values['ingest-only']!,
+        )),
+      );
       console.log(`${dirs.get(leads)}: ${((performance.now() - start) / 1000).toFixed(0)} s\n`);
     }
   } finally {
@@ -299,7 +360,7 @@ async function main(): Promise<void> {
 
   printTable(rows);
   console.log('');
-  printRatios(rows, sizes);
+  if (!values['ingest-only']) printRatios(rows, sizes);
   const out = join(repo, 'bench-results.json');
   writeFileSync(out, JSON.stringify(rows, null, 2) + '\n');
   console.log(`\nwrote ${out}; wall time ${((performance.now() - wall) / 1000).toFixed(0)} s`);

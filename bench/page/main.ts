@@ -15,11 +15,14 @@ import {
 } from '../../src/features/build';
 import { encodeSegment, OTHER_LABEL, type EncodedSegment } from '../../src/features/segments';
 import { loadFiles } from '../../src/ingest/load';
-import { prepareFile, type SourceFile } from '../../src/ingest/prepare';
+import type { PreparedFile } from '../../src/ingest/prepare';
+import { prepareSource } from '../../src/ingest/source';
+import { BIG_FILE_BYTES, readUpload } from '../../src/ingest/bigFile';
+import { parseOptionsOf } from '../../src/ingest/dateOrders';
+import { formatOptionsOf } from '../../src/ingest/columnFormats';
 import { HISTOGRAM_BINS, type TierSummary } from '../../src/kernel/aggregate';
-import { createKernelWorker, KernelClient } from '../../src/kernel/client';
-import { copyInputs, NO_DAY, OUTCOME, type RuleInputs, type RuleMatrix } from '../../src/kernel/matrix';
-import { matrixWithEvents } from '../../src/kernel/eventColumns';
+import { createKernelWorker, createKernelWorkers, KernelClient } from '../../src/kernel/client';
+import { copyInputs, NO_DAY, OUTCOME, type RuleInputs } from '../../src/kernel/matrix';
 import { compilePlan, layoutOf, type KernelPlan } from '../../src/model/compile';
 import { defaultScenario, mapsUrgency } from '../../src/model/defaultScenario';
 import { setDecay } from '../../src/model/edits';
@@ -43,8 +46,6 @@ const SEGMENT = 'industry';
 interface Loaded {
   engine: SqlEngine;
   inputs: RuleInputs;
-  /** The scenario's matrix with its event columns (what SQL's rule_matrix holds), for the SQL side. */
-  matrix: RuleMatrix;
   leads: LeadTable;
   segment: EncodedSegment;
 }
@@ -83,16 +84,72 @@ class HeapSampler {
   }
 }
 
+// ---- memory stages: Node samples every Chromium process between two marks ----
+
+/** DuckDB's own accounting of the memory it holds (tables, hash tables, buffers), MB. */
+async function duckdbMemoryMb(engine: SqlEngine): Promise<number | null> {
+  try {
+    const [row] = readRows(
+      await engine.query('SELECT CAST(sum(memory_usage_bytes) AS DOUBLE) AS used FROM duckdb_memory()'),
+      { used: { type: 'number', nullable: true } },
+    );
+    return row.used === null ? null : row.used / 2 ** 20;
+  } catch {
+    return null;
+  }
+}
+
+/** Ends a memory stage named `stage` (a no-op unless run.ts exposed __benchMark). */
+async function mark(engine: SqlEngine | null, stage: string): Promise<void> {
+  if (!window.__benchMark) return;
+  const heap = usedHeap();
+  await window.__benchMark(stage, {
+    heapMb: heap === null ? null : heap / 2 ** 20,
+    duckdbMb: engine ? await duckdbMemoryMb(engine) : null,
+  });
+}
+
+/** The first table a statement creates (after its leading comments), or null. */
+function createdTable(sql: string): string | null {
+  const body = sql.replace(/^(\s*--[^\n]*\n)*/, '');
+  return /^\s*CREATE\s+(?:OR\s+REPLACE\s+)?(?:TEMP(?:ORARY)?\s+)?TABLE\s+(\w+)/i.exec(body)?.[1] ?? null;
+}
+
+/** The engine with a memory mark after every statement that creates a table and every registered file. */
+function tracedEngine(engine: SqlEngine): SqlEngine {
+  return {
+    ...engine,
+    async query(sql, params) {
+      const result = await engine.query(sql, params);
+      const table = createdTable(sql);
+      if (table) await mark(engine, `  table ${table}`);
+      return result;
+    },
+    async registerText(name, text) {
+      await engine.registerText(name, text);
+      await mark(engine, `  registerText ${name}`);
+    },
+    async registerFile(name, file) {
+      await engine.registerFile(name, file);
+      await mark(engine, `  registerFile ${name}`);
+    },
+  };
+}
+
 // ---- ingest.csv ----
 
-async function fetchTrio(dir: string): Promise<SourceFile[]> {
-  return Promise.all(
-    FILES.map(async (name) => {
-      const response = await fetch(`/data/${dir}/${name}`);
-      if (!response.ok) throw new Error(`GET /data/${dir}/${name}: ${response.status}`);
-      return { name, bytes: new Uint8Array(await response.arrayBuffer()) };
-    }),
-  );
+/**
+ * The data set as the files run.ts put into the page's file input (setInputFiles: disk-backed File objects,
+ * as a drop or a file picker gives the app), in FILES order.
+ */
+function chosenFiles(): File[] {
+  const input = document.getElementById('files') as HTMLInputElement;
+  const files = [...(input.files ?? [])];
+  return FILES.map((name) => {
+    const file = files.find((f) => f.name === name);
+    if (!file) throw new Error(`${name} was not given to the page's file input`);
+    return file;
+  });
 }
 
 async function closeLoaded(): Promise<void> {
@@ -101,11 +158,8 @@ async function closeLoaded(): Promise<void> {
   await previous?.engine.close();
 }
 
-async function ingest(dir: string, runs: number): Promise<IngestResult> {
-  status(`fetching ${dir}`);
-  const t0 = performance.now();
-  const sources = await fetchTrio(dir);
-  const fetchMs = performance.now() - t0;
+async function ingest(dir: string, runs: number, traceTables = false): Promise<IngestResult> {
+  const files = chosenFiles();
   const scenario = defaultScenario({ withUrgency: true });
   const results: IngestRun[] = [];
   let counts = { leads: 0, deals: 0, activities: 0 };
@@ -113,29 +167,59 @@ async function ingest(dir: string, runs: number): Promise<IngestResult> {
     status(`ingest ${dir} run ${r + 1}/${runs}`);
     // a fresh database per run (boot not timed), so no run reads tables or caches of the one before
     await closeLoaded();
-    const engine = await createBrowserEngine(() => {});
+    const booted = await createBrowserEngine(() => {});
+    const engine = traceTables ? tracedEngine(booted) : booted;
     const heap = new HeapSampler();
     heap.start();
+    await mark(booted, 'boot (untimed)');
+    // the app's path from dropped files: readUpload (a file over 200 MB is kept as a handle, only its head
+    // read), prepareSource, loadFiles with the wizard's parse and format options
     const start = performance.now();
-    const prepared = sources.map((s) => prepareFile(s));
+    const sources = await Promise.all(files.map(readUpload));
     heap.sample();
+    await mark(booted, 'readUpload');
+    const prepared: PreparedFile[] = [];
+    for (const source of sources) prepared.push(await prepareSource(source));
+    heap.sample();
+    await mark(booted, 'prepareSource');
     const leadsFile = prepared.find((f) => f.kind === 'leads');
     if (!leadsFile || !mapsUrgency(leadsFile.mapping))
       throw new Error(
         'the data does not map the urgency fields: the app would not pick the urgency scenario',
       );
-    const report = await loadFiles(engine, prepared);
+    const report = await loadFiles(engine, prepared, {
+      ...parseOptionsOf(prepared),
+      ...formatOptionsOf(prepared),
+    });
     heap.sample();
+    await mark(booted, 'loadFiles');
     const facts = await buildLeadFeatures(engine, scenario.settings.agingHorizonDays);
     heap.sample();
+    await mark(booted, 'buildLeadFeatures');
     const columns = new RuleColumnCache();
     const inputs = await buildRuleInputs(engine, facts, scenario, columns);
     const ms = performance.now() - start;
-    const peakHeapMb = heap.stop();
+    heap.sample();
+    await mark(booted, 'buildRuleInputs');
     const t1 = performance.now();
     const leads = await fetchLeadTable(engine);
     const segment = encodeSegment(leads.text[SEGMENT], false);
     const leadTableMs = performance.now() - t1;
+    heap.sample();
+    await mark(booted, 'lead table');
+    // interactive: the app's kernel workers hold their copies and the first score came back
+    const t3 = performance.now();
+    const kernel = new KernelClient(createKernelWorkers());
+    kernel.setData(
+      copyInputs(inputs),
+      { outcome: leads.outcome.slice(), createdDay: leads.createdDay.slice() },
+      { [SEGMENT]: { codes: segment.codes.slice(), count: segment.count } },
+    );
+    if (!(await kernel.score(compilePlan(scenario), SEGMENT))) throw new Error('first score superseded');
+    const kernelMs = performance.now() - t3;
+    const peakHeapMb = heap.stop();
+    await mark(booted, `kernel (${kernel.workerCount} workers)`);
+    kernel.terminate();
     // a structural edit as the app makes it: the scenario gains a case rule (job title contains
     // "director"), the baseline lacks it, one matrix holds both, and only the new condition is computed in SQL
     const edited = structuredClone(scenario);
@@ -149,25 +233,29 @@ async function ingest(dir: string, runs: number): Promise<IngestResult> {
     const t2 = performance.now();
     const union = await buildRuleInputs(engine, facts, layoutOf(edited, scenario)!, columns);
     const structuralMs = performance.now() - t2;
+    await mark(booted, 'structural edit (after the load)');
+    // what stays once the garbage is collected (the prepared files are the app's kept uploads)
+    collect?.();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await mark(booted, `retained after GC (untimed; ${prepared.length} prepared files kept)`);
     if (union.caseCodes.length !== inputs.caseCodes.length + 1)
       throw new Error('the union layout has no new column');
-    const matrix = matrixWithEvents(inputs, layoutOf(scenario)!.eventRules);
     if (report.problems.length > 0 || report.files.some((f) => f.rejectedLines.length > 0))
       throw new Error(`unexpected rejects: ${report.problems.length} cells`);
     counts = report.counts;
-    if (matrix.n !== counts.leads) throw new Error(`matrix has ${matrix.n} rows for ${counts.leads} leads`);
-    loaded = { engine, inputs, matrix, leads, segment };
-    results.push({ ms, leadTableMs, structuralMs, peakHeapMb });
+    if (inputs.n !== counts.leads) throw new Error(`matrix has ${inputs.n} rows for ${counts.leads} leads`);
+    loaded = { engine, inputs, leads, segment };
+    results.push({ ms, leadTableMs, kernelMs, structuralMs, peakHeapMb });
   }
-  const m = loaded!.matrix;
+  const m = loaded!.inputs;
   status(`ingested ${dir}`);
   return {
     leads: counts.leads,
-    bytes: sources.reduce((s, f) => s + f.bytes.length, 0),
-    fetchMs,
+    bytes: files.reduce((s, f) => s + f.size, 0),
+    bigFiles: files.filter((f) => f.size > BIG_FILE_BYTES).map((f) => f.name),
     counts,
     caseColumns: m.caseCodes.length,
-    eventColumns: m.eventCounts.length,
+    eventColumns: layoutOf(scenario)!.eventRules.length,
     events: loaded!.inputs.events.lead.reduce((s, l) => s + l.length, 0),
     runs: results,
   };
@@ -336,7 +424,8 @@ function floorWorker(inputs: RuleInputs, outcome: Uint8Array, segment: Int32Arra
 
 async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
   if (!loaded) throw new Error('ingest first');
-  const { engine, inputs, matrix, leads, segment } = loaded;
+  const { engine, inputs, leads, segment } = loaded;
+  const matrix = { n: inputs.n };
   // the ingest leaves a large page heap: collect it and let background GC finish, so the first timed phase
   // does not share the two cores with it
   collect?.();

@@ -3,7 +3,8 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import { SAFE_SETTINGS, type SqlEngine, type SqlParam } from './engine';
+import { Table, type RecordBatch } from 'apache-arrow';
+import { BOOT_STATEMENTS, CONNECTION_STATEMENTS, type SqlEngine, type SqlParam } from './engine';
 import { classifyEngineError, EngineStoppedError } from './engineErrors';
 
 export interface BootProgress {
@@ -56,7 +57,11 @@ export async function createBrowserEngine(
     throw error;
   }
   const conn = await db.connect();
-  for (const s of SAFE_SETTINGS) await conn.query(s);
+  for (const s of BOOT_STATEMENTS) await conn.query(s);
+  // streamed reads get a connection of their own: a query on the same connection between two fetched
+  // chunks would end the stream early
+  const streamConn = await db.connect();
+  for (const s of CONNECTION_STATEMENTS) await streamConn.query(s);
   // DuckDB then reports a long query's progress (CSV reads by bytes) through PROGRESS_UPDATE messages
   await conn.query('SET enable_progress_bar = true');
 
@@ -95,6 +100,13 @@ export async function createBrowserEngine(
           await stmt.close();
         }
       }),
+    queryStreamed: (sql: string) =>
+      guard(async () => {
+        const reader = await streamConn.send(sql, true);
+        const batches: RecordBatch[] = [];
+        for await (const batch of reader) batches.push(batch);
+        return new Table(reader.schema, batches);
+      }),
     registerText: (name, text) => guard(() => db.registerFileText(name, text)),
     registerBuffer: (name, bytes) => guard(() => db.registerFileBuffer(name, bytes)),
     registerFile: (name, file) =>
@@ -107,6 +119,7 @@ export async function createBrowserEngine(
       }),
     async close() {
       if (death) return;
+      await streamConn.close();
       await conn.close();
       await db.terminate();
     },

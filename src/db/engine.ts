@@ -11,6 +11,13 @@ export type SqlParam = string | number | boolean | null;
 export interface SqlEngine {
   /** Runs one statement; with params it is prepared and bound (never concatenated). */
   query(sql: string, params?: readonly SqlParam[]): Promise<Table>;
+  /**
+   * Runs one statement without parameters and reads its result as DuckDB streams it, a chunk at a time,
+   * instead of materialising it whole (and once more as one Arrow buffer) inside the wasm heap: for the
+   * million-row reads (the lead table, the event log). The browser runs it on a connection of its own, so
+   * it sees committed tables but not another connection's TEMP tables.
+   */
+  queryStreamed(sql: string): Promise<Table>;
   registerText(name: string, text: string): Promise<void>;
   registerBuffer(name: string, bytes: Uint8Array): Promise<void>;
   /** Registers a file DuckDB reads lazily by handle (the browser never copies it); for big uploads. */
@@ -26,3 +33,16 @@ export const SAFE_SETTINGS = [
   'SET autoload_known_extensions=false',
   'SET autoinstall_known_extensions=false',
 ] as const;
+
+/**
+ * Every table goes into an in-memory database with DuckDB's storage compression (dictionary, FSST,
+ * bit-packing …); the default in-memory database keeps columns uncompressed. At a million leads this holds
+ * the raw uploads, canonical and feature tables in a sixth of the memory (bench/README.md), and
+ * DuckDB-wasm's heap never shrinks, so what a load holds at its peak stays taken.
+ */
+export const COMPRESSED_DATABASE = ["ATTACH ':memory:' AS scorelab (COMPRESS)", 'USE scorelab'] as const;
+
+/** What both engines run once on their first connection before any query. */
+export const BOOT_STATEMENTS = [...SAFE_SETTINGS, ...COMPRESSED_DATABASE] as const;
+/** What a further connection to the same database runs first. */
+export const CONNECTION_STATEMENTS = [...SAFE_SETTINGS, 'USE scorelab'] as const;

@@ -1,7 +1,7 @@
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { SAFE_SETTINGS, type SqlEngine, type SqlParam } from './engine';
+import { BOOT_STATEMENTS, type SqlEngine, type SqlParam } from './engine';
 
 /** The Node blocking build of the same wasm engine the browser runs (tests, benchmarks). */
 export async function createNodeEngine(): Promise<SqlEngine> {
@@ -13,8 +13,11 @@ export async function createNodeEngine(): Promise<SqlEngine> {
   };
   const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
   await db.instantiate(() => {});
+  // the Arrow classes of duckdb-wasm's own (CommonJS) apache-arrow: a Table of its record batches must be
+  // built with them, the ES module's classes fail its instanceof checks
+  const { Table } = require('apache-arrow') as typeof import('apache-arrow');
   const conn = db.connect();
-  for (const s of SAFE_SETTINGS) conn.query(s);
+  for (const s of BOOT_STATEMENTS) conn.query(s);
   return {
     async query(sql: string, params?: readonly SqlParam[]) {
       if (!params || params.length === 0) return conn.query(sql);
@@ -24,6 +27,11 @@ export async function createNodeEngine(): Promise<SqlEngine> {
       } finally {
         stmt.close();
       }
+    },
+    async queryStreamed(sql: string) {
+      const reader = await conn.send(sql, true);
+      const batches = [...reader];
+      return new Table(reader.schema, batches);
     },
     async registerText(name, text) {
       db.registerFileText(name, text);

@@ -150,11 +150,30 @@ interface Utf8Chunk {
 }
 
 /**
+ * Makes repeated values of a column one shared string while the column has few distinct values (country,
+ * owner, dates …: most lead columns), so a million rows do not hold a million copies of a few labels. Past
+ * LIMIT distinct values (ids, company names) it stops and lets every value be its own string.
+ */
+class Interner {
+  static readonly LIMIT = 4096;
+  #seen: Map<string, string> | null = new Map();
+  get(value: string): string {
+    const seen = this.#seen;
+    if (!seen) return value;
+    const known = seen.get(value);
+    if (known !== undefined) return known;
+    if (seen.size >= Interner.LIMIT) this.#seen = null;
+    else seen.set(value, value);
+    return value;
+  }
+}
+
+/**
  * Decodes one Arrow Utf8 chunk with a single TextDecoder call and slices the result: per-value get() is
  * ~50× slower at a million rows. UTF-16 offsets come from the bytes (one unit per UTF-8 lead byte, two
  * for a 4-byte sequence).
  */
-function decodeUtf8Chunk(data: Utf8Chunk, out: string[], at: number): void {
+function decodeUtf8Chunk(data: Utf8Chunk, out: string[], at: number, interner: Interner): void {
   const { valueOffsets: offsets, values: bytes } = data;
   const first = offsets[data.offset];
   const text = utf8.decode(bytes.subarray(first, offsets[data.offset + data.length]));
@@ -167,7 +186,7 @@ function decodeUtf8Chunk(data: Utf8Chunk, out: string[], at: number): void {
       const b = bytes[bytePos];
       if ((b & 0xc0) !== 0x80) charPos += b >= 0xf0 ? 2 : 1;
     }
-    out[at + i] = data.nullCount > 0 && !data.getValid(i) ? '' : text.slice(startChar, charPos);
+    out[at + i] = data.nullCount > 0 && !data.getValid(i) ? '' : interner.get(text.slice(startChar, charPos));
   }
 }
 
@@ -180,8 +199,9 @@ export function readStringColumn(table: Table, name: string): string[] {
     return out;
   }
   let at = 0;
+  const interner = new Interner();
   for (const chunk of vector.data) {
-    decodeUtf8Chunk(chunk as unknown as Utf8Chunk, out, at);
+    decodeUtf8Chunk(chunk as unknown as Utf8Chunk, out, at, interner);
     at += chunk.length;
   }
   return out;

@@ -51,6 +51,15 @@ export async function fetchTable(
   return engine.query(prepare(name, options), options.params);
 }
 
+/** Runs queries/<name>.sql (no parameters) and reads its result as DuckDB streams it; for million-row reads. */
+export async function fetchTableStreamed(
+  engine: SqlEngine,
+  name: string,
+  options: Omit<QueryOptions, 'params'> = {},
+): Promise<Table> {
+  return engine.queryStreamed(prepare(name, options));
+}
+
 /** Runs queries/<name>.sql and returns rows checked against the schema. */
 export async function fetchRows<S extends ResultSchema>(
   engine: SqlEngine,

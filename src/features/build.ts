@@ -1,6 +1,6 @@
 import type { SqlEngine } from '../db/engine';
 import { readNumericColumn, readStringColumn } from '../db/schema';
-import { fetchOne, fetchRows, fetchTable, run } from '../db/sql';
+import { fetchOne, fetchRows, fetchTableStreamed, run } from '../db/sql';
 import { OUTCOME, type EventLog, type RuleInputs } from '../kernel/matrix';
 import { conditionKey, layoutOf, type MatrixLayout } from '../model/compile';
 import { ruleMatrixSql } from '../model/ruleSql';
@@ -76,7 +76,7 @@ async function fetchEventLog(engine: SqlEngine): Promise<EventLog> {
   const types = (
     await fetchRows(engine, 'features/event_log_types', { activity_type: { type: 'string' } })
   ).map((r) => r.activity_type);
-  const table = await fetchTable(engine, 'features/event_log');
+  const table = await fetchTableStreamed(engine, 'features/event_log');
   const lead = readNumericColumn(table, 'lead', 'int32');
   const code = readNumericColumn(table, 'code', 'int32');
   const age = readNumericColumn(table, 'age', 'float64');
@@ -162,7 +162,7 @@ export interface LeadTable {
 }
 
 export async function fetchLeadTable(engine: SqlEngine): Promise<LeadTable> {
-  const table = await fetchTable(engine, 'features/lead_table');
+  const table = await fetchTableStreamed(engine, 'features/lead_table');
   const text = Object.fromEntries(LEAD_TEXT_COLUMNS.map((c) => [c, readStringColumn(table, c)])) as Record<
     LeadTextColumn,
     string[]

@@ -20,6 +20,7 @@ import { registerUpload } from './bigFile';
 import { overrideBooleans, overrideOutcomes } from './valueOverrides';
 import { fieldCount, rawColumnsStruct } from './csvColumns';
 import { cutUnclosedQuotes } from './unclosedQuote';
+import { unchangedBytes } from './unchangedBytes';
 
 export interface RejectedLine {
   line: number;
@@ -86,7 +87,9 @@ async function loadCsvText(engine: SqlEngine, file: PreparedFile): Promise<Rejec
   const upload = `upload_${kind}.csv`;
   // one line ending for DuckDB's sniffer: Excel re-saves can mix CRLF and LF, which it cannot detect
   const quotes = cutUnclosedQuotes(file.source.file ? '' : file.text.replace(/\r\n/g, '\n'), file.delimiter);
+  const bytes = unchangedBytes(file, quotes.text);
   if (file.source.file) await registerUpload(engine, upload, file.source.file, file.encoding.encoding);
+  else if (bytes) await engine.registerFile(upload, new Blob([bytes as Uint8Array<ArrayBuffer>]));
   else await engine.registerText(upload, quotes.text);
   const rejects = `rejects_${kind}`;
   try {

@@ -44,6 +44,39 @@ describe('result schema checks', () => {
     expect(readStringColumn(withNull, 'v')).toEqual(['a', '', 'ü']);
   });
 
+  it('reads columns with few and with many distinct values alike (repeats are shared up to a limit)', async () => {
+    // 30,000 rows over several Arrow chunks: a third repeat 7 labels, the rest are 20,000 distinct ids, so
+    // the repeats are shared at first and the column passes the interning limit part way through
+    const t = await engine.query(
+      "SELECT CASE WHEN range % 3 = 0 THEN 'label ' || (range % 7) ELSE 'id-' || range END AS v FROM range(30000)",
+    );
+    const expected = Array.from({ length: 30000 }, (_, i) => (i % 3 === 0 ? `label ${i % 7}` : `id-${i}`));
+    expect(readStringColumn(t, 'v')).toEqual(expected);
+  });
+
+  it('reads a streamed result like a materialised one, over several chunks and when empty', async () => {
+    const sql = "SELECT range::INTEGER AS i, 'v' || range AS s FROM range(5000) ORDER BY range DESC";
+    const streamed = await engine.queryStreamed(sql);
+    const down = Array.from({ length: 5000 }, (_, k) => 4999 - k);
+    expect(streamed.numRows).toBe(5000);
+    expect(Array.from(readNumericColumn(streamed, 'i', 'int32'))).toEqual(down);
+    expect(readStringColumn(streamed, 's')).toEqual(down.map((k) => `v${k}`));
+    // no rows still has the columns
+    const empty = await engine.queryStreamed('SELECT 1::INTEGER AS i WHERE false');
+    expect(empty.numRows).toBe(0);
+    expect(readNumericColumn(empty, 'i', 'int32')).toEqual(new Int32Array(0));
+  });
+
+  it('creates tables in the compressed in-memory database', async () => {
+    await engine.query('CREATE OR REPLACE TABLE where_am_i AS SELECT 1 AS x');
+    const rows = readRows(
+      await engine.query("SELECT database_name FROM duckdb_tables() WHERE table_name = 'where_am_i'"),
+      { database_name: { type: 'string' } },
+    );
+    expect(rows).toEqual([{ database_name: 'scorelab' }]);
+    await engine.query('DROP TABLE where_am_i');
+  });
+
   it('copies numeric columns into typed arrays', async () => {
     const t = await engine.query(
       'SELECT range::INTEGER AS i, range * 0.5::DOUBLE AS f, range * 0.5 AS dec FROM range(5)',

@@ -27,6 +27,7 @@ function mortal(
     dead: () => dead,
     engine: {
       query: alive(engine.query),
+      queryStreamed: alive(engine.queryStreamed),
       registerText: alive(engine.registerText),
       registerBuffer: alive(engine.registerBuffer),
       registerFile: alive(engine.registerFile),
