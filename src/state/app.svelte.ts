@@ -11,6 +11,7 @@ import { ImportWizard } from './importWizard.svelte';
 import { engine } from './engine.svelte';
 import { activityTypes, fieldValues, type ValueCount } from '../features/values';
 import { scenario } from './scenario.svelte';
+import { setWeight } from '../model/edits';
 import { ScoringState } from './scoring.svelte';
 import { BiasState } from './bias.svelte';
 import { RoiState } from './roi.svelte';
@@ -114,4 +115,9 @@ class AppState {
 
 export const app = new AppState();
 engine.onStopped((stop) => void app.load.afterStop(stop));
-installTestHooks(engine);
+installTestHooks({
+  trapEngine: () => engine.stop('trap'),
+  scoringPending: () => app.scoring.pending,
+  setWeight: (d, w) => scenario.edit(`weight-${d}`, (s) => setWeight(s, d, w)),
+  weight: (d) => scenario.current.dimensions[d]?.weight ?? 0,
+});

@@ -14,6 +14,8 @@ export class ScoringState {
   resultVersion = $state(0);
   segment = $state<SegmentKey>('industry');
   error = $state('');
+  /** Requests not yet answered, superseded ones included (a drag's end: this back at 0). */
+  #pending = 0;
 
   constructor(private readonly client: KernelClient) {}
 
@@ -25,6 +27,7 @@ export class ScoringState {
     roi: RoiOptions | null,
     dataVersion: number,
   ): Promise<void> {
+    this.#pending++;
     try {
       const r = await this.client.score(plan, this.segment, baseline, accuracy, bias, roi);
       if (r) {
@@ -34,6 +37,12 @@ export class ScoringState {
       }
     } catch (error) {
       this.error = errorMessage(error);
+    } finally {
+      this.#pending--;
     }
+  }
+
+  get pending(): number {
+    return this.#pending;
   }
 }
