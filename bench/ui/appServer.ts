@@ -10,7 +10,8 @@ export async function serveBuiltApp(
   outDir: string,
 ): Promise<{ server: PreviewServer; url: string }> {
   const configFile = `${repo}/vite.config.ts`;
-  await build({ root: repo, configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // 'error': the build's plugin-timing notes would interleave with the bench's table
+  await build({ root: repo, configFile, logLevel: 'error', build: { outDir, emptyOutDir: true } });
   const port = await freePort();
   const server = await preview({
     root: repo,

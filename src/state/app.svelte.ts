@@ -15,6 +15,7 @@ import { setWeight } from '../model/edits';
 import { ScoringState } from './scoring.svelte';
 import { BiasState } from './bias.svelte';
 import { RoiState } from './roi.svelte';
+import { LeadQuery } from './leadQuery.svelte';
 import leadsUrl from '../../datasets/leads.csv?url';
 import dealsUrl from '../../datasets/deals.csv?url';
 import activitiesUrl from '../../datasets/activities.csv?url';
@@ -48,6 +49,8 @@ class AppState {
   readonly scoring = new ScoringState(this.kernel);
   readonly bias = new BiasState(this.dataset, this.kernel);
   readonly roi = new RoiState(this.dataset, this.kernel);
+  /** The Leads table's filter and sort; the kernel orders the rows. */
+  readonly leadQuery = new LeadQuery((keys) => this.kernel.setLeadKeys(keys));
 
   /** A new leads file starts from the default model fitted to what it maps. */
   #scenarioFor = (withUrgency: boolean) => scenario.start(withUrgency);

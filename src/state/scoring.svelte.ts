@@ -6,6 +6,7 @@ import type { KernelPlan } from '../model/compile';
 import type { AccuracyOptions } from '../kernel/accuracy';
 import type { BiasOptions } from '../kernel/bias';
 import type { RoiOptions } from '../kernel/roi';
+import type { LeadOrderOptions } from '../kernel/leadOrder';
 
 /** The latest kernel result for the current data and model; stale answers are dropped. */
 export class ScoringState {
@@ -25,13 +26,16 @@ export class ScoringState {
     accuracy: AccuracyOptions,
     bias: BiasOptions | null,
     roi: RoiOptions | null,
+    order: LeadOrderOptions | null,
     dataVersion: number,
   ): Promise<void> {
     this.#pending++;
     try {
-      const r = await this.client.score(plan, this.segment, baseline, accuracy, bias, roi);
+      const r = await this.client.score(plan, this.segment, baseline, accuracy, bias, roi, order);
       if (r) {
+        const shown = this.result;
         this.result = r;
+        if (shown) this.client.release(shown);
         this.resultVersion = dataVersion;
         this.error = '';
       }
