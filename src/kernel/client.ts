@@ -102,9 +102,20 @@ export class KernelClient {
     this.#broadcast(
       data,
       (d) =>
-        d && { ...d, quarter: d.quarter.slice(), amount: d.amount.slice(), daysToWin: d.daysToWin.slice() },
+        d && {
+          ...d,
+          quarter: d.quarter.slice(),
+          amount: d.amount.slice(),
+          daysToWin: d.daysToWin.slice(),
+          deals: d.deals && { ...d.deals, step: d.deals.step.slice(), stage: d.deals.stage.slice() },
+        },
       (d) => ({ type: 'roi-data', data: d }),
-      (d) => (d ? [d.quarter, d.amount, d.daysToWin].map((a) => a.buffer as ArrayBuffer) : []),
+      (d) =>
+        d
+          ? [d.quarter, d.amount, d.daysToWin, d.deals?.step, d.deals?.stage].flatMap((a) =>
+              a ? [a.buffer as ArrayBuffer] : [],
+            )
+          : [],
     );
   }
 
