@@ -1,11 +1,14 @@
 /**
  * npm run bench [-- --sizes 100000,1000000] [--runs 15] [--ingest-runs N] [--ingest-only] [--trace-tables]
+ *   [--phases kernel,ui] [--ui-runs 3] [--data-root DIR]
  *
  * Times ingest, the typed-array re-score, its SQL twin and the read floor in headless Chromium, on the
- * app's own code (bench/page), at each size. Prints a table and writes bench-results.json at the repo root.
+ * app's own code (bench/page), at each size; then (phase `ui`) the built app itself: the load through its
+ * file input and main-thread blocking while a weight is dragged in each view. Prints a table and writes
+ * bench-results.json at the repo root.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -16,9 +19,13 @@ import { dataMiddleware } from './serveData.ts';
 import { ProcessMemorySampler, type StageMemory } from './processMemory.ts';
 import type { IngestResult, PageMemory, RescoreResult } from './protocol.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/chromium.ts';
+import { freePort } from './freePort.ts';
+import { serveBuiltApp } from './ui/appServer.ts';
+import { uiRows, printUiTable } from './ui/uiRows.ts';
+import { uiBench } from './ui/uiBench.ts';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../..');
-const dataRoot = join(repo, 'bench', '.data');
+let dataRoot = join(repo, 'bench', '.data');
 const SEED = 20261123; // datasets/generate.ts DEFAULT_SEED
 const FILES = ['leads.csv', 'deals.csv', 'activities.csv'];
 const BENCH_ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'];
@@ -35,6 +42,13 @@ export interface BenchRow {
   peak_rss_mb?: number;
   /** load.csv only: the highest peak_rss_mb of each stage of the load (prepareFile, loadFiles, …), MB. */
   stage_peak_rss_mb?: Record<string, number>;
+  /** ui.* rows: main-thread blocking in the app (bench/ui). */
+  longest_task_ms?: number;
+  long_tasks?: number;
+  long_task_total_ms?: number;
+  worst_frame_gap_ms?: number;
+  settle_ms?: number;
+  drag_ms?: number;
 }
 
 function positiveInts(text: string, name: string): number[] {
@@ -61,18 +75,6 @@ async function ensureData(leads: number): Promise<string> {
   await writeSampleStreaming({ leads, seed: SEED }, dir);
   console.log(`  done in ${((performance.now() - start) / 1000).toFixed(1)} s`);
   return name;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createNetServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
 }
 
 /** Vite's logger minus the sourcemap notes duckdb-wasm's worker bundle triggers on every load. */
@@ -294,6 +296,7 @@ function printRatios(rows: BenchRow[], sizes: number[]): void {
   const get = (name: string, leads: number) =>
     rows.find((r) => r.name === name && r.leads === leads)!.median_ms;
   for (const leads of sizes) {
+    if (!rows.some((r) => r.name === 'rescore.kernel' && r.leads === leads)) continue;
     const kernel = get('rescore.kernel', leads);
     console.log(
       `${leads.toLocaleString('en-US')} leads: rescore.sql / rescore.kernel = ${(get('rescore.sql', leads) / kernel).toFixed(1)}×, ` +
@@ -317,8 +320,16 @@ async function main(): Promise<void> {
       'ingest-runs': { type: 'string' },
       'trace-tables': { type: 'boolean', default: false },
       'ingest-only': { type: 'boolean', default: false },
+      phases: { type: 'string', default: 'kernel,ui' },
+      'ui-runs': { type: 'string', default: '3' },
+      'data-root': { type: 'string' },
     },
   });
+  const phases = new Set(values.phases.split(',').map((p) => p.trim()));
+  for (const p of phases) if (p !== 'kernel' && p !== 'ui') throw new Error(`--phases: unknown phase "${p}"`);
+  if (values['ingest-only']) phases.delete('ui');
+  const [uiRuns] = positiveInts(values['ui-runs'], 'ui-runs');
+  if (values['data-root']) dataRoot = resolve(values['data-root']);
   const sizes = positiveInts(values.sizes, 'sizes');
   const [runs] = positiveInts(values.runs, 'runs');
   const ingestRunsFor = (leads: number) =>
@@ -333,34 +344,43 @@ async function main(): Promise<void> {
   for (const leads of sizes) dirs.set(leads, await ensureData(leads));
 
   const { server, url } = await startVite();
+  const app = phases.has('ui')
+    ? await serveBuiltApp(repo, join(tmpdir(), `scorelab-bench-app-${process.pid}`))
+    : null;
   let browser: Browser | undefined;
   const rows: BenchRow[] = [];
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: BENCH_ARGS });
     for (const leads of sizes) {
       const start = performance.now();
-      rows.push(
-        ...(await benchSize(
-          browser,
-          url,
-          leads,
-          dirs.get(leads)!,
-          runs,
-          ingestRunsFor(leads),
-          values['trace-tables']!,
-          values['ingest-only']!,
-        )),
-      );
-      console.log(`${dirs.get(leads)}: ${((performance.now() - start) / 1000).toFixed(0)} s\n`);
+      const dir = dirs.get(leads)!;
+      if (phases.has('kernel'))
+        rows.push(
+          ...(await benchSize(
+            browser,
+            url,
+            leads,
+            dir,
+            runs,
+            ingestRunsFor(leads),
+            values['trace-tables']!,
+            values['ingest-only']!,
+          )),
+        );
+      if (app)
+        rows.push(...uiRows(leads, await uiBench(browser, app.url, join(dataRoot, dir), leads, uiRuns)));
+      console.log(`${dir}: ${((performance.now() - start) / 1000).toFixed(0)} s\n`);
     }
   } finally {
     await browser?.close();
     await server.close();
+    await app?.server.close();
   }
 
-  printTable(rows);
+  printTable(rows.filter((r) => !r.name.startsWith('ui.')));
   console.log('');
   if (!values['ingest-only']) printRatios(rows, sizes);
+  printUiTable(rows.filter((r) => r.name.startsWith('ui.')));
   const out = join(repo, 'bench-results.json');
   writeFileSync(out, JSON.stringify(rows, null, 2) + '\n');
   console.log(`\nwrote ${out}; wall time ${((performance.now() - wall) / 1000).toFixed(0)} s`);

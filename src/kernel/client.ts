@@ -5,6 +5,7 @@ import type { RoiData, RoiOptions } from './roi';
 import { copyFacts, copyInputs, factsBuffers, inputBuffers, type LeadFacts, type RuleInputs } from './matrix';
 import type { Explanation } from './explain';
 import type { WeightSuggestion } from './suggest';
+import type { LeadKeys, LeadOrderOptions } from './leadOrder';
 import type { KernelRequest, KernelResponse, ScoreResult, SegmentColumn } from './protocol';
 
 interface Job {
@@ -14,6 +15,7 @@ interface Job {
   accuracy: AccuracyOptions | null;
   bias: BiasOptions | null;
   roi: RoiOptions | null;
+  order: LeadOrderOptions | null;
   resolve: (r: ScoreResult | null) => void;
   reject: (e: Error) => void;
 }
@@ -86,10 +88,11 @@ export class KernelClient {
     accuracy: AccuracyOptions | null = null,
     bias: BiasOptions | null = null,
     roi: RoiOptions | null = null,
+    order: LeadOrderOptions | null = null,
   ): Promise<ScoreResult | null> {
     return new Promise((resolve, reject) => {
       this.#waiting?.resolve(null);
-      this.#waiting = { plan, baseline, segment, accuracy, bias, roi, resolve, reject };
+      this.#waiting = { plan, baseline, segment, accuracy, bias, roi, order, resolve, reject };
       this.#sendNext();
     });
   }
@@ -99,9 +102,20 @@ export class KernelClient {
     this.#broadcast(
       data,
       (d) =>
-        d && { ...d, quarter: d.quarter.slice(), amount: d.amount.slice(), daysToWin: d.daysToWin.slice() },
+        d && {
+          ...d,
+          quarter: d.quarter.slice(),
+          amount: d.amount.slice(),
+          daysToWin: d.daysToWin.slice(),
+          deals: d.deals && { ...d.deals, step: d.deals.step.slice(), stage: d.deals.stage.slice() },
+        },
       (d) => ({ type: 'roi-data', data: d }),
-      (d) => (d ? [d.quarter, d.amount, d.daysToWin].map((a) => a.buffer as ArrayBuffer) : []),
+      (d) =>
+        d
+          ? [d.quarter, d.amount, d.daysToWin, d.deals?.step, d.deals?.stage].flatMap((a) =>
+              a ? [a.buffer as ArrayBuffer] : [],
+            )
+          : [],
     );
   }
 
@@ -119,6 +133,27 @@ export class KernelClient {
       (s) =>
         s ? [s.codes.buffer as ArrayBuffer, ...(s.second ? [s.second.codes.buffer as ArrayBuffer] : [])] : [],
     );
+  }
+
+  /** The Leads view's text mask and rank; the arrays are transferred (give copies). */
+  setLeadKeys(keys: LeadKeys): void {
+    this.#broadcast(
+      keys,
+      (k) => ({ mask: k.mask?.slice() ?? null, rank: k.rank?.slice() ?? null }),
+      (k) => ({ type: 'lead-keys', keys: k }),
+      (k) => [k.mask, k.rank].flatMap((a) => (a ? [a.buffer as ArrayBuffer] : [])),
+    );
+  }
+
+  /**
+   * Hands a result's per-lead arrays back to a worker (they are detached here) once nothing shows it. A
+   * result at a million leads brings ~35 MB of arrays; left to the UI thread's collector they trigger a
+   * full collection every few re-scores, which at that size blocks the page for most of a second.
+   */
+  release(result: ScoreResult): void {
+    const buffers = resultBuffers(result);
+    if (buffers.length)
+      this.#workers[0].postMessage({ type: 'release', buffers } satisfies KernelRequest, buffers);
   }
 
   async explain(plan: KernelPlan, lead: number): Promise<Explanation> {
@@ -165,6 +200,7 @@ export class KernelClient {
       accuracy: job.accuracy,
       bias: job.bias,
       roi: job.roi,
+      order: job.order,
     };
     this.#workers[free].postMessage(msg);
   }
@@ -182,14 +218,32 @@ export class KernelClient {
     if (job && job.id === reply.id) {
       if (reply.type !== 'scored')
         job.reject(new Error(reply.type === 'error' ? reply.message : 'unexpected reply'));
-      else if (reply.id < this.#delivered) job.resolve(null);
-      else {
+      else if (reply.id < this.#delivered) {
+        this.release(reply);
+        job.resolve(null);
+      } else {
         this.#delivered = reply.id;
         job.resolve(reply);
       }
     }
     this.#sendNext();
   }
+}
+
+/** The distinct, not yet detached buffers of a result's per-lead arrays. */
+export function resultBuffers(r: ScoreResult): ArrayBuffer[] {
+  const arrays: (ArrayBufferView | null | undefined)[] = [
+    r.score,
+    r.tier,
+    r.disqualified,
+    ...r.subscores,
+    r.accuracy?.probability,
+    r.order?.rows,
+    r.baseline?.tier,
+  ];
+  const buffers = new Set<ArrayBuffer>();
+  for (const a of arrays) if (a && a.buffer.byteLength > 0) buffers.add(a.buffer as ArrayBuffer);
+  return [...buffers];
 }
 
 export function createKernelWorker(): Worker {

@@ -7,6 +7,7 @@ import type { Explanation } from './explain';
 import type { WeightSuggestion } from './suggest';
 import type { BiasOptions, BiasReport, BiasSegment } from './bias';
 import type { RoiData, RoiOptions, RoiResult } from './roi';
+import type { LeadKeys, LeadOrder, LeadOrderOptions } from './leadOrder';
 
 export interface SegmentColumn {
   codes: Int32Array;
@@ -18,6 +19,9 @@ export type KernelRequest =
   | { type: 'data'; inputs: RuleInputs; facts: LeadFacts; segments: Record<string, SegmentColumn> }
   | { type: 'bias-segment'; segment: BiasSegment | null }
   | { type: 'roi-data'; data: RoiData | null }
+  | { type: 'lead-keys'; keys: LeadKeys }
+  /** A result's arrays handed back: the UI thread lets go of them without a garbage collection of its own. */
+  | { type: 'release'; buffers: ArrayBuffer[] }
   | {
       type: 'score';
       id: number;
@@ -27,6 +31,7 @@ export type KernelRequest =
       accuracy: AccuracyOptions | null;
       bias: BiasOptions | null;
       roi: RoiOptions | null;
+      order: LeadOrderOptions | null;
     }
   | { type: 'explain'; id: number; plan: KernelPlan; lead: number }
   | { type: 'suggest'; id: number; plan: KernelPlan; splitDay: number | null; snapshotDay: number | null };
@@ -58,6 +63,8 @@ export interface ScoreResult {
   /** Calibrated probabilities and, when asked, the Accuracy view's report. */
   accuracy: AccuracyResult | null;
   baseline: BaselineComparison | null;
+  /** The Leads table's row order, when asked (the view is open). */
+  order: LeadOrder | null;
   /** Time spent in the worker on scoring and aggregation. */
   ms: number;
 }

@@ -1,3 +1,4 @@
+import { funnelByTier, type DealFunnelData, type FunnelRow } from './funnel';
 import { roiReport, type RoiReport } from '../metrics/roi/roi';
 import type { Scores } from './score';
 
@@ -12,6 +13,8 @@ export interface RoiData {
   amount: Float64Array;
   /** Days from creation to win, NaN when not won. */
   daysToWin: Float64Array;
+  /** The deal funnel's per-lead steps; without them the result has no funnel. */
+  deals?: DealFunnelData;
 }
 
 /** What the ROI view asks of a re-score: the scenario's ROI inputs (costs already per lead). */
@@ -28,6 +31,8 @@ export interface RoiResult {
   key: string;
   labels: string[];
   report: RoiReport;
+  /** Per tier: leads, with a deal, won, per latest stage (null without deal steps). */
+  funnel: FunnelRow[] | null;
 }
 
 /** METRICS.md "ROI" for one scored model. */
@@ -57,5 +62,6 @@ export function roiOf(
       cut: options.cut,
     },
   );
-  return { key: data.key, labels: data.labels, report };
+  const funnel = data.deals ? funnelByTier(scores.tier, data.deals, tierCount) : null;
+  return { key: data.key, labels: data.labels, report, funnel };
 }

@@ -10,6 +10,7 @@ import { defaultSplitDay, quartersOf, type Quarters } from './window';
 import { allocateScores, scoreAll, type Scores } from './score';
 import { roiOf, type RoiData, type RoiOptions, type RoiResult } from './roi';
 import { explainLead, type Explanation } from './explain';
+import { orderLeads, type LeadKeys, type LeadOrderOptions } from './leadOrder';
 
 /** The kernel's state between messages: the data it was given and the last result. Runs in the worker. */
 export class KernelSession {
@@ -22,6 +23,15 @@ export class KernelSession {
   #lastFit: { a: number; b: number } | null = null;
   #biasSegment: BiasSegment | null = null;
   #roiData: RoiData | null = null;
+  #leadKeys: LeadKeys = { mask: null, rank: null };
+
+  /**
+   * The Leads view's text-filter mask and text-sort rank (computed where the text is). New data keeps them:
+   * the view sends new keys with new leads, and orderLeads refuses keys of another length.
+   */
+  setLeadKeys(keys: LeadKeys): void {
+    this.#leadKeys = keys;
+  }
 
   /** The ROI view's per-lead inputs (revenue, quarter, days to win), or null when it is closed. */
   setRoiData(data: RoiData | null): void {
@@ -91,6 +101,7 @@ export class KernelSession {
     bias: BiasOptions | null,
     roi: RoiOptions | null,
     now: () => number,
+    order: LeadOrderOptions | null = null,
   ): ScoreResult {
     const m = this.#matrix;
     const columns = this.#columns;
@@ -159,10 +170,12 @@ export class KernelSession {
         roi: bRoi,
       };
     }
+    const leadOrder = order ? orderLeads(scores, comparison?.tier ?? null, this.#leadKeys, order) : null;
     return {
       id,
       summary,
       ...scores,
+      order: leadOrder,
       accuracy: accuracyResult,
       bias: biasReport,
       roi: roiResult,

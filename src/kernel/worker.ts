@@ -15,6 +15,12 @@ scope.onmessage = (event: MessageEvent<KernelRequest>) => {
     session.setRoiData(msg.data);
     return;
   }
+  // the released buffers are garbage here, in the worker's heap
+  if (msg.type === 'release') return;
+  if (msg.type === 'lead-keys') {
+    session.setLeadKeys(msg.keys);
+    return;
+  }
   if (msg.type === 'bias-segment') {
     session.setBiasSegment(msg.segment);
     return;
@@ -51,6 +57,7 @@ scope.onmessage = (event: MessageEvent<KernelRequest>) => {
       msg.bias,
       msg.roi,
       () => performance.now(),
+      msg.order,
     );
     const reply: KernelResponse = { type: 'scored', ...r };
     scope.postMessage(reply, [
@@ -59,6 +66,7 @@ scope.onmessage = (event: MessageEvent<KernelRequest>) => {
       r.disqualified.buffer,
       ...r.subscores.map((s) => s.buffer),
       ...(r.accuracy?.probability ? [r.accuracy.probability.buffer] : []),
+      ...(r.order ? [r.order.rows.buffer] : []),
     ]);
   } catch (error) {
     const reply: KernelResponse = { type: 'error', id: msg.id, message: String(error) };

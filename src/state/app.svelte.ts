@@ -11,9 +11,11 @@ import { ImportWizard } from './importWizard.svelte';
 import { engine } from './engine.svelte';
 import { activityTypes, fieldValues, type ValueCount } from '../features/values';
 import { scenario } from './scenario.svelte';
+import { setWeight } from '../model/edits';
 import { ScoringState } from './scoring.svelte';
 import { BiasState } from './bias.svelte';
 import { RoiState } from './roi.svelte';
+import { LeadQuery } from './leadQuery.svelte';
 import leadsUrl from '../../datasets/leads.csv?url';
 import dealsUrl from '../../datasets/deals.csv?url';
 import activitiesUrl from '../../datasets/activities.csv?url';
@@ -47,6 +49,8 @@ class AppState {
   readonly scoring = new ScoringState(this.kernel);
   readonly bias = new BiasState(this.dataset, this.kernel);
   readonly roi = new RoiState(this.dataset, this.kernel);
+  /** The Leads table's filter and sort; the kernel orders the rows. */
+  readonly leadQuery = new LeadQuery((keys) => this.kernel.setLeadKeys(keys));
 
   /** A new leads file starts from the default model fitted to what it maps. */
   #scenarioFor = (withUrgency: boolean) => scenario.start(withUrgency);
@@ -114,4 +118,9 @@ class AppState {
 
 export const app = new AppState();
 engine.onStopped((stop) => void app.load.afterStop(stop));
-installTestHooks(engine);
+installTestHooks({
+  trapEngine: () => engine.stop('trap'),
+  scoringPending: () => app.scoring.pending,
+  setWeight: (d, w) => scenario.edit(`weight-${d}`, (s) => setWeight(s, d, w)),
+  weight: (d) => scenario.current.dimensions[d]?.weight ?? 0,
+});

@@ -49,6 +49,13 @@ export class RoiState {
       : null;
   }
 
+  /** The funnel's deal steps, copied for the kernel (none when they do not match the leads). */
+  #deals(n: number): RoiData['deals'] {
+    const { step, stage, stages } = this.dataset.dealSteps;
+    if (step.length !== n) return undefined;
+    return { step: step.slice(), stage: stage.slice(), stageCount: stages.length };
+  }
+
   send(roi: RoiSettings): void {
     const leads = this.dataset.leads;
     const version = this.dataset.version;
@@ -72,6 +79,7 @@ export class RoiState {
       labels: quarters.labels,
       amount,
       daysToWin,
+      deals: this.#deals(leads.n),
     };
     this.kernel.setRoiData(data);
     this.quarterLabels = quarters.labels;

@@ -6,6 +6,7 @@ import type { KernelPlan } from '../model/compile';
 import type { AccuracyOptions } from '../kernel/accuracy';
 import type { BiasOptions } from '../kernel/bias';
 import type { RoiOptions } from '../kernel/roi';
+import type { LeadOrderOptions } from '../kernel/leadOrder';
 
 /** The latest kernel result for the current data and model; stale answers are dropped. */
 export class ScoringState {
@@ -14,6 +15,8 @@ export class ScoringState {
   resultVersion = $state(0);
   segment = $state<SegmentKey>('industry');
   error = $state('');
+  /** Requests not yet answered, superseded ones included (a drag's end: this back at 0). */
+  #pending = 0;
 
   constructor(private readonly client: KernelClient) {}
 
@@ -23,17 +26,27 @@ export class ScoringState {
     accuracy: AccuracyOptions,
     bias: BiasOptions | null,
     roi: RoiOptions | null,
+    order: LeadOrderOptions | null,
     dataVersion: number,
   ): Promise<void> {
+    this.#pending++;
     try {
-      const r = await this.client.score(plan, this.segment, baseline, accuracy, bias, roi);
+      const r = await this.client.score(plan, this.segment, baseline, accuracy, bias, roi, order);
       if (r) {
+        const shown = this.result;
         this.result = r;
+        if (shown) this.client.release(shown);
         this.resultVersion = dataVersion;
         this.error = '';
       }
     } catch (error) {
       this.error = errorMessage(error);
+    } finally {
+      this.#pending--;
     }
+  }
+
+  get pending(): number {
+    return this.#pending;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KernelClient } from '../../src/kernel/client';
+import { KernelClient, resultBuffers } from '../../src/kernel/client';
 import type { KernelRequest, KernelResponse } from '../../src/kernel/protocol';
 import { KernelSession } from '../../src/kernel/session';
 import { compilePlan } from '../../src/model/compile';
@@ -14,7 +14,14 @@ class FakeWorker {
   #session = new KernelSession();
   constructor(readonly delayMs = 5) {}
 
-  postMessage(msg: KernelRequest): void {
+  /** Buffers handed back by the client, with the transfer list they came with. */
+  readonly released: { buffers: ArrayBuffer[]; transfer: Transferable[] }[] = [];
+
+  postMessage(msg: KernelRequest, transfer: Transferable[] = []): void {
+    if (msg.type === 'release') {
+      this.released.push({ buffers: msg.buffers, transfer });
+      return;
+    }
     if (msg.type === 'data') return this.#session.setData(msg.inputs, msg.facts, msg.segments);
     if (msg.type !== 'score') return;
     this.received.push(msg.id);
@@ -111,5 +118,57 @@ describe('KernelClient', () => {
     // both workers got their own copy of the data: a third request on either scores the same
     const third = await client.score(planWithFitWeight(0), null);
     expect(Array.from(third!.score)).toEqual(Array.from(b!.score));
+  });
+
+  it('hands the arrays of a dropped result back to a worker, each buffer once, ready to transfer', async () => {
+    const slow = new FakeWorker(40);
+    const fast = new FakeWorker(5);
+    const client = new KernelClient([slow, fast] as unknown as Worker[]);
+    client.setData(
+      {
+        n: 2,
+        caseCodes: [Uint8Array.of(1, 0), Uint8Array.of(1, 2), Uint8Array.of(0, 0)],
+        events: { types: ['demo_request'], lead: [Int32Array.of(0)], age: [Float64Array.of(1)] },
+      },
+      { outcome: Uint8Array.of(1, 2), createdDay: Int32Array.of(20000, 20001) },
+      {},
+    );
+    const [a, b] = await Promise.all([
+      client.score(planWithFitWeight(40), null),
+      client.score(planWithFitWeight(0), null),
+    ]);
+    expect(a).toBeNull();
+    // the dropped (older) reply: score, tier, disqualified and one subscore array per dimension
+    expect(slow.released).toHaveLength(1);
+    const { buffers, transfer } = slow.released[0];
+    expect(buffers).toHaveLength(3 + b!.subscores.length);
+    expect(transfer).toEqual(buffers);
+    expect(() => structuredClone(buffers, { transfer: buffers })).not.toThrow();
+    expect(buffers.every((x) => x.byteLength === 0)).toBe(true);
+    // the shown result goes back when the view lets go of it
+    client.release(b!);
+    expect(slow.released[1].buffers).toContain(b!.score.buffer);
+  });
+});
+
+describe('resultBuffers', () => {
+  it('lists each buffer once and skips detached ones', () => {
+    const shared = new ArrayBuffer(16);
+    const detached = new ArrayBuffer(8);
+    const disqualified = new Uint8Array(detached);
+    structuredClone(detached, { transfer: [detached] });
+    const r = {
+      score: new Float64Array(shared),
+      tier: new Uint8Array(shared, 0, 2),
+      disqualified,
+      subscores: [new Float32Array(4)],
+      accuracy: null,
+      order: { key: 'k', rows: new Uint32Array(2) },
+      baseline: null,
+    } as unknown as Parameters<typeof resultBuffers>[0];
+    const buffers = resultBuffers(r);
+    expect(buffers).toHaveLength(3);
+    expect(buffers).toContain(shared);
+    expect(buffers).toContain(r.order!.rows.buffer);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { migration } from '../../src/kernel/aggregate';
+import type { LeadOrderOptions } from '../../src/kernel/leadOrder';
 import { KernelSession } from '../../src/kernel/session';
 import { compilePlan } from '../../src/model/compile';
 import { tinyScenario } from '../features/tinyScenario';
@@ -78,5 +79,75 @@ describe('a scenario and a baseline with different rule conditions share one mat
     expect(Array.from(r.tier)).toEqual([0, 1]);
     expect(Array.from(r.baseline!.tier)).toEqual([1, 1]);
     expect(r.baseline!.migration[1][0]).toBe(1);
+  });
+});
+
+describe('the Leads table order comes with the scores', () => {
+  function session(): KernelSession {
+    const s = new KernelSession();
+    s.setData(
+      {
+        n: 6,
+        caseCodes: [
+          Uint8Array.of(1, 0, 2, 0, 1, 1),
+          Uint8Array.of(1, 2, 1, 0, 2, 1),
+          Uint8Array.of(0, 1, 0, 0, 0, 0),
+        ],
+        events: {
+          types: ['demo_request', 'unsubscribe'],
+          lead: [Int32Array.of(0, 2), Int32Array.of(1)],
+          age: [Float64Array.of(3, 40), Float64Array.of(7)],
+        },
+      },
+      { outcome: Uint8Array.of(1, 2, 1, 0, 0, 0), createdDay: new Int32Array(6) },
+      {},
+    );
+    return s;
+  }
+  const order: LeadOrderOptions = {
+    key: 'q',
+    tier: null,
+    migration: null,
+    masked: false,
+    sort: 'score',
+    descending: true,
+  };
+
+  it('sorts by score, filters by tier, mask and migration cell, and sorts by a sent rank', () => {
+    const s = session();
+    const scenario = compilePlan(tinyScenario());
+    scenario.dimWeights[1] = 0; // fit alone: scores 100, 0, 80, 0, 60, 100 (see above)
+    const baseline = compilePlan(tinyScenario());
+    const rows = (o: Partial<typeof order>) =>
+      Array.from(
+        s.score(1, scenario, baseline, null, null, null, null, () => 0, { ...order, ...o })!.order!.rows,
+      );
+    expect(rows({})).toEqual([0, 5, 2, 4, 1, 3]);
+    expect(rows({ descending: false })).toEqual([1, 3, 4, 2, 0, 5]);
+    expect(rows({ tier: 0 })).toEqual([0, 5, 2]);
+    // baseline C → scenario B: L5 only; baseline B → scenario A: L6
+    expect(rows({ migration: { from: 2, to: 1 } })).toEqual([4]);
+    expect(rows({ migration: { from: 1, to: 0 } })).toEqual([5]);
+    s.setLeadKeys({ mask: Uint8Array.of(1, 1, 0, 0, 1, 0), rank: Uint32Array.of(2, 0, 1, 0, 2, 1) });
+    expect(rows({ masked: true })).toEqual([0, 4, 1]);
+    expect(rows({ sort: 'rank', descending: false })).toEqual([1, 3, 2, 5, 0, 4]);
+    expect(rows({ sort: 'rank', masked: true, tier: 2 })).toEqual([1]);
+    // no order unless asked
+    expect(s.score(2, scenario, null, null, null, null, null, () => 0).order).toBeNull();
+  });
+
+  it('keeps the text keys across new data of the same leads, and refuses keys of another size', () => {
+    const s = session();
+    s.setLeadKeys({ mask: Uint8Array.of(0, 0, 0, 0, 0, 1), rank: null });
+    const plan = compilePlan(tinyScenario());
+    expect(
+      Array.from(
+        s.score(1, plan, null, null, null, null, null, () => 0, { ...order, masked: true }).order!.rows,
+      ),
+    ).toEqual([5]);
+    s.setLeadKeys({ mask: Uint8Array.of(1), rank: null });
+    expect(() => s.score(2, plan, null, null, null, null, null, () => 0, { ...order, masked: true })).toThrow(
+      /mask/,
+    );
   });
 });

@@ -1,0 +1,84 @@
+import type { BenchRow } from '../run.ts';
+import type { BlockingStats } from './monitor.ts';
+import { UI_VIEWS, type UiDrag, type UiLoad, type UiView } from './uiBench.ts';
+
+const round = (x: number) => Number(x.toFixed(1));
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+function blocking(stats: BlockingStats[]): Partial<BenchRow> {
+  return {
+    longest_task_ms: round(Math.max(...stats.map((s) => s.longestTaskMs))),
+    long_tasks: Math.max(...stats.map((s) => s.longTasks)),
+    long_task_total_ms: round(Math.max(...stats.map((s) => s.longTaskTotalMs))),
+    worst_frame_gap_ms: round(Math.max(...stats.map((s) => s.worstFrameGapMs))),
+  };
+}
+
+function timed(name: string, leads: number, ms: number[]): BenchRow {
+  return {
+    name,
+    leads,
+    median_ms: round(median(ms)),
+    min_ms: round(Math.min(...ms)),
+    max_ms: round(Math.max(...ms)),
+    runs: ms.length,
+  };
+}
+
+/**
+ * bench-results.json rows of the ui phase. `ui.load.stage` / `ui.load`: the time of that step, and the
+ * blocking during it. `ui.drag.<view>`: settle times (last move → numbers shown) as median/min/max; the
+ * blocking fields are the worst over the drags (long_tasks: the most in one drag).
+ */
+export function uiRows(leads: number, ui: { load: UiLoad; drags: Record<UiView, UiDrag[]> }): BenchRow[] {
+  const drags = UI_VIEWS.map((view) => {
+    const runs = ui.drags[view];
+    const settle = runs.map((r) => r.settleMs);
+    return {
+      ...timed(`ui.drag.${view}`, leads, settle),
+      ...blocking(runs),
+      settle_ms: round(median(settle)),
+      drag_ms: round(median(runs.map((r) => r.dragMs))),
+    };
+  });
+  return [
+    { ...timed('ui.load.stage', leads, [ui.load.stageMs]), ...blocking([ui.load.stage]) },
+    { ...timed('ui.load', leads, [ui.load.loadMs]), ...blocking([ui.load]) },
+    ...drags,
+  ];
+}
+
+export function printUiTable(rows: BenchRow[]): void {
+  if (!rows.length) return;
+  const header = [
+    'name',
+    'leads',
+    'settle/ms',
+    'longest task',
+    'tasks>50ms',
+    'task total',
+    'worst frame gap',
+    'drag ms',
+  ];
+  const cells = rows.map((r) => [
+    r.name,
+    r.leads.toLocaleString('en-US'),
+    r.median_ms.toFixed(1),
+    (r.longest_task_ms ?? 0).toFixed(1),
+    String(r.long_tasks ?? 0),
+    (r.long_task_total_ms ?? 0).toFixed(1),
+    (r.worst_frame_gap_ms ?? 0).toFixed(1),
+    r.drag_ms === undefined ? '' : r.drag_ms.toFixed(1),
+  ]);
+  const widths = header.map((h, c) => Math.max(h.length, ...cells.map((r) => r[c].length)));
+  const line = (r: string[]) =>
+    r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ');
+  console.log('\nmain thread of the app (ui phase; ui.load*: ms of the step, ui.drag.*: settle ms)');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of cells) console.log(line(r));
+}

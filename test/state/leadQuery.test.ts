@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { LeadTable } from '../../src/features/build';
+import type { LeadKeys } from '../../src/kernel/leadOrder';
+import { LeadQuery } from '../../src/state/leadQuery.svelte';
+
+function leads(companies: string[]): LeadTable {
+  const n = companies.length;
+  const blank = companies.map(() => '');
+  const ids = companies.map((_, i) => `L${i + 1}`);
+  return {
+    n,
+    text: {
+      lead_id: ids,
+      company: companies,
+      country: blank,
+      region: blank,
+      industry: blank,
+      employees: blank,
+      size_band: blank,
+      lead_source: blank,
+      owner: blank,
+      job_title: blank,
+      created_at: blank,
+      created_quarter: blank,
+      outcome: blank,
+    },
+    outcome: new Uint8Array(n),
+    wonAmount: new Float64Array(n),
+    createdDay: new Int32Array(n),
+    wonDay: new Int32Array(n),
+  };
+}
+
+describe('LeadQuery', () => {
+  const table = leads(['Beta', 'Acme', 'Beta']);
+  const input = { leads: table, version: 1, migration: null };
+
+  it('sends the text keys only when the filter text, the text column or the leads change', () => {
+    const sent: LeadKeys[] = [];
+    const q = new LeadQuery((k) => sent.push(k));
+    expect(q.options(input)).toMatchObject({ masked: false, sort: 'score', descending: true });
+    expect(sent).toEqual([{ mask: null, rank: null }]);
+    q.options(input);
+    expect(sent).toHaveLength(1);
+    q.text = ' acme';
+    expect(q.options(input).masked).toBe(true);
+    expect(Array.from(sent[1].mask!)).toEqual([0, 1, 0]);
+    q.sortBy('company');
+    expect(q.options(input)).toMatchObject({ sort: 'rank', descending: false });
+    expect(Array.from(sent[2].rank!)).toEqual([1, 0, 1]);
+    // the mask still goes along with the new rank
+    expect(Array.from(sent[2].mask!)).toEqual([0, 1, 0]);
+    q.sortBy('company');
+    expect(q.options(input).descending).toBe(true);
+    expect(sent).toHaveLength(3);
+    q.options({ ...input, leads: leads(['X', 'Y', 'Z']) });
+    expect(sent).toHaveLength(4);
+  });
+
+  it('names each query differently, and posts a plain copy of the migration cell', () => {
+    const q = new LeadQuery(() => {});
+    const a = q.key(input);
+    q.tier = 1;
+    const b = q.key(input);
+    expect(new Set([a, b, q.key({ ...input, version: 2 })]).size).toBe(3);
+    const cell = new Proxy({ from: 0, to: 1 }, {});
+    const options = q.options({ ...input, migration: cell });
+    expect(options.migration).toEqual({ from: 0, to: 1 });
+    expect(options.migration).not.toBe(cell);
+    expect(options.key).toBe(q.key({ ...input, migration: cell }));
+    expect(() => structuredClone(options)).not.toThrow();
+  });
+});
