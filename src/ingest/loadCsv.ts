@@ -67,10 +67,12 @@ async function loadChunk(
 /** Reads a CSV upload into its raw table; returns the lines the CSV reader rejected (or a quote cut). */
 export async function loadCsvText(
   engine: SqlEngine,
-  file: PreparedFile,
+  kept: PreparedFile,
   progress: CsvProgress = () => {},
   chunkBytes = CSV_CHUNK_BYTES,
 ): Promise<RejectedLine[]> {
+  // a kept file decodes its text on every read (keptText.ts): a copy reads it once
+  const file = { ...kept };
   // one line ending for DuckDB's sniffer: Excel re-saves can mix CRLF and LF, which it cannot detect
   const quotes = cutUnclosedQuotes(file.source.file ? '' : file.text.replace(/\r\n/g, '\n'), file.delimiter);
   const upload = await uploadBlob(file, quotes.text);

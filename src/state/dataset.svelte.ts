@@ -22,6 +22,7 @@ import { layoutOf, type MatrixLayout } from '../model/compile';
 import { copyInputs, type LeadFacts, type RuleInputs } from '../kernel/matrix';
 import { loadFailure } from './loadFailure';
 import { csvReadShare } from './readShare';
+import { dropText } from '../ingest/keptText';
 import { EngineStoppedError } from '../db/engineErrors';
 
 export type DatasetStatus = 'loading' | 'ready' | 'error';
@@ -184,6 +185,7 @@ export class DatasetState {
         progress: csvReadShare(files, (share) => (this.readShare = share)),
       });
       this.readShare = null;
+      files.forEach(dropText); // the kept bytes give it back for a remap or a reload
       this.#columns = new RuleColumnCache(); // new tables: no column of the old data may be reused
       const leadsFile = files.find((f) => f.kind === 'leads')!;
       if (report.counts.leads === 0) throw new IngestError(leadsFile.source.name, 'no-data-rows');
