@@ -15,6 +15,7 @@ import {
 } from '../../src/features/build';
 import { encodeSegment, OTHER_LABEL, type EncodedSegment } from '../../src/features/segments';
 import { loadFiles } from '../../src/ingest/load';
+import { dropText } from '../../src/ingest/keptText';
 import type { PreparedFile } from '../../src/ingest/prepare';
 import { prepareSource } from '../../src/ingest/source';
 import { BIG_FILE_BYTES, readUpload } from '../../src/ingest/bigFile';
@@ -191,6 +192,7 @@ async function ingest(dir: string, runs: number, traceTables = false): Promise<I
       ...parseOptionsOf(prepared),
       ...formatOptionsOf(prepared),
     });
+    prepared.forEach(dropText); // as the app keeps its loaded files
     heap.sample();
     await mark(booted, 'loadFiles');
     const facts = await buildLeadFeatures(engine, scenario.settings.agingHorizonDays);

@@ -1,16 +1,6 @@
--- The canonical activities table: one dated event per row, type lower-cased. Reads clean_activities.
--- The parse runs once per row (a materialised CTE, so the filter does not evaluate it a second time).
--- An event dated by a placeholder or after the load day is left out (reported by activity_problems.sql).
--- params: $1 the load day, $2 the occurred_at day/month order
+-- The canonical activities table (activity_rows.sql), built a range of upload rows at a time so DuckDB's
+-- wasm heap holds one range's parsed rows, not all of them: the first range creates the table,
+-- activities_more.sql appends the others.
+-- params: $1 the load day, $2 the occurred_at day/month order, $3 … $4 the range of _row
 CREATE OR REPLACE TABLE activities AS
-WITH parsed AS MATERIALIZED (
-  SELECT
-    _row,
-    trim(lead_id) AS lead_id,
-    lower(trim(activity_type)) AS activity_type,
-    usable_date(parse_timestamp(occurred_at, $2), $1) AS occurred_at
-  FROM clean_activities
-)
-SELECT _row, lead_id, activity_type, occurred_at
-FROM parsed
-WHERE coalesce(lead_id, '') <> '' AND coalesce(activity_type, '') <> '' AND occurred_at IS NOT NULL
+SELECT * FROM activity_rows($1, $2, $3, $4)

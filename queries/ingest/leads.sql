@@ -24,5 +24,7 @@ SELECT
   usable_date(parse_date(created_at, $4), $3) AS created_at,
   nullif(trim(account_id), '') AS account_id
 FROM clean_leads
-WHERE nullif(trim(lead_id), '') IS NOT NULL
-QUALIFY row_number() OVER (PARTITION BY trim(lead_id) ORDER BY _row) = 1
+-- each id's first row, found on the ids alone (a window over every column would hold them all at once)
+WHERE _row IN (
+  SELECT min(_row) FROM clean_leads WHERE nullif(trim(lead_id), '') IS NOT NULL GROUP BY trim(lead_id)
+)

@@ -1,5 +1,6 @@
--- One registered upload (already transcoded to UTF-8 in JS) read as text columns column0…, in file order.
--- The header line is skipped here; the app maps columns by position, so odd header names never reach SQL.
+-- The first chunk of a registered upload (UTF-8; see src/ingest/csvChunks.ts) read as text columns
+-- column0…, in file order; raw_chunk.sql appends the others. The header line is skipped here; the app maps
+-- columns by position, so odd header names never reach SQL.
 -- Nothing is sniffed (auto_detect = false, {{columns}} counted in JS): DuckDB's sniffer fails the whole
 -- file on one unclosed quote. Ragged lines and an unclosed quote (with any lines it swallowed) land in
 -- the rejects table instead.

@@ -21,13 +21,31 @@ export interface DatasetFacts {
   outcomes: OutcomeCounts;
 }
 
-/** Builds lead_features: one row per lead with its outcome. */
-export async function buildLeadFeatures(engine: SqlEngine, agingHorizonDays: number): Promise<DatasetFacts> {
+/** How many leads each statement adds to lead_features (see queries/features/lead_order.sql). */
+const LEAD_CHUNK = 250_000;
+
+/** Builds lead_features: one row per lead with its outcome, `chunk` leads at a time. */
+export async function buildLeadFeatures(
+  engine: SqlEngine,
+  agingHorizonDays: number,
+  chunk = LEAD_CHUNK,
+): Promise<DatasetFacts> {
   const { end_date, explicit_losses } = await fetchOne(engine, 'features/data_end_date', {
     end_date: { type: 'date' },
     explicit_losses: { type: 'number' },
   });
-  await run(engine, 'features/lead_features', { params: [end_date, agingHorizonDays] });
+  await run(engine, 'features/lead_order');
+  try {
+    await run(engine, 'features/lead_feature_rows');
+    const { n } = await fetchOne(engine, 'features/lead_order_count', { n: { type: 'number' } });
+    await run(engine, 'features/lead_features', { params: [end_date, agingHorizonDays, chunk] });
+    for (let first = chunk + 1; first <= n; first += chunk)
+      await run(engine, 'features/lead_features_more', {
+        params: [end_date, agingHorizonDays, first, first + chunk - 1],
+      });
+  } finally {
+    await run(engine, 'features/drop_lead_order');
+  }
   const rows = await fetchRows(engine, 'features/outcome_counts', {
     outcome: { type: 'string' },
     n: { type: 'number' },

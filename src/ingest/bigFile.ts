@@ -1,7 +1,6 @@
 // Files too big to copy into a JS string: only a head slice is read in JS (sniffing, encoding, the wizard's
 // preview and mapping); DuckDB reads the whole file itself through a file handle.
 
-import type { SqlEngine } from '../db/engine';
 import { formatBytes, type LoadPath } from '../db/headroom';
 import { detectEncoding, type EncodingName } from './encoding';
 import { IngestError, prepareFile, type PreparedFile, type SourceFile } from './prepare';
@@ -46,16 +45,11 @@ export async function transcodeToUtf8(
 }
 
 /**
- * Hands a big upload to DuckDB as `name`: UTF-8 (and ASCII) files as they are, others decoded to a UTF-8
+ * A big upload as the UTF-8 DuckDB reads: UTF-8 (and ASCII) files as they are, others decoded to a UTF-8
  * Blob first (which the browser may keep on disk). A UTF-8 BOM is left for DuckDB's CSV reader to skip.
  */
-export async function registerUpload(
-  engine: SqlEngine,
-  name: string,
-  file: Blob,
-  encoding: EncodingName,
-): Promise<void> {
-  await engine.registerFile(name, encoding === 'utf-8' ? file : await transcodeToUtf8(file, encoding));
+export async function utf8Upload(file: Blob, encoding: EncodingName): Promise<Blob> {
+  return encoding === 'utf-8' ? file : transcodeToUtf8(file, encoding);
 }
 
 /**

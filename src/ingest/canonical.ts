@@ -6,6 +6,7 @@ import { quoteIdent } from '../db/ident';
 import { fetchRows, run } from '../db/sql';
 import { CATEGORY_ROLES, columnKey, type ColumnKey } from './columns';
 import { dateParam, decimalParam, type LoadPlan } from './columnPlan';
+import { inRowRanges } from './rowRanges';
 
 /** Spellings of one category value that were made one ("Google" ← google, ＧＯＯＧＬＥ). */
 export interface FoldGroup {
@@ -72,9 +73,13 @@ export async function buildCanonicalTables(
       dateParam(plan, 'deals', 'closed_at'),
     ],
   });
-  await run(engine, 'ingest/activities', {
-    params: [plan.today, dateParam(plan, 'activities', 'occurred_at')],
-  });
+  const occurred = dateParam(plan, 'activities', 'occurred_at');
+  await run(engine, 'ingest/activity_rows'); // a macro over clean_activities, which exists by now
+  await inRowRanges(engine, 'clean_activities', ({ index, first, last }) =>
+    run(engine, index === 0 ? 'ingest/activities' : 'ingest/activities_more', {
+      params: [plan.today, occurred, first, last],
+    }),
+  );
   await run(engine, 'ingest/accounts', {
     params: [decimalParam(plan, 'accounts', 'employees'), decimalParam(plan, 'accounts', 'annual_revenue')],
   });

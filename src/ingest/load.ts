@@ -1,5 +1,5 @@
 import type { SqlEngine } from '../db/engine';
-import { fetchOne, fetchRows, run } from '../db/sql';
+import { fetchOne, fetchRows } from '../db/sql';
 import { readRows } from '../db/schema';
 import { quoteIdent } from '../db/ident';
 import { emptyMappedViewSql, mappedViewSql, RAW_TABLE } from './mappedView';
@@ -16,11 +16,8 @@ import { CLEAN_VIEW, planColumns, type ParseOptions } from './columnPlan';
 import { columnReports, type ColumnReport } from './columnReport';
 import { createIngestMacros } from './macros';
 import { utf8Lines } from './encoding';
-import { registerUpload } from './bigFile';
 import { overrideBooleans, overrideOutcomes } from './valueOverrides';
-import { fieldCount, rawColumnsStruct } from './csvColumns';
-import { cutUnclosedQuotes } from './unclosedQuote';
-import { unchangedBytes } from './unchangedBytes';
+import { loadCsvText, type CsvProgress } from './loadCsv';
 
 export interface RejectedLine {
   line: number;
@@ -71,7 +68,12 @@ export interface LoadReport {
 }
 
 /** How cells are read (date orders, decimal separators, missing markers per column); see columnPlan.ts. */
-export type LoadOptions = ParseOptions;
+export type LoadOptions = ParseOptions & {
+  /** Hears how far each CSV upload is read into its raw table. */
+  progress?: (file: string, ...at: Parameters<CsvProgress>) => void;
+  /** How big a CSV's chunks are (csvChunks.ts); tests force small ones. */
+  chunkBytes?: number;
+};
 
 const KINDS: FileKind[] = ['leads', 'deals', 'activities', 'accounts'];
 const BOOLEAN_ROLES = ['is_decision_maker', 'budget_confirmed', 'competitor_present'];
@@ -81,48 +83,11 @@ async function rawColumns(engine: SqlEngine, table: string): Promise<string[]> {
   return rows.map((r) => r.column_name).filter((c) => c !== '_row');
 }
 
-/** Reads a CSV text into the raw table; returns the lines the CSV reader rejected. */
-async function loadCsvText(engine: SqlEngine, file: PreparedFile): Promise<RejectedLine[]> {
+async function loadRaw(engine: SqlEngine, file: PreparedFile, options: LoadOptions): Promise<LoadedFile> {
   const kind = file.kind;
-  const upload = `upload_${kind}.csv`;
-  // one line ending for DuckDB's sniffer: Excel re-saves can mix CRLF and LF, which it cannot detect
-  const quotes = cutUnclosedQuotes(file.source.file ? '' : file.text.replace(/\r\n/g, '\n'), file.delimiter);
-  const bytes = unchangedBytes(file, quotes.text);
-  if (file.source.file) await registerUpload(engine, upload, file.source.file, file.encoding.encoding);
-  else if (bytes) await engine.registerFile(upload, new Blob([bytes as Uint8Array<ArrayBuffer>]));
-  else await engine.registerText(upload, quotes.text);
-  const rejects = `rejects_${kind}`;
-  try {
-    await run(engine, 'ingest/raw_file', {
-      identifiers: {
-        table: RAW_TABLE[kind],
-        columns: rawColumnsStruct(fieldCount(file.text, file.delimiter, file.headers.length)),
-      },
-      params: [upload, file.delimiter, rejects, `rejects_scan_${kind}`],
-    });
-  } catch (error) {
-    // name the user's file, not the internal one (the original bytes stay kept for a retry)
-    const detail = (error instanceof Error ? error.message : String(error)).replaceAll(
-      upload,
-      file.source.name,
-    );
-    throw new IngestError(file.source.name, 'load-failed', detail.split('\n')[0]);
-  } finally {
-    await engine.dropFile(upload);
-  }
-  const rejected = await fetchRows(
-    engine,
-    'ingest/rejected_lines',
-    { line: { type: 'number' }, error_type: { type: 'string' }, raw: { type: 'string', nullable: true } },
-    { identifiers: { rejects } },
-  );
-  return quotes.merge(rejected.map((r) => ({ line: r.line, errorType: r.error_type, raw: r.raw ?? '' })));
-}
-
-async function loadRaw(engine: SqlEngine, file: PreparedFile): Promise<LoadedFile> {
-  const kind = file.kind;
+  const progress: CsvProgress = (...at) => options.progress?.(file.source.name, ...at);
   // tables read in JS (XLSX, JSON, Parquet) have no CSV reader and so no rejected lines
-  const rejectedLines = file.table ? [] : await loadCsvText(engine, file);
+  const rejectedLines = file.table ? [] : await loadCsvText(engine, file, progress, options.chunkBytes);
   if (file.table) await loadTextTable(engine, RAW_TABLE[kind], file.table);
   const columns = await rawColumns(engine, RAW_TABLE[kind]);
   await engine.query(mappedViewSql(kind, file.mapping, columns));
@@ -199,7 +164,7 @@ export async function loadFiles(
   const loaded: LoadedFile[] = [];
   for (const kind of KINDS) {
     const file = files.find((f) => f.kind === kind);
-    if (file) loaded.push(await loadRaw(engine, file));
+    if (file) loaded.push(await loadRaw(engine, file, options));
     else await engine.query(emptyMappedViewSql(kind));
   }
 

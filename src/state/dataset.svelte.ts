@@ -21,6 +21,8 @@ import type { Scenario } from '../model/scenario';
 import { layoutOf, type MatrixLayout } from '../model/compile';
 import { copyInputs, type LeadFacts, type RuleInputs } from '../kernel/matrix';
 import { loadFailure } from './loadFailure';
+import { csvReadShare } from './readShare';
+import { dropText } from '../ingest/keptText';
 import { EngineStoppedError } from '../db/engineErrors';
 
 export type DatasetStatus = 'loading' | 'ready' | 'error';
@@ -65,6 +67,8 @@ export class DatasetState {
   version = $state(0);
   /** The columns of the rule matrix the kernel holds: plans must be compiled against it. */
   layout = $state.raw<MatrixLayout | null>(null);
+  /** While a load reads its CSV uploads into DuckDB: the share read (csvReadShare), else null. */
+  readShare = $state<number | null>(null);
 
   constructor(
     private readonly engine: () => Promise<SqlEngine>,
@@ -178,7 +182,10 @@ export class DatasetState {
       const report = await loadFiles(engine, files, {
         ...parseOptionsOf(files),
         ...formatOptionsOf(files),
+        progress: csvReadShare(files, (share) => (this.readShare = share)),
       });
+      this.readShare = null;
+      files.forEach(dropText); // the kept bytes give it back for a remap or a reload
       this.#columns = new RuleColumnCache(); // new tables: no column of the old data may be reused
       const leadsFile = files.find((f) => f.kind === 'leads')!;
       if (report.counts.leads === 0) throw new IngestError(leadsFile.source.name, 'no-data-rows');
@@ -212,6 +219,7 @@ export class DatasetState {
       }
     } finally {
       this.loading = '';
+      this.readShare = null;
     }
   }
 

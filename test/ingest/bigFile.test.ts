@@ -7,7 +7,7 @@ import {
   HEAD_BYTES,
   loadPathOf,
   readUpload,
-  registerUpload,
+  utf8Upload,
   transcodeToUtf8,
   wholeLines,
 } from '../../src/ingest/bigFile';
@@ -100,7 +100,10 @@ describe('big files: a head read in JS, the whole file read by DuckDB', () => {
     const text = 'lead_id,company\nC1,北京科技有限公司\n';
     const engine = await createNodeEngine();
     try {
-      await registerUpload(engine, 'gbk.csv', new Blob([new Uint8Array(encodeGbk(text))]), 'gb18030');
+      await engine.registerFile(
+        'gbk.csv',
+        await utf8Upload(new Blob([new Uint8Array(encodeGbk(text))]), 'gb18030'),
+      );
       const table = await engine.query("SELECT company FROM read_csv('gbk.csv', header = true)");
       expect(table.getChild('company')?.get(0)).toBe('北京科技有限公司');
     } finally {

@@ -1,0 +1,94 @@
+// A CSV upload into its raw table, a record-aligned chunk at a time (csvChunks.ts): the first chunk creates
+// the table, each later one is one INSERT whose _row and rejected-line numbers go on from the chunks before.
+
+import type { SqlEngine } from '../db/engine';
+import { fetchOne, fetchRows, run } from '../db/sql';
+import { utf8Upload } from './bigFile';
+import { csvChunks, CSV_CHUNK_BYTES, type CsvChunk } from './csvChunks';
+import { fieldCount, rawColumnsStruct } from './csvColumns';
+import type { RejectedLine } from './load';
+import { RAW_TABLE } from './mappedView';
+import { IngestError, type PreparedFile } from './prepare';
+import { cutUnclosedQuotes } from './unclosedQuote';
+import { unchangedBytes } from './unchangedBytes';
+
+/** How far a CSV load is: bytes of the upload read into the raw table so far, of `total`. */
+export type CsvProgress = (loaded: number, total: number) => void;
+
+/**
+ * The upload as the UTF-8 DuckDB reads, copied as little as it can be: a big file is its own handle, an
+ * upload whose bytes are the text is those bytes; else `text` (the browser keeps a Blob out of the JS heap).
+ */
+async function uploadBlob(file: PreparedFile, text: string): Promise<Blob> {
+  if (file.source.file) return utf8Upload(file.source.file, file.encoding.encoding);
+  const bytes = unchangedBytes(file, text);
+  return new Blob([bytes ? (bytes as Uint8Array<ArrayBuffer>) : text]);
+}
+
+async function loadChunk(
+  engine: SqlEngine,
+  file: PreparedFile,
+  chunk: CsvChunk & { columns: string; upload: Blob; rows: number },
+): Promise<RejectedLine[]> {
+  const kind = file.kind;
+  const name = `upload_${kind}.csv`;
+  const rejects = `rejects_${kind}`;
+  await run(engine, 'ingest/drop_rejects', { identifiers: { rejects, scan: `rejects_scan_${kind}` } });
+  await engine.registerFile(name, chunk.upload.slice(chunk.start, chunk.end));
+  try {
+    const read = [name, file.delimiter, rejects, `rejects_scan_${kind}`];
+    await run(engine, chunk.start === 0 ? 'ingest/raw_file' : 'ingest/raw_chunk', {
+      identifiers: { table: RAW_TABLE[kind], columns: chunk.columns },
+      params: chunk.start === 0 ? read : [chunk.rows, ...read],
+    });
+  } catch (error) {
+    // name the user's file, not the internal one (the original bytes stay kept for a retry)
+    const detail = (error instanceof Error ? error.message : String(error)).replaceAll(
+      name,
+      file.source.name,
+    );
+    throw new IngestError(file.source.name, 'load-failed', detail.split('\n')[0]);
+  } finally {
+    await engine.dropFile(name);
+  }
+  const rejected = await fetchRows(
+    engine,
+    'ingest/rejected_lines',
+    { line: { type: 'number' }, error_type: { type: 'string' }, raw: { type: 'string', nullable: true } },
+    { identifiers: { rejects } },
+  );
+  return rejected.map((r) => ({
+    line: r.line + chunk.linesBefore,
+    errorType: r.error_type,
+    raw: r.raw ?? '',
+  }));
+}
+
+/** Reads a CSV upload into its raw table; returns the lines the CSV reader rejected (or a quote cut). */
+export async function loadCsvText(
+  engine: SqlEngine,
+  kept: PreparedFile,
+  progress: CsvProgress = () => {},
+  chunkBytes = CSV_CHUNK_BYTES,
+): Promise<RejectedLine[]> {
+  // a kept file decodes its text on every read (keptText.ts): a copy reads it once
+  const file = { ...kept };
+  // one line ending for DuckDB's sniffer: Excel re-saves can mix CRLF and LF, which it cannot detect
+  const quotes = cutUnclosedQuotes(file.source.file ? '' : file.text.replace(/\r\n/g, '\n'), file.delimiter);
+  const upload = await uploadBlob(file, quotes.text);
+  const columns = rawColumnsStruct(fieldCount(file.text, file.delimiter, file.headers.length));
+  const rejected: RejectedLine[] = [];
+  let rows = 0;
+  progress(0, upload.size);
+  for await (const chunk of csvChunks(upload, file.delimiter, chunkBytes)) {
+    rejected.push(...(await loadChunk(engine, file, { ...chunk, columns, upload, rows })));
+    ({ n: rows } = await fetchOne(
+      engine,
+      'ingest/count_rows',
+      { n: { type: 'number' } },
+      { identifiers: { table: RAW_TABLE[file.kind] } },
+    ));
+    progress(chunk.end, upload.size);
+  }
+  return quotes.merge(rejected);
+}
