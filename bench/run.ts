@@ -20,6 +20,7 @@ import { ProcessMemorySampler, type StageMemory } from './processMemory.ts';
 import type { IngestResult, PageMemory, RescoreResult } from './protocol.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/chromium.ts';
 import { freePort } from './freePort.ts';
+import { round, row, type BenchRow } from './rows.ts';
 import { serveBuiltApp } from './ui/appServer.ts';
 import { uiRows, printUiTable } from './ui/uiRows.ts';
 import { uiBench } from './ui/uiBench.ts';
@@ -29,27 +30,6 @@ let dataRoot = join(repo, 'bench', '.data');
 const SEED = 20261123; // datasets/generate.ts DEFAULT_SEED
 const FILES = ['leads.csv', 'deals.csv', 'activities.csv'];
 const BENCH_ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'];
-
-export interface BenchRow {
-  name: string;
-  leads: number;
-  median_ms: number;
-  min_ms: number;
-  max_ms: number;
-  runs: number;
-  peak_mb?: number;
-  /** Beyond the brief's schema: peak resident anonymous memory of all Chromium processes, MB (DuckDB's wasm heap lives in a worker, outside peak_mb). */
-  peak_rss_mb?: number;
-  /** load.csv only: the highest peak_rss_mb of each stage of the load (prepareFile, loadFiles, …), MB. */
-  stage_peak_rss_mb?: Record<string, number>;
-  /** ui.* rows: main-thread blocking in the app (bench/ui). */
-  longest_task_ms?: number;
-  long_tasks?: number;
-  long_task_total_ms?: number;
-  worst_frame_gap_ms?: number;
-  settle_ms?: number;
-  drag_ms?: number;
-}
 
 function positiveInts(text: string, name: string): number[] {
   return text.split(',').map((s) => {
@@ -109,25 +89,6 @@ async function startVite(): Promise<{ server: ViteDevServer; url: string }> {
   });
   await server.listen();
   return { server, url: `http://127.0.0.1:${port}/` };
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const round = (x: number, digits = 1) => Number(x.toFixed(digits));
-
-function row(name: string, leads: number, ms: number[], extra: Partial<BenchRow> = {}): BenchRow {
-  return {
-    name,
-    leads,
-    median_ms: round(median(ms)),
-    min_ms: round(Math.min(...ms)),
-    max_ms: round(Math.max(...ms)),
-    runs: ms.length,
-    ...extra,
-  };
 }
 
 async function benchSize(

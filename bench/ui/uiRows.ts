@@ -1,13 +1,6 @@
-import type { BenchRow } from '../run.ts';
+import { median, round, row, type BenchRow } from '../rows.ts';
 import type { BlockingStats } from './monitor.ts';
 import { UI_VIEWS, type UiDrag, type UiLoad, type UiView } from './uiBench.ts';
-
-const round = (x: number) => Number(x.toFixed(1));
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 function blocking(stats: BlockingStats[]): Partial<BenchRow> {
   return {
@@ -15,17 +8,6 @@ function blocking(stats: BlockingStats[]): Partial<BenchRow> {
     long_tasks: Math.max(...stats.map((s) => s.longTasks)),
     long_task_total_ms: round(Math.max(...stats.map((s) => s.longTaskTotalMs))),
     worst_frame_gap_ms: round(Math.max(...stats.map((s) => s.worstFrameGapMs))),
-  };
-}
-
-function timed(name: string, leads: number, ms: number[]): BenchRow {
-  return {
-    name,
-    leads,
-    median_ms: round(median(ms)),
-    min_ms: round(Math.min(...ms)),
-    max_ms: round(Math.max(...ms)),
-    runs: ms.length,
   };
 }
 
@@ -39,15 +21,15 @@ export function uiRows(leads: number, ui: { load: UiLoad; drags: Record<UiView, 
     const runs = ui.drags[view];
     const settle = runs.map((r) => r.settleMs);
     return {
-      ...timed(`ui.drag.${view}`, leads, settle),
+      ...row(`ui.drag.${view}`, leads, settle),
       ...blocking(runs),
       settle_ms: round(median(settle)),
       drag_ms: round(median(runs.map((r) => r.dragMs))),
     };
   });
   return [
-    { ...timed('ui.load.stage', leads, [ui.load.stageMs]), ...blocking([ui.load.stage]) },
-    { ...timed('ui.load', leads, [ui.load.loadMs]), ...blocking([ui.load]) },
+    { ...row('ui.load.stage', leads, [ui.load.stageMs]), ...blocking([ui.load.stage]) },
+    { ...row('ui.load', leads, [ui.load.loadMs]), ...blocking([ui.load]) },
     ...drags,
   ];
 }

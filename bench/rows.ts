@@ -1,0 +1,42 @@
+// One bench-results.json row and the statistics every phase prints (bench/run.ts, bench/ui/uiRows.ts).
+
+export interface BenchRow {
+  name: string;
+  leads: number;
+  median_ms: number;
+  min_ms: number;
+  max_ms: number;
+  runs: number;
+  peak_mb?: number;
+  /** Beyond the brief's schema: peak resident anonymous memory of all Chromium processes, MB (DuckDB's wasm heap lives in a worker, outside peak_mb). */
+  peak_rss_mb?: number;
+  /** load.csv only: the highest peak_rss_mb of each stage of the load (prepareFile, loadFiles, …), MB. */
+  stage_peak_rss_mb?: Record<string, number>;
+  /** ui.* rows: main-thread blocking in the app (bench/ui). */
+  longest_task_ms?: number;
+  long_tasks?: number;
+  long_task_total_ms?: number;
+  worst_frame_gap_ms?: number;
+  settle_ms?: number;
+  drag_ms?: number;
+}
+
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+export const round = (x: number, digits = 1) => Number(x.toFixed(digits));
+
+/** A row of timings: median, min and max of the runs, rounded to 0.1 ms. */
+export function row(name: string, leads: number, ms: number[], extra: Partial<BenchRow> = {}): BenchRow {
+  return {
+    name,
+    leads,
+    median_ms: round(median(ms)),
+    min_ms: round(Math.min(...ms)),
+    max_ms: round(Math.max(...ms)),
+    runs: ms.length,
+    ...extra,
+  };
+}
