@@ -103,9 +103,16 @@ async function benchSize(
 ): Promise<BenchRow[]> {
   const page = await browser.newPage();
   const memory = new ProcessMemorySampler(process.pid, /chrom/i);
-  await page.exposeFunction('__benchMark', (stage: string, pageMemory: PageMemory) =>
-    memory.mark(stage, pageMemory),
-  );
+  await page.exposeFunction('__benchMark', (stage: string, pageMemory: PageMemory) => {
+    memory.mark(stage, pageMemory);
+    // live, so a run that dies (out of memory at 10M) still shows how far it got
+    if (traceTables) {
+      const s = memory.stages.at(-1)!;
+      console.log(
+        `  [${(s.ms / 1000).toFixed(1)} s] ${stage}: peak ${s.peakMb.toFixed(0)} MB, end ${s.endMb.toFixed(0)} MB`,
+      );
+    }
+  });
   page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning')

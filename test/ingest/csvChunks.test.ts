@@ -101,7 +101,7 @@ interface Loaded {
 }
 
 async function load(engine: SqlEngine, file: PreparedFile, chunkBytes: number): Promise<Loaded> {
-  const report = await loadFiles(engine, [file], { today: TODAY, chunkBytes });
+  const report = await loadFiles(engine, [file], { today: TODAY, chunkBytes, keepRawTables: true });
   const rows = (await engine.query('SELECT * FROM raw_leads ORDER BY _row')).toArray().map((r) => ({
     ...r.toJSON(),
   }));
