@@ -21,6 +21,9 @@ export interface DatasetFacts {
   outcomes: OutcomeCounts;
 }
 
+/** How many activity rows each statement ages into activity_events. */
+const EVENT_RANGE = 5_000_000;
+
 /** How many leads each statement adds to lead_features (see queries/features/lead_order.sql). */
 const LEAD_CHUNK = 250_000;
 
@@ -72,9 +75,17 @@ export async function buildActivityEvents(
   facts: DatasetFacts,
   observationDays: number | null,
   snapshotDate: string | null = null,
+  range = EVENT_RANGE,
 ): Promise<void> {
   const snapshot = snapshotDate === null ? null : `${snapshotDate} 23:59:59`;
-  await run(engine, 'features/activity_events', { params: [endOfData(facts), observationDays, snapshot] });
+  await run(engine, 'features/aged_events');
+  const { last } = await fetchOne(engine, 'features/activity_row_span', { last: { type: 'number' } });
+  const params = [endOfData(facts), observationDays, snapshot];
+  await run(engine, 'features/activity_events', { params: [...params, 0, EVENT_RANGE] });
+  for (let first = EVENT_RANGE + 1; first <= last; first += EVENT_RANGE)
+    await run(engine, 'features/activity_events_more', {
+      params: [...params, first, first + EVENT_RANGE - 1],
+    });
 }
 
 /**

@@ -92,6 +92,23 @@ describe('features/*.sql on the hand-made fixture', () => {
     ]);
   });
 
+  it('features/aged_events.sql, features/activity_events_more.sql and features/activity_row_span.sql: built a range of activity rows at a time, the same events', async () => {
+    const all = async () =>
+      readRows(
+        await engine.query('SELECT lead_id, activity_type, age_days FROM activity_events ORDER BY ALL'),
+        { lead_id: { type: 'string' }, activity_type: { type: 'string' }, age_days: { type: 'number' } },
+      );
+    for (const window of [null, 30]) {
+      await buildActivityEvents(engine, facts, window);
+      const whole = await all();
+      expect(whole.length).toBeGreaterThan(1);
+      for (const range of [1, 2, 3]) {
+        await buildActivityEvents(engine, facts, window, null, range);
+        expect(await all()).toEqual(whole);
+      }
+    }
+  });
+
   it('features/lead_column_text.sql and features/lead_column_number.sql give one column in lead order, blanks kept', async () => {
     const created = (await fetchLeadTable(engine)).createdDay;
     const source = await fetchBiasColumn(engine, 'lead_source', created);
