@@ -44,7 +44,10 @@ export class QualityCounter {
   /** Counts the raw rows first … last of `table`. */
   async add(table: string, part: { first: number; last: number }): Promise<void> {
     const engine = this.engine;
-    await run(engine, 'quality/value_counts', { identifiers: { table }, params: [part.first, part.last] });
+    await run(engine, 'quality/value_counts', {
+      identifiers: { table },
+      params: [part.first, part.last, joinList(this.#capped)],
+    });
     try {
       for (const s of await fetchRows(engine, 'quality/column_stats', STATS))
         this.#filled.set(s.col, (this.#filled.get(s.col) ?? 0) + s.filled);

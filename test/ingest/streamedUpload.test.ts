@@ -149,6 +149,8 @@ describe('QualityCounter: a column past the distinct cap is no longer counted', 
       for (const rows of [
         ["('1','a')", "('2','a')"],
         ["('3','b')", "('4', NULL)", "('5','a')"],
+        // column0 is past the cap by now: only its filled cells are counted (a blank one is missing)
+        ["('6','c')", "('  ','a')"],
       ]) {
         await engine.query(
           `CREATE OR REPLACE TABLE part AS SELECT 0 AS _row, * FROM (VALUES ${rows.join(',')}) t(column0, column1)`,
@@ -157,14 +159,15 @@ describe('QualityCounter: a column past the distinct cap is no longer counted', 
       }
       const stats = await counter.finish();
       expect(stats).toEqual([
-        { col: 'column0', filled: 5, distinct: null, top: [] },
+        { col: 'column0', filled: 6, distinct: null, top: [] },
         {
           col: 'column1',
-          filled: 4,
-          distinct: 2,
+          filled: 6,
+          distinct: 3,
           top: [
-            { value: 'a', n: 3 },
+            { value: 'a', n: 4 },
             { value: 'b', n: 1 },
+            { value: 'c', n: 1 },
           ],
         },
       ]);
