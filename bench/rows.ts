@@ -17,6 +17,9 @@ export interface BenchRow {
   long_tasks?: number;
   long_task_total_ms?: number;
   worst_frame_gap_ms?: number;
+  /** ui.load / ui.drag.*: the longest main-thread task and the tasks over a frame (> 17 ms), from a trace. */
+  traced_longest_task_ms?: number;
+  traced_tasks_over_frame?: number;
   settle_ms?: number;
   drag_ms?: number;
 }

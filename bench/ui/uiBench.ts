@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { blockingBetween, installMonitor, type BlockingStats } from './monitor.ts';
+import { withTaskTrace, type TaskStats } from './taskTrace.ts';
 
 /** The views a weight is dragged in; all but Leads have a weight slider. */
 export const UI_VIEWS = ['tiers', 'leads', 'accuracy', 'bias', 'roi', 'model'] as const;
@@ -8,14 +9,14 @@ export type UiView = (typeof UI_VIEWS)[number];
 const MOVES = 40;
 const MOVE_EVERY_MS = 16;
 
-export interface UiDrag extends BlockingStats {
+export interface UiDrag extends BlockingStats, TaskStats {
   /** Last move → the frame after the kernel's last answer was applied (its numbers on screen). */
   settleMs: number;
   /** First move → last move, as the page saw them (longer than 40 × 16 ms when moves were held up). */
   dragMs: number;
 }
 
-export interface UiLoad extends BlockingStats {
+export interface UiLoad extends BlockingStats, TaskStats {
   /** Files chosen → the import wizard's Load enabled. */
   stageMs: number;
   stage: BlockingStats;
@@ -93,21 +94,28 @@ async function dragByHook(page: Page): Promise<void> {
   );
 }
 
-export async function dragIn(page: Page, view: UiView): Promise<UiDrag> {
+export async function dragIn(page: Page, view: UiView, traceTasks = true): Promise<UiDrag> {
   await page.getByTestId(`nav-${view}`).click();
   await quiet(page);
   const before = await page.evaluate(() => window.__uiMonitor!.inputs.length);
-  if (view === 'leads') await dragByHook(page);
-  else if (view === 'model') await dragSlider(page, '[data-testid="model-dimension"] input[type="range"]');
-  else await dragSlider(page, '[data-testid^="weight-"][type="range"]');
-  const shownAt = await settled(page);
+  const { value: shownAt, tasks } = await withTaskTrace(
+    page,
+    async () => {
+      if (view === 'leads') await dragByHook(page);
+      else if (view === 'model')
+        await dragSlider(page, '[data-testid="model-dimension"] input[type="range"]');
+      else await dragSlider(page, '[data-testid^="weight-"][type="range"]');
+      return settled(page);
+    },
+    traceTasks,
+  );
   const [first, last] = await page.evaluate((n) => {
     const inputs = window.__uiMonitor!.inputs.slice(n);
     return [inputs[0], inputs.at(-1)!] as const;
   }, before);
   if (first === undefined) throw new Error(`ui.drag.${view}: no slider input reached the page`);
   const stats = await page.evaluate(blockingBetween, [first, shownAt] as const);
-  return { ...stats, settleMs: shownAt - last, dragMs: last - first };
+  return { ...stats, ...tasks, settleMs: shownAt - last, dragMs: last - first };
 }
 
 /** A fresh page on the built app with the monitor installed; fails the bench if it leaves its origin. */
@@ -135,7 +143,12 @@ export async function openApp(
 }
 
 /** The three CSVs of `dir` through the file input and the import wizard (unchanged), to the dashboard. */
-export async function loadThroughWizard(page: Page, dir: string, leads: number): Promise<UiLoad> {
+export async function loadThroughWizard(
+  page: Page,
+  dir: string,
+  leads: number,
+  traceTasks = true,
+): Promise<UiLoad> {
   await page.getByTestId('nav-data').click();
   const stageStart = await now(page);
   await page
@@ -144,19 +157,26 @@ export async function loadThroughWizard(page: Page, dir: string, leads: number):
   await page.getByTestId('import-load').and(page.locator(':enabled')).waitFor({ timeout: 300_000 });
   const stageEnd = await now(page);
   const loadStart = await now(page);
-  await page.getByTestId('import-load').click();
-  await page.waitForFunction(
-    (n) =>
-      document.querySelector('[data-testid="dataset-status"]')?.getAttribute('data-state') === 'ready' &&
-      document.querySelector('[data-testid="lead-count"]')?.getAttribute('data-value') === String(n),
-    leads,
-    { timeout: 900_000, polling: 250 },
+  const { value: loadEnd, tasks } = await withTaskTrace(
+    page,
+    async () => {
+      await page.getByTestId('import-load').click();
+      await page.waitForFunction(
+        (n) =>
+          document.querySelector('[data-testid="dataset-status"]')?.getAttribute('data-state') === 'ready' &&
+          document.querySelector('[data-testid="lead-count"]')?.getAttribute('data-value') === String(n),
+        leads,
+        { timeout: 900_000, polling: 250 },
+      );
+      await page.getByTestId('nav-tiers').click();
+      await page.getByTestId('tier-count').first().waitFor();
+      return settled(page);
+    },
+    traceTasks,
   );
-  await page.getByTestId('nav-tiers').click();
-  await page.getByTestId('tier-count').first().waitFor();
-  const loadEnd = await settled(page);
   return {
     ...(await page.evaluate(blockingBetween, [loadStart, loadEnd] as const)),
+    ...tasks,
     loadMs: loadEnd - loadStart,
     stageMs: stageEnd - stageStart,
     stage: await page.evaluate(blockingBetween, [stageStart, stageEnd] as const),

@@ -1,4 +1,5 @@
 import { DataType, type Table, type Vector } from 'apache-arrow';
+import type { Pacer } from './pacer';
 
 /** The declared shape of a query result. Every result crossing the DuckDB boundary is checked against one. */
 export type ColumnType = 'string' | 'number' | 'boolean' | 'date';
@@ -76,7 +77,9 @@ export function readRows<S extends ResultSchema>(table: Table, schema: S): RowOf
   const names = Object.keys(schema);
   const vectors = names.map((n) => columnOf(table, n, schema[n]));
   const rows: RowOf<S>[] = [];
-  for (let i = 0; i < table.numRows; i++) {
+  // Table.numRows sums its batches on every read: once, not per row
+  const n = table.numRows;
+  for (let i = 0; i < n; i++) {
     const row: Record<string, unknown> = {};
     names.forEach((name, c) => {
       const raw: unknown = vectors[c].get(i);
@@ -190,12 +193,27 @@ function decodeUtf8Chunk(data: Utf8Chunk, out: string[], at: number, interner: I
   }
 }
 
+/** readStringColumn cut into tasks: the pacer may give the page its turn between Arrow chunks. */
+export async function readStringColumnPaced(table: Table, name: string, pacer: Pacer): Promise<string[]> {
+  const vector = columnOf(table, name, { type: 'string', nullable: true });
+  if (DataType.isDictionary(vector.type)) return readStringColumn(table, name);
+  const out = new Array<string>(table.numRows);
+  let at = 0;
+  const interner = new Interner();
+  for (const chunk of vector.data) {
+    decodeUtf8Chunk(chunk as unknown as Utf8Chunk, out, at, interner);
+    at += chunk.length;
+    await pacer.pause();
+  }
+  return out;
+}
+
 /** A string column (nulls → ''), e.g. ids and segment labels. Ids stay strings end to end. */
 export function readStringColumn(table: Table, name: string): string[] {
   const vector = columnOf(table, name, { type: 'string', nullable: true });
   const out = new Array<string>(table.numRows);
   if (DataType.isDictionary(vector.type)) {
-    for (let i = 0; i < table.numRows; i++) out[i] = (vector.get(i) as string | null) ?? '';
+    for (let i = 0; i < out.length; i++) out[i] = (vector.get(i) as string | null) ?? '';
     return out;
   }
   let at = 0;

@@ -1,5 +1,6 @@
 import type { SqlEngine } from '../db/engine';
-import { readNumericColumn, readStringColumn } from '../db/schema';
+import { readNumericColumn, readStringColumnPaced } from '../db/schema';
+import { Pacer } from '../db/pacer';
 import { fetchOne, fetchRows, fetchTableStreamed, run } from '../db/sql';
 import { OUTCOME, type EventLog, type RuleInputs } from '../kernel/matrix';
 import { conditionKey, layoutOf, type MatrixLayout } from '../model/compile';
@@ -192,10 +193,10 @@ export interface LeadTable {
 
 export async function fetchLeadTable(engine: SqlEngine): Promise<LeadTable> {
   const table = await fetchTableStreamed(engine, 'features/lead_table');
-  const text = Object.fromEntries(LEAD_TEXT_COLUMNS.map((c) => [c, readStringColumn(table, c)])) as Record<
-    LeadTextColumn,
-    string[]
-  >;
+  // ~13M strings at 1M leads: decoded a few ms at a time so the page keeps painting
+  const pacer = new Pacer();
+  const text = {} as Record<LeadTextColumn, string[]>;
+  for (const c of LEAD_TEXT_COLUMNS) text[c] = await readStringColumnPaced(table, c, pacer);
   const outcome = Uint8Array.from(text.outcome, (o) => OUTCOME[o as keyof typeof OUTCOME] ?? OUTCOME.open);
   return {
     n: table.numRows,

@@ -16,6 +16,7 @@ interface Job {
   bias: BiasOptions | null;
   roi: RoiOptions | null;
   order: LeadOrderOptions | null;
+  perLead: boolean;
   resolve: (r: ScoreResult | null) => void;
   reject: (e: Error) => void;
 }
@@ -89,10 +90,12 @@ export class KernelClient {
     bias: BiasOptions | null = null,
     roi: RoiOptions | null = null,
     order: LeadOrderOptions | null = null,
+    /** false: no per-lead arrays in the result (the views that only show aggregates). */
+    perLead = true,
   ): Promise<ScoreResult | null> {
     return new Promise((resolve, reject) => {
       this.#waiting?.resolve(null);
-      this.#waiting = { plan, baseline, segment, accuracy, bias, roi, order, resolve, reject };
+      this.#waiting = { plan, baseline, segment, accuracy, bias, roi, order, perLead, resolve, reject };
       this.#sendNext();
     });
   }
@@ -201,6 +204,7 @@ export class KernelClient {
       bias: job.bias,
       roi: job.roi,
       order: job.order,
+      perLead: job.perLead,
     };
     this.#workers[free].postMessage(msg);
   }

@@ -32,6 +32,8 @@ export type KernelRequest =
       bias: BiasOptions | null;
       roi: RoiOptions | null;
       order: LeadOrderOptions | null;
+      /** false: the reply leaves out the per-lead arrays (empty in their place; see perLead.ts). */
+      perLead: boolean;
     }
   | { type: 'explain'; id: number; plan: KernelPlan; lead: number }
   | { type: 'suggest'; id: number; plan: KernelPlan; splitDay: number | null; snapshotDay: number | null };

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import type { KernelRequest, KernelResponse } from './protocol';
 import { KernelSession } from './session';
+import { withoutPerLead } from './perLead';
 
 const session = new KernelSession();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -48,7 +49,7 @@ scope.onmessage = (event: MessageEvent<KernelRequest>) => {
     return;
   }
   try {
-    const r = session.score(
+    const scored = session.score(
       msg.id,
       msg.plan,
       msg.baseline,
@@ -59,6 +60,7 @@ scope.onmessage = (event: MessageEvent<KernelRequest>) => {
       () => performance.now(),
       msg.order,
     );
+    const r = msg.perLead ? scored : withoutPerLead(scored);
     const reply: KernelResponse = { type: 'scored', ...r };
     scope.postMessage(reply, [
       r.score.buffer,

@@ -24,6 +24,7 @@ import { loadFailure } from './loadFailure';
 import { csvReadShare } from './readShare';
 import { dropText } from '../ingest/keptText';
 import { EngineStoppedError } from '../db/engineErrors';
+import { Pacer } from '../db/pacer';
 
 export type DatasetStatus = 'loading' | 'ready' | 'error';
 
@@ -193,9 +194,12 @@ export class DatasetState {
       const scenario = scenarioFor(withUrgency);
       const { facts, leads, revenue } = await leadData(engine, scenario.settings.agingHorizonDays);
       const dealSteps = await fetchDealSteps(engine, leads.n);
-      const segments = Object.fromEntries(
-        SEGMENT_KEYS.map((k) => [k, encodeSegment(leads.text[k], NATURAL_ORDER.includes(k))]),
-      ) as Record<SegmentKey, EncodedSegment>;
+      const segments = {} as Record<SegmentKey, EncodedSegment>;
+      const pacer = new Pacer();
+      for (const k of SEGMENT_KEYS) {
+        segments[k] = encodeSegment(leads.text[k], NATURAL_ORDER.includes(k));
+        await pacer.pause();
+      }
       this.files = files;
       this.report = report;
       this.facts = facts;

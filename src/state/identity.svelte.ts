@@ -15,6 +15,8 @@ import type { LoadReport } from '../ingest/load';
 import { engine } from './engine.svelte';
 import { errorMessage } from './errorMessage';
 import { localMergeStore, type MergeStore } from './mergeMemory';
+import { findDuplicatesOffThread } from './duplicatesOffThread';
+import type { DuplicatesReply } from './duplicatesWorker';
 
 /**
  * Company identity resolution for the loaded leads: the names with their lead counts, the probable
@@ -23,14 +25,18 @@ import { localMergeStore, type MergeStore } from './mergeMemory';
  */
 export class IdentityState {
   companies = $state.raw<CompanyCount[]>([]);
+  /** The largest groups, up to `keep` of them (all of them by default). */
   groups = $state.raw<DuplicateGroup[]>([]);
+  /** Every group found, kept or not. */
+  groupCount = $state(0);
   merges = $state.raw<CompanyMerges>(NO_MERGES);
   status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
   error = $state('');
   /** Distinct company names as written, and once the merges are applied. */
   distinct = $derived({
     written: this.companies.length,
-    merged: distinctCompanies(this.companies, this.merges),
+    // the names are distinct (grouped in SQL): without merges, no pass over them
+    merged: this.merges.size === 0 ? this.companies.length : distinctCompanies(this.companies, this.merges),
   });
   #report: LoadReport | null = null;
   /** The data set the merges are saved under (mergeMemory.ts), or null to keep them for this visit only. */
@@ -39,6 +45,11 @@ export class IdentityState {
   constructor(
     private readonly engine: () => Promise<SqlEngine>,
     private readonly store: MergeStore | null = null,
+    /** How the groups are found: in this thread by default, in a worker in the app (seconds at 1M leads). */
+    private readonly group: (companies: CompanyCount[]) => Promise<DuplicatesReply> = async (c) => {
+      const { groups } = findDuplicates(c);
+      return { groups, groupCount: groups.length };
+    },
   ) {}
 
   /**
@@ -53,10 +64,11 @@ export class IdentityState {
     this.status = 'loading';
     try {
       const companies = await fetchCompanyCounts(await this.engine());
-      const { groups } = findDuplicates(companies);
+      const { groups, groupCount } = await this.group(companies);
       if (report !== this.#report) return;
       this.companies = companies;
       this.groups = groups;
+      this.groupCount = groupCount;
       this.status = 'ready';
     } catch (error) {
       if (report !== this.#report) return;
@@ -108,4 +120,10 @@ export class IdentityState {
   }
 }
 
-export const identity = new IdentityState(() => engine.get(), localMergeStore());
+/** Groups the Data view can list (it shows the first 100). */
+const KEPT_GROUPS = 1000;
+export const identity = new IdentityState(
+  () => engine.get(),
+  localMergeStore(),
+  (companies) => findDuplicatesOffThread(companies, KEPT_GROUPS),
+);

@@ -9,7 +9,15 @@ import type { Scenario } from '../model/scenario';
 class ScenarioState {
   current = $state<Scenario>(defaultScenario({ withUrgency: true }));
   baseline = $state<Scenario>(defaultScenario({ withUrgency: true }));
-  readonly changed = $derived(JSON.stringify(this.current) !== JSON.stringify(this.baseline));
+  /**
+   * Plain copies of both, made once per change and shared by every reader (a snapshot of the proxy costs
+   * milliseconds, and a slider move had several). Read-only: edits go through edit().
+   */
+  readonly plainCurrent = $derived($state.snapshot(this.current) as Scenario);
+  readonly plainBaseline = $derived($state.snapshot(this.baseline) as Scenario);
+  readonly currentJson = $derived(JSON.stringify(this.plainCurrent));
+  readonly #baselineJson = $derived(JSON.stringify(this.plainBaseline));
+  readonly changed = $derived(this.currentJson !== this.#baselineJson);
   /** Bumped on every history change so canUndo / canRedo re-evaluate. */
   #historyVersion = $state(0);
   #history = new EditHistory();
@@ -68,7 +76,7 @@ class ScenarioState {
   }
 
   #snapshot(): string {
-    return JSON.stringify($state.snapshot(this.current));
+    return this.currentJson;
   }
 }
 

@@ -28,10 +28,11 @@ export class ScoringState {
     roi: RoiOptions | null,
     order: LeadOrderOptions | null,
     dataVersion: number,
+    perLead = true,
   ): Promise<void> {
     this.#pending++;
     try {
-      const r = await this.client.score(plan, this.segment, baseline, accuracy, bias, roi, order);
+      const r = await this.client.score(plan, this.segment, baseline, accuracy, bias, roi, order, perLead);
       if (r) {
         const shown = this.result;
         this.result = r;

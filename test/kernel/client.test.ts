@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KernelClient, resultBuffers } from '../../src/kernel/client';
 import type { KernelRequest, KernelResponse } from '../../src/kernel/protocol';
 import { KernelSession } from '../../src/kernel/session';
+import { withoutPerLead } from '../../src/kernel/perLead';
 import { compilePlan } from '../../src/model/compile';
 import { tinyScenario } from '../features/tinyScenario';
 
@@ -11,6 +12,8 @@ class FakeWorker {
   readonly scored: number[] = [];
   /** Score requests as they arrive (scored: as they finish). */
   readonly received: number[] = [];
+  /** The perLead flag of each score request. */
+  readonly perLead: boolean[] = [];
   #session = new KernelSession();
   constructor(readonly delayMs = 5) {}
 
@@ -25,6 +28,7 @@ class FakeWorker {
     if (msg.type === 'data') return this.#session.setData(msg.inputs, msg.facts, msg.segments);
     if (msg.type !== 'score') return;
     this.received.push(msg.id);
+    this.perLead.push(msg.perLead);
     setTimeout(() => {
       this.scored.push(msg.id);
       const r = this.#session.score(
@@ -148,6 +152,42 @@ describe('KernelClient', () => {
     // the shown result goes back when the view lets go of it
     client.release(b!);
     expect(slow.released[1].buffers).toContain(b!.score.buffer);
+  });
+});
+
+describe('per-lead arrays', () => {
+  it('are asked for by default and left out on request', async () => {
+    const { worker, client } = setup();
+    await client.score(planWithFitWeight(40), null);
+    await client.score(planWithFitWeight(41), null, null, null, null, null, null, false);
+    expect(worker.perLead).toEqual([true, false]);
+  });
+
+  it('leave a result with empty arrays of the same types and every aggregate as it was', () => {
+    const session = new KernelSession();
+    session.setData(
+      {
+        n: 2,
+        caseCodes: [Uint8Array.of(1, 0), Uint8Array.of(1, 2), Uint8Array.of(0, 0)],
+        events: { types: ['demo_request'], lead: [Int32Array.of(0)], age: [Float64Array.of(1)] },
+      },
+      { outcome: Uint8Array.of(1, 2), createdDay: Int32Array.of(20000, 20001) },
+      {},
+    );
+    const plan = planWithFitWeight(40);
+    const full = session.score(1, plan, plan, null, null, null, null, () => 0);
+    const lean = withoutPerLead(full);
+    expect(full.score).toHaveLength(2);
+    expect(full.baseline?.tier).toHaveLength(2);
+    expect(lean.score).toEqual(new Float64Array(0));
+    expect(lean.tier).toEqual(new Uint8Array(0));
+    expect(lean.disqualified).toEqual(new Uint8Array(0));
+    expect(lean.subscores.map((s) => s.length)).toEqual(full.subscores.map(() => 0));
+    expect(lean.subscores[0]).toBeInstanceOf(Float32Array);
+    expect(lean.baseline?.tier).toEqual(new Uint8Array(0));
+    expect(lean.baseline?.migration).toEqual(full.baseline?.migration);
+    expect(lean.summary).toEqual(full.summary);
+    expect(lean.ruleStats).toEqual(full.ruleStats);
   });
 });
 

@@ -1,0 +1,193 @@
+/**
+ * Where the app's UI thread blocks: `npx tsx bench/ui/profile.ts [--size 1m] [--views tiers,roi] [--min 17]`.
+ * Builds the app unminified, loads the CSVs through the wizard and drags a weight in each view (as the ui
+ * phase does) while Chromium traces every main-thread task and samples the CPU; prints each task longer
+ * than `--min` ms with the functions that took its time (self time, then the app's frames on the stacks).
+ */
+import { parseArgs } from 'node:util';
+import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { build, preview } from 'vite';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/e2e/chromium.ts';
+import { freePort } from '../freePort.ts';
+import { dragIn, loadThroughWizard, openApp, UI_VIEWS, type UiView } from './uiBench.ts';
+import { mainThreadTasks } from './taskTrace.ts';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  parent?: number;
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+async function traced<T>(
+  cdp: CDPSession,
+  run: () => Promise<T>,
+): Promise<{ value: T; tasks: TraceEvent[]; profile: CpuProfile; inner: TraceEvent[] }> {
+  const events: TraceEvent[] = [];
+  const collect = (e: { value: TraceEvent[] }) => events.push(...e.value);
+  // the event names Playwright's CDPSession types do not list
+  const session = cdp as unknown as {
+    on(e: string, f: (x: never) => void): void;
+    off(e: string, f: (x: never) => void): void;
+    once(e: string, f: () => void): void;
+  };
+  session.on('Tracing.dataCollected', collect);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
+  const value = await run();
+  const done = new Promise<void>((r) => session.once('Tracing.tracingComplete', () => r()));
+  await cdp.send('Tracing.end');
+  await done;
+  session.off('Tracing.dataCollected', collect);
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const tasks = mainThreadTasks(events);
+  const inner = events.filter((e) => e.ph === 'X' && main && e.pid === main.pid && e.tid === main.tid);
+  return { value, tasks, profile, inner };
+}
+
+function report(
+  label: string,
+  tasks: TraceEvent[],
+  profile: CpuProfile,
+  minMs: number,
+  inner: TraceEvent[],
+): void {
+  const long = tasks.filter((t) => (t.dur ?? 0) / 1000 > minMs).sort((a, b) => b.dur! - a.dur!);
+  const total = long.reduce((s, t) => s + t.dur! / 1000, 0);
+  console.log(
+    `\n== ${label}: ${long.length} tasks > ${minMs} ms (total ${total.toFixed(0)} ms), longest ${((long[0]?.dur ?? 0) / 1000).toFixed(1)} ms`,
+  );
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  for (const n of profile.nodes) for (const c of n.children ?? []) byId.get(c)!.parent = n.id;
+  const name = (n: ProfileNode) => {
+    const f = n.callFrame;
+    const file = f.url.split('/').pop() ?? '';
+    return `${f.functionName || '(anon)'} ${file}:${f.lineNumber + 1}`;
+  };
+  const times: number[] = [];
+  let t = profile.startTime;
+  for (const d of profile.timeDeltas) times.push((t += d));
+  for (const task of long.slice(0, 6)) {
+    const from = task.ts;
+    const to = task.ts + task.dur!;
+    const self = new Map<string, number>();
+    const incl = new Map<string, number>();
+    let n = 0;
+    for (let i = 0; i < profile.samples.length; i++) {
+      if (times[i] < from || times[i] > to) continue;
+      n++;
+      const leaf = byId.get(profile.samples[i])!;
+      self.set(name(leaf), (self.get(name(leaf)) ?? 0) + 1);
+      const seen = new Set<string>();
+      for (
+        let p: ProfileNode | undefined = leaf;
+        p;
+        p = p.parent === undefined ? undefined : byId.get(p.parent)
+      ) {
+        if (!p.callFrame.url.includes('/assets/') && !p.callFrame.url.includes('/src/')) continue;
+        const k = name(p);
+        if (seen.has(k)) continue;
+        seen.add(k);
+        incl.set(k, (incl.get(k) ?? 0) + 1);
+      }
+    }
+    const top = (m: Map<string, number>, k: number) =>
+      [...m]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, k)
+        .map(([f, c]) => `${((c / Math.max(n, 1)) * 100).toFixed(0)}% ${f}`);
+    console.log(`  task ${(task.dur! / 1000).toFixed(1)} ms (${n} samples)`);
+    const kinds = new Map<string, number>();
+    for (const e of inner)
+      if (
+        e.ts >= from &&
+        e.ts + (e.dur ?? 0) <= to &&
+        e !== task &&
+        !/RunTask|mojo|Watcher|EpollEvent/.test(e.name)
+      )
+        kinds.set(e.name, (kinds.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+    console.log(
+      `    trace: ${[...kinds]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8)
+        .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+        .join(' | ')}`,
+    );
+    console.log(`    self: ${top(self, 8).join(' | ')}`);
+    console.log(`    app:  ${top(incl, 14).join(' | ')}`);
+  }
+}
+
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: '1m' },
+    views: { type: 'string', default: UI_VIEWS.join(',') },
+    min: { type: 'string', default: '17' },
+    'skip-load-trace': { type: 'boolean', default: false },
+  },
+});
+const repo = resolve(import.meta.dirname, '../..');
+const dir = join(repo, 'bench/.data', values.size!);
+const leads = Number(values.size!.replace('m', '000000').replace('k', '000'));
+const outDir = join(tmpdir(), `scorelab-uiprof-${process.pid}`);
+const configFile = `${repo}/vite.config.ts`;
+await build({
+  root: repo,
+  configFile,
+  logLevel: 'error',
+  build: { outDir, emptyOutDir: true, minify: false },
+});
+const port = await freePort();
+const server = await preview({
+  root: repo,
+  configFile,
+  logLevel: 'warn',
+  build: { outDir },
+  preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+});
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+const minMs = Number(values.min);
+try {
+  const { page, context } = await openApp(browser, `http://127.0.0.1:${port}/`);
+  const cdp = await context.newCDPSession(page as Page);
+  if (values['skip-load-trace']) {
+    const load = await loadThroughWizard(page, dir, leads, false);
+    console.log(`load: ${JSON.stringify(load)}`);
+  } else {
+    const { value, tasks, profile, inner } = await traced(cdp, () =>
+      loadThroughWizard(page, dir, leads, false),
+    );
+    console.log(`load: ${JSON.stringify(value)}`);
+    report('load', tasks, profile, 50, inner);
+  }
+  for (const view of values.views!.split(',') as UiView[]) {
+    await dragIn(page, view, false); // warm: the view's first open
+    const { value, tasks, profile, inner } = await traced(cdp, () => dragIn(page, view, false));
+    console.log(`\ndrag ${view}: ${JSON.stringify(value)}`);
+    report(`drag ${view}`, tasks, profile, minMs, inner);
+  }
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}

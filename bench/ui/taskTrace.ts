@@ -1,0 +1,87 @@
+import type { CDPSession, Page } from '@playwright/test';
+
+/** Every main-thread task of the page, from a Chromium trace (the long-task API sees only those > 50 ms). */
+export interface TaskStats {
+  /** Longest top-level task of the renderer's main thread, ms. */
+  tracedLongestTaskMs: number;
+  /** Tasks longer than a frame (> 17 ms). */
+  tracedTasksOverFrame: number;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+/** The event names Playwright's CDPSession type does not list. */
+interface TraceSession {
+  on(event: 'Tracing.dataCollected', f: (e: { value: TraceEvent[] }) => void): void;
+  off(event: 'Tracing.dataCollected', f: (e: { value: TraceEvent[] }) => void): void;
+  once(event: 'Tracing.tracingComplete', f: () => void): void;
+}
+
+const FRAME_MS = 17;
+
+/** Top-level tasks of the page's main thread (a task nested in another, a nested run loop, is part of it). */
+export function mainThreadTasks(events: readonly TraceEvent[]): TraceEvent[] {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return [];
+  const all = events
+    .filter(
+      (e) =>
+        e.ph === 'X' &&
+        (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') &&
+        e.pid === main.pid &&
+        e.tid === main.tid,
+    )
+    .sort((a, b) => a.ts - b.ts);
+  const tasks: TraceEvent[] = [];
+  for (const e of all) {
+    const last = tasks.at(-1);
+    if (last && e.ts < last.ts + (last.dur ?? 0)) continue;
+    tasks.push(e);
+  }
+  return tasks;
+}
+
+/**
+ * Runs `body` while Chromium traces the page's tasks ('toplevel' only: little overhead). `trace` false
+ * (bench/ui/profile.ts, which runs a trace of its own) runs it untraced with zero stats.
+ */
+export async function withTaskTrace<T>(
+  page: Page,
+  body: () => Promise<T>,
+  trace = true,
+): Promise<{ value: T; tasks: TaskStats }> {
+  if (!trace) return { value: await body(), tasks: { tracedLongestTaskMs: 0, tracedTasksOverFrame: 0 } };
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  const session = cdp as unknown as TraceSession;
+  const events: TraceEvent[] = [];
+  const collect = (e: { value: TraceEvent[] }) => events.push(...e.value);
+  session.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', { categories: 'toplevel', transferMode: 'ReportEvents' });
+  let value: T;
+  try {
+    value = await body();
+  } finally {
+    const done = new Promise<void>((resolve) => session.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await done;
+    session.off('Tracing.dataCollected', collect);
+    await cdp.detach();
+  }
+  return { value, tasks: taskStats(mainThreadTasks(events)) };
+}
+
+function taskStats(tasks: readonly TraceEvent[]): TaskStats {
+  const ms = tasks.map((t) => (t.dur ?? 0) / 1000);
+  return {
+    tracedLongestTaskMs: Math.max(0, ...ms),
+    tracedTasksOverFrame: ms.filter((d) => d > FRAME_MS).length,
+  };
+}
