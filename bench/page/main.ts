@@ -456,6 +456,8 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
     const r = await client.score(planFor(base, i), SEGMENT);
     const roundTrip = performance.now() - start;
     if (!r) throw new Error('kernel request was superseded');
+    // the app hands each result's arrays back once the next one is shown (the worker reuses them)
+    client.release(r);
     if (i < 0) continue;
     kernelMs.push(r.ms);
     kernelRoundTripMs.push(roundTrip);
@@ -492,7 +494,13 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
       for (let i = 0; i < 40; i++) {
         if (i > 0) await new Promise((resolve) => setTimeout(resolve, 16));
         lastMove = performance.now();
-        pending.push(c.score(planFor(base, run * 40 + i), SEGMENT).then((r) => r && delivered++));
+        pending.push(
+          c.score(planFor(base, run * 40 + i), SEGMENT).then((r) => {
+            if (!r) return;
+            delivered++;
+            c.release(r);
+          }),
+        );
       }
       await Promise.all(pending);
       settle.push(performance.now() - lastMove);
@@ -515,6 +523,7 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
   for (let i = -warmup; i < runs; i++) {
     const r = await pointsClient.score(pointsPlanFor(base, i), SEGMENT);
     if (!r) throw new Error('kernel request was superseded');
+    pointsClient.release(r);
     if (i < 0) continue;
     pointsKernelMs.push(r.ms);
     pointsSummaries.push(r.summary);
@@ -542,6 +551,7 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
   for (let i = -warmup; i < runs; i++) {
     const r = await decayClient.score(compilePlan(decayScenarioFor(scenario, i)), SEGMENT);
     if (!r) throw new Error('kernel request was superseded');
+    decayClient.release(r);
     if (i < 0) continue;
     decayKernelMs.push(r.ms);
     decaySummaries.push(r.summary);
