@@ -1,7 +1,7 @@
 import type { SqlEngine } from '../db/engine';
 import { readNumericColumn, readStringColumnPaced } from '../db/schema';
 import { Pacer } from '../db/pacer';
-import { fetchOne, fetchRows, fetchTableStreamed, run } from '../db/sql';
+import { fetchOne, fetchRows, fetchTableInRanges, fetchTableStreamed, run } from '../db/sql';
 import { OUTCOME, type EventLog, type RuleInputs } from '../kernel/matrix';
 import { conditionKey, layoutOf, type MatrixLayout } from '../model/compile';
 import { ruleMatrixSql } from '../model/ruleSql';
@@ -21,6 +21,9 @@ export interface DatasetFacts {
   agingHorizonDays: number;
   outcomes: OutcomeCounts;
 }
+
+/** How many leads each lead_table query reads. */
+const LEAD_TABLE_RANGE = 250_000;
 
 /** How many activity rows each statement ages into activity_events. */
 const EVENT_RANGE = 5_000_000;
@@ -82,11 +85,9 @@ export async function buildActivityEvents(
   await run(engine, 'features/aged_events');
   const { last } = await fetchOne(engine, 'features/activity_row_span', { last: { type: 'number' } });
   const params = [endOfData(facts), observationDays, snapshot];
-  await run(engine, 'features/activity_events', { params: [...params, 0, EVENT_RANGE] });
-  for (let first = EVENT_RANGE + 1; first <= last; first += EVENT_RANGE)
-    await run(engine, 'features/activity_events_more', {
-      params: [...params, first, first + EVENT_RANGE - 1],
-    });
+  await run(engine, 'features/activity_events', { params: [...params, 0, range] });
+  for (let first = range + 1; first <= last; first += range)
+    await run(engine, 'features/activity_events_more', { params: [...params, first, first + range - 1] });
 }
 
 /**
@@ -191,8 +192,9 @@ export interface LeadTable {
   wonDay: Int32Array;
 }
 
-export async function fetchLeadTable(engine: SqlEngine): Promise<LeadTable> {
-  const table = await fetchTableStreamed(engine, 'features/lead_table');
+export async function fetchLeadTable(engine: SqlEngine, range = LEAD_TABLE_RANGE): Promise<LeadTable> {
+  const { n } = await fetchOne(engine, 'features/lead_count', { n: { type: 'number' } });
+  const table = await fetchTableInRanges(engine, 'features/lead_table', n, range);
   // ~13M strings at 1M leads: decoded a few ms at a time so the page keeps painting
   const pacer = new Pacer();
   const text = {} as Record<LeadTextColumn, string[]>;

@@ -146,8 +146,9 @@ describe('features/*.sql on the hand-made fixture', () => {
     ]);
   });
 
-  it('features/lead_table.sql lists display columns in lead_id order with size bands and quarters', async () => {
+  it('features/lead_table.sql lists display columns in lead_id order with size bands and quarters, features/lead_count.sql: read a range of leads at a time', async () => {
     const t = await fetchLeadTable(engine);
+    for (const range of [1, 4, 6]) expect(await fetchLeadTable(engine, range)).toEqual(t);
     expect(t.text.lead_id).toEqual(['L1', 'L2', 'L3', 'L4', 'L5', 'L6']);
     expect(t.text.size_band).toEqual(['50–249', '1–49', '1000+', '50–249', '1–49', '']);
     expect(t.text.created_quarter).toEqual(['2024-Q1', '2024-Q1', '2024-Q1', '2024-Q1', '2024-Q2', '']);

@@ -110,7 +110,7 @@ async function load(engine: SqlEngine, file: PreparedFile, chunkBytes: number): 
   return { rows, report };
 }
 
-describe('loadFiles: a CSV split into chunks loads exactly as one chunk', () => {
+describe('loadFiles: a CSV split into chunks loads exactly as one chunk', { timeout: LOADS_TIMEOUT }, () => {
   let engine: SqlEngine;
   beforeAll(async () => {
     engine = await createNodeEngine();
@@ -133,60 +133,48 @@ describe('loadFiles: a CSV split into chunks loads exactly as one chunk', () => 
     return whole;
   }
 
-  it(
-    'ingest/raw_file.sql, ingest/raw_chunk.sql, ingest/drop_rejects.sql: UTF-8 bytes as they are (the Blob path) give the same rows, _row, rejected lines and problems',
-    async () => {
-      const { text, rejectedAt } = leadsCsv('\n');
-      const whole = await sameForEverySize(prepareFile({ name: 'leads.csv', bytes: utf8(text) }));
-      expect(whole.report.files[0].rejectedLines.map((r) => r.line)).toEqual(rejectedAt);
-      expect(whole.report.counts.leads).toBe(26); // 30 records, 2 rejected, 1 blank
-      expect(whole.report.problems.map((p) => p.row)).toEqual([19]); // L21: 21 records, 2 rejected before it
-      expect(whole.rows[3]).toMatchObject({ _row: 4n, column1: 'Multi\nline, Inc' });
-    },
-    LOADS_TIMEOUT,
-  );
+  it('ingest/raw_file.sql, ingest/raw_chunk.sql, ingest/drop_rejects.sql: UTF-8 bytes as they are (the Blob path) give the same rows, _row, rejected lines and problems', async () => {
+    const { text, rejectedAt } = leadsCsv('\n');
+    const whole = await sameForEverySize(prepareFile({ name: 'leads.csv', bytes: utf8(text) }));
+    expect(whole.report.files[0].rejectedLines.map((r) => r.line)).toEqual(rejectedAt);
+    expect(whole.report.counts.leads).toBe(26); // 30 records, 2 rejected, 1 blank
+    expect(whole.report.problems.map((p) => p.row)).toEqual([19]); // L21: 21 records, 2 rejected before it
+    expect(whole.rows[3]).toMatchObject({ _row: 4n, column1: 'Multi\nline, Inc' });
+  });
 
-  it(
-    'a CRLF file (the decoded-text path) with a line whose quote never closes',
-    async () => {
-      const { text, rejectedAt } = leadsCsv(
-        '\r\n',
-        'L31,"open,Retail,2024-01-02\r\nL32,after,Retail,2024-01-03\r\n',
-      );
-      const whole = await sameForEverySize(prepareFile({ name: 'leads.csv', bytes: utf8(text) }));
-      const openLine = text.split('\r\n').length - 2;
-      expect(whole.report.files[0].rejectedLines.map((r) => r.line)).toEqual([...rejectedAt, openLine]);
-      expect(whole.report.counts.leads).toBe(27);
-    },
-    LOADS_TIMEOUT,
-  );
+  it('a CRLF file (the decoded-text path) with a line whose quote never closes', async () => {
+    const { text, rejectedAt } = leadsCsv(
+      '\r\n',
+      'L31,"open,Retail,2024-01-02\r\nL32,after,Retail,2024-01-03\r\n',
+    );
+    const whole = await sameForEverySize(prepareFile({ name: 'leads.csv', bytes: utf8(text) }));
+    const openLine = text.split('\r\n').length - 2;
+    expect(whole.report.files[0].rejectedLines.map((r) => r.line)).toEqual([...rejectedAt, openLine]);
+    expect(whole.report.counts.leads).toBe(27);
+  });
 
-  it(
-    'a big upload read through its handle, in UTF-8 and in Windows-1252',
-    async () => {
-      const { text, rejectedAt } = leadsCsv('\n');
-      const bytes = utf8(text);
-      const big = await prepareBigFile({ name: 'leads.csv', bytes, file: new Blob([bytes]) }, {});
-      const whole = await sameForEverySize(big);
-      expect(whole.report.files[0].rejectedLines.map((r) => r.line)).toEqual(rejectedAt);
+  it('a big upload read through its handle, in UTF-8 and in Windows-1252', async () => {
+    const { text, rejectedAt } = leadsCsv('\n');
+    const bytes = utf8(text);
+    const big = await prepareBigFile({ name: 'leads.csv', bytes, file: new Blob([bytes]) }, {});
+    const whole = await sameForEverySize(big);
+    expect(whole.report.files[0].rejectedLines.map((r) => r.line)).toEqual(rejectedAt);
 
-      // DuckDB reads a big file itself: a quote that never closes takes the rest of the file into one line
-      const open = utf8(`${text}L31,"open,Retail,2024-01-02\nL32,after,Retail,2024-01-03\n`);
-      const swallowed = await sameForEverySize(
-        await prepareBigFile({ name: 'leads.csv', bytes: open, file: new Blob([open]) }, {}),
-      );
-      expect(swallowed.report.files[0].rejectedLines.at(-1)?.raw).toContain('L32,after');
+    // DuckDB reads a big file itself: a quote that never closes takes the rest of the file into one line
+    const open = utf8(`${text}L31,"open,Retail,2024-01-02\nL32,after,Retail,2024-01-03\n`);
+    const swallowed = await sameForEverySize(
+      await prepareBigFile({ name: 'leads.csv', bytes: open, file: new Blob([open]) }, {}),
+    );
+    expect(swallowed.report.files[0].rejectedLines.at(-1)?.raw).toContain('L32,after');
 
-      const latin = text.replace('Company 2,', 'Caf\u00e9 2,');
-      const latinBytes = Uint8Array.from(latin, (c) => c.charCodeAt(0));
-      const big1252 = await prepareBigFile(
-        { name: 'leads.csv', bytes: latinBytes, file: new Blob([latinBytes]) },
-        {},
-      );
-      expect(big1252.encoding.encoding).toBe('windows-1252');
-      const decoded = await sameForEverySize(big1252);
-      expect(decoded.rows[1]).toMatchObject({ column1: 'Caf\u00e9 2' });
-    },
-    LOADS_TIMEOUT,
-  );
+    const latin = text.replace('Company 2,', 'Caf\u00e9 2,');
+    const latinBytes = Uint8Array.from(latin, (c) => c.charCodeAt(0));
+    const big1252 = await prepareBigFile(
+      { name: 'leads.csv', bytes: latinBytes, file: new Blob([latinBytes]) },
+      {},
+    );
+    expect(big1252.encoding.encoding).toBe('windows-1252');
+    const decoded = await sameForEverySize(big1252);
+    expect(decoded.rows[1]).toMatchObject({ column1: 'Caf\u00e9 2' });
+  });
 });
