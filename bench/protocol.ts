@@ -85,7 +85,8 @@ export interface BenchApi {
   ready: true;
   /** traceTables: a memory mark after every statement that creates a table (adds a little time). */
   ingest(dir: string, runs: number, traceTables?: boolean): Promise<IngestResult>;
-  rescore(runs: number, warmup: number): Promise<RescoreResult>;
+  /** `views`: also the Accuracy, Bias and ROI views' numbers (kernel and SQL). */
+  rescore(runs: number, warmup: number, views: boolean): Promise<RescoreResult>;
 }
 
 declare global {

@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --sizes 100000,1000000] [--runs 15] [--ingest-runs N] [--ingest-only] [--trace-tables]
- *   [--phases kernel,ui] [--ui-runs 3] [--data-root DIR]
+ *   [--phases kernel,ui] [--ui-runs 3] [--data-root DIR] [--skip-views]
  *
  * Times ingest, the typed-array re-score, its SQL twin and the read floor in headless Chromium, on the
  * app's own code (bench/page), at each size; then (phase `ui`) the built app itself: the load through its
@@ -100,6 +100,7 @@ async function benchSize(
   ingestRuns: number,
   traceTables: boolean,
   ingestOnly: boolean,
+  skipViews: boolean,
 ): Promise<BenchRow[]> {
   const page = await browser.newPage();
   const memory = new ProcessMemorySampler(process.pid, /chrom/i);
@@ -176,9 +177,10 @@ async function benchSize(
       ),
     ];
     if (ingestOnly) return ingestRows;
-    const rescore: RescoreResult = await page.evaluate(([n, w]) => window.__bench!.rescore(n, w), [
+    const rescore: RescoreResult = await page.evaluate(([n, w, v]) => window.__bench!.rescore(n, w, v), [
       runs,
       2,
+      !skipViews,
     ] as const);
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     console.log(
@@ -201,12 +203,16 @@ async function benchSize(
       row('rescore.kernel.decay', leads, rescore.decayKernelMs),
       row('rescore.sql.decay', leads, rescore.decaySqlMs),
       row('read.floor', leads, rescore.floorMs),
-      row('accuracy.kernel', leads, rescore.accuracyKernelMs),
-      row('accuracy.sql', leads, rescore.accuracySqlMs),
-      row('bias.kernel', leads, rescore.biasKernelMs),
-      row('bias.sql', leads, rescore.biasSqlMs),
-      row('roi.kernel', leads, rescore.roiKernelMs),
-      row('roi.sql', leads, rescore.roiSqlMs),
+      ...(skipViews
+        ? []
+        : [
+            row('accuracy.kernel', leads, rescore.accuracyKernelMs),
+            row('accuracy.sql', leads, rescore.accuracySqlMs),
+            row('bias.kernel', leads, rescore.biasKernelMs),
+            row('bias.sql', leads, rescore.biasSqlMs),
+            row('roi.kernel', leads, rescore.roiKernelMs),
+            row('roi.sql', leads, rescore.roiSqlMs),
+          ]),
     ];
   } finally {
     await page.close();
@@ -272,7 +278,11 @@ function printRatios(rows: BenchRow[], sizes: number[]): void {
         `points: sql / kernel = ${(get('rescore.sql.points', leads) / get('rescore.kernel.points', leads)).toFixed(1)}×, ` +
         `kernel / floor = ${(get('rescore.kernel.points', leads) / get('read.floor', leads)).toFixed(1)}×; ` +
         `decay: sql / kernel = ${(get('rescore.sql.decay', leads) / get('rescore.kernel.decay', leads)).toFixed(1)}×, ` +
-        `kernel / floor = ${(get('rescore.kernel.decay', leads) / get('read.floor', leads)).toFixed(1)}×; ` +
+        `kernel / floor = ${(get('rescore.kernel.decay', leads) / get('read.floor', leads)).toFixed(1)}×`,
+    );
+    if (!rows.some((r) => r.name === 'accuracy.kernel' && r.leads === leads)) continue;
+    console.log(
+      `${leads.toLocaleString('en-US')} leads: ` +
         `accuracy.sql / accuracy.kernel = ${(get('accuracy.sql', leads) / get('accuracy.kernel', leads)).toFixed(1)}×, ` +
         `bias.sql / bias.kernel = ${(get('bias.sql', leads) / get('bias.kernel', leads)).toFixed(1)}×, ` +
         `roi.sql / roi.kernel = ${(get('roi.sql', leads) / get('roi.kernel', leads)).toFixed(1)}×`,
@@ -288,6 +298,7 @@ async function main(): Promise<void> {
       'ingest-runs': { type: 'string' },
       'trace-tables': { type: 'boolean', default: false },
       'ingest-only': { type: 'boolean', default: false },
+      'skip-views': { type: 'boolean', default: false },
       phases: { type: 'string', default: 'kernel,ui' },
       'ui-runs': { type: 'string', default: '3' },
       'data-root': { type: 'string' },
@@ -333,6 +344,7 @@ async function main(): Promise<void> {
             ingestRunsFor(leads),
             values['trace-tables']!,
             values['ingest-only']!,
+            values['skip-views']!,
           )),
         );
       if (app)

@@ -424,7 +424,7 @@ function floorWorker(inputs: RuleInputs, outcome: Uint8Array, segment: Int32Arra
   return { run, bytes, terminate: () => worker.terminate() };
 }
 
-async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
+async function rescore(runs: number, warmup: number, views = true): Promise<RescoreResult> {
   if (!loaded) throw new Error('ingest first');
   const { engine, inputs, leads, segment } = loaded;
   const matrix = { n: inputs.n };
@@ -570,122 +570,137 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
   }
   await engine.query('DROP TABLE rule_matrix_decay');
 
-  // accuracy.kernel: a weight change with the Accuracy view open (re-score + every number of the view) in
-  // the app's worker; accuracy.sql: the same numbers in DuckDB (bench/page/accuracySql.ts), checked
-  status('accuracy.kernel');
-  const accClient = kernelWithData();
-  const accOptions = {
-    splitDay: null,
-    calibration: 'platt',
-    binning: 'quantile',
-    cutTier: 0,
-    report: true,
-  } as const;
-  const accuracyKernelMs: number[] = [];
-  const reports: AccuracyReport[] = [];
-  for (let i = -warmup; i < runs; i++) {
-    const r = await accClient.score(planFor(base, i), SEGMENT, null, accOptions);
-    if (!r?.accuracy?.report) throw new Error('no accuracy report');
-    if (i < 0) continue;
-    accuracyKernelMs.push(r.ms);
-    reports.push(r.accuracy.report);
-  }
-  accClient.terminate();
-  status('accuracy.sql');
-  const accuracySqlMs: number[] = [];
-  for (let i = -warmup; i < runs; i++) {
-    const split = reports[Math.max(0, i)].splitDay!;
-    const start = performance.now();
-    const a = await accuracySql(engine, planFor(base, i), split);
-    const ms = performance.now() - start;
-    if (i < 0) continue;
-    accuracySqlMs.push(ms);
-    verifyAccuracy(reports[i], a, i);
-  }
+  // the Accuracy, Bias and ROI views' numbers, kernel and SQL (skipped with --skip-views)
+  const timeViews = async () => {
+    // accuracy.kernel: a weight change with the Accuracy view open (re-score + every number of the view) in
+    // the app's worker; accuracy.sql: the same numbers in DuckDB (bench/page/accuracySql.ts), checked
+    status('accuracy.kernel');
+    const accClient = kernelWithData();
+    const accOptions = {
+      splitDay: null,
+      calibration: 'platt',
+      binning: 'quantile',
+      cutTier: 0,
+      report: true,
+    } as const;
+    const accuracyKernelMs: number[] = [];
+    const reports: AccuracyReport[] = [];
+    for (let i = -warmup; i < runs; i++) {
+      const r = await accClient.score(planFor(base, i), SEGMENT, null, accOptions);
+      if (!r?.accuracy?.report) throw new Error('no accuracy report');
+      if (i < 0) continue;
+      accuracyKernelMs.push(r.ms);
+      reports.push(r.accuracy.report);
+    }
+    accClient.terminate();
+    status('accuracy.sql');
+    const accuracySqlMs: number[] = [];
+    for (let i = -warmup; i < runs; i++) {
+      const split = reports[Math.max(0, i)].splitDay!;
+      const start = performance.now();
+      const a = await accuracySql(engine, planFor(base, i), split);
+      const ms = performance.now() - start;
+      if (i < 0) continue;
+      accuracySqlMs.push(ms);
+      verifyAccuracy(reports[i], a, i);
+    }
 
-  // bias.kernel: a weight change with the Bias view open on a 50-value segment column (re-score, calibration,
-  // per-segment gap / z / BH / disparity / AUC within / rule contrasts) in the app's worker; bias.sql: the same
-  // per-segment numbers in DuckDB (bench/page/biasSql.ts), checked
-  status('bias.kernel');
-  const biasClient = kernelWithData();
-  biasClient.setBiasSegment({
-    key: 'bench',
-    codes: Int32Array.from({ length: matrix.n }, (_, i) => benchSegmentOf(i)),
-    labels: Array.from({ length: BENCH_SEGMENTS }, (_, k) => `segment ${k}`),
-    second: null,
-  });
-  const biasOptions = { key: 'bench', reference: null, cut: 0, focus: null };
-  const calibrationOnly = { ...accOptions, report: false };
-  const biasKernelMs: number[] = [];
-  const biasReports: BiasReport[] = [];
-  const splits: number[] = [];
-  for (let i = -warmup; i < runs; i++) {
-    const r = await biasClient.score(planFor(base, i), SEGMENT, null, calibrationOnly, biasOptions);
-    if (!r?.bias || r.accuracy?.splitDay == null) throw new Error('no bias report');
-    if (i < 0) continue;
-    biasKernelMs.push(r.ms);
-    biasReports.push(r.bias);
-    splits.push(r.accuracy.splitDay);
-  }
-  biasClient.terminate();
-  status('bias.sql');
-  const biasSqlMs: number[] = [];
-  for (let i = -warmup; i < runs; i++) {
-    const start = performance.now();
-    const b = await biasSql(engine, planFor(base, i), splits[Math.max(0, i)], 0);
-    const ms = performance.now() - start;
-    if (i < 0) continue;
-    biasSqlMs.push(ms);
-    verifyBias(biasReports[i], b.rows, i);
-  }
-
-  // roi.kernel: a weight change with the ROI view open (re-score + every number of the view) in the app's
-  // worker; roi.sql: the same numbers in DuckDB (bench/page/roiSql.ts), checked
-  status('roi.kernel');
-  const revenueRows = await fetchWonRevenue(engine);
-  const roiAmount = revenueIn(revenueRows, matrix.n, 'USD', null).amount;
-  const roiDays = new Float64Array(matrix.n).fill(NaN);
-  for (const r of revenueRows)
-    if (leads.createdDay[r.lead] !== NO_DAY) roiDays[r.lead] = r.wonDay - leads.createdDay[r.lead];
-  const roiQuarters = quartersOf(leads.createdDay);
-  const roiClient = kernelWithData();
-  roiClient.setRoiData({
-    key: 'bench',
-    quarter: roiQuarters.codes,
-    labels: roiQuarters.labels,
-    amount: roiAmount,
-    daysToWin: roiDays,
-  });
-  const roiSettings = {
-    costPerLead: [150, 60, 20],
-    marginPct: 70,
-    fixedPerQuarter: 1000,
-    capacity: null,
-    cut: 1,
-  };
-  const roiKernelMs: number[] = [];
-  const roiReports: RoiResult[] = [];
-  for (let i = -warmup; i < runs; i++) {
-    const r = await roiClient.score(planFor(base, i), SEGMENT, null, calibrationOnly, null, {
+    // bias.kernel: a weight change with the Bias view open on a 50-value segment column (re-score, calibration,
+    // per-segment gap / z / BH / disparity / AUC within / rule contrasts) in the app's worker; bias.sql: the same
+    // per-segment numbers in DuckDB (bench/page/biasSql.ts), checked
+    status('bias.kernel');
+    const biasClient = kernelWithData();
+    biasClient.setBiasSegment({
       key: 'bench',
-      ...roiSettings,
+      codes: Int32Array.from({ length: matrix.n }, (_, i) => benchSegmentOf(i)),
+      labels: Array.from({ length: BENCH_SEGMENTS }, (_, k) => `segment ${k}`),
+      second: null,
     });
-    if (!r?.roi) throw new Error('no ROI report');
-    if (i < 0) continue;
-    roiKernelMs.push(r.ms);
-    roiReports.push(r.roi);
-  }
-  roiClient.terminate();
-  status('roi.sql');
-  const roiSqlMs: number[] = [];
-  for (let i = -warmup; i < runs; i++) {
-    const start = performance.now();
-    const r = await roiSql(engine, planFor(base, i), roiSettings);
-    const ms = performance.now() - start;
-    if (i < 0) continue;
-    roiSqlMs.push(ms);
-    verifyRoi(roiReports[i], r.cells, i);
-  }
+    const biasOptions = { key: 'bench', reference: null, cut: 0, focus: null };
+    const calibrationOnly = { ...accOptions, report: false };
+    const biasKernelMs: number[] = [];
+    const biasReports: BiasReport[] = [];
+    const splits: number[] = [];
+    for (let i = -warmup; i < runs; i++) {
+      const r = await biasClient.score(planFor(base, i), SEGMENT, null, calibrationOnly, biasOptions);
+      if (!r?.bias || r.accuracy?.splitDay == null) throw new Error('no bias report');
+      if (i < 0) continue;
+      biasKernelMs.push(r.ms);
+      biasReports.push(r.bias);
+      splits.push(r.accuracy.splitDay);
+    }
+    biasClient.terminate();
+    status('bias.sql');
+    const biasSqlMs: number[] = [];
+    for (let i = -warmup; i < runs; i++) {
+      const start = performance.now();
+      const b = await biasSql(engine, planFor(base, i), splits[Math.max(0, i)], 0);
+      const ms = performance.now() - start;
+      if (i < 0) continue;
+      biasSqlMs.push(ms);
+      verifyBias(biasReports[i], b.rows, i);
+    }
+
+    // roi.kernel: a weight change with the ROI view open (re-score + every number of the view) in the app's
+    // worker; roi.sql: the same numbers in DuckDB (bench/page/roiSql.ts), checked
+    status('roi.kernel');
+    const revenueRows = await fetchWonRevenue(engine);
+    const roiAmount = revenueIn(revenueRows, matrix.n, 'USD', null).amount;
+    const roiDays = new Float64Array(matrix.n).fill(NaN);
+    for (const r of revenueRows)
+      if (leads.createdDay[r.lead] !== NO_DAY) roiDays[r.lead] = r.wonDay - leads.createdDay[r.lead];
+    const roiQuarters = quartersOf(leads.createdDay);
+    const roiClient = kernelWithData();
+    roiClient.setRoiData({
+      key: 'bench',
+      quarter: roiQuarters.codes,
+      labels: roiQuarters.labels,
+      amount: roiAmount,
+      daysToWin: roiDays,
+    });
+    const roiSettings = {
+      costPerLead: [150, 60, 20],
+      marginPct: 70,
+      fixedPerQuarter: 1000,
+      capacity: null,
+      cut: 1,
+    };
+    const roiKernelMs: number[] = [];
+    const roiReports: RoiResult[] = [];
+    for (let i = -warmup; i < runs; i++) {
+      const r = await roiClient.score(planFor(base, i), SEGMENT, null, calibrationOnly, null, {
+        key: 'bench',
+        ...roiSettings,
+      });
+      if (!r?.roi) throw new Error('no ROI report');
+      if (i < 0) continue;
+      roiKernelMs.push(r.ms);
+      roiReports.push(r.roi);
+    }
+    roiClient.terminate();
+    status('roi.sql');
+    const roiSqlMs: number[] = [];
+    for (let i = -warmup; i < runs; i++) {
+      const start = performance.now();
+      const r = await roiSql(engine, planFor(base, i), roiSettings);
+      const ms = performance.now() - start;
+      if (i < 0) continue;
+      roiSqlMs.push(ms);
+      verifyRoi(roiReports[i], r.cells, i);
+    }
+    return { accuracyKernelMs, accuracySqlMs, biasKernelMs, biasSqlMs, roiKernelMs, roiSqlMs };
+  };
+  const none: number[] = [];
+  const viewMs = views
+    ? await timeViews()
+    : {
+        accuracyKernelMs: none,
+        accuracySqlMs: none,
+        biasKernelMs: none,
+        biasSqlMs: none,
+        roiKernelMs: none,
+        roiSqlMs: none,
+      };
 
   status('read.floor');
   const floor = floorWorker(inputs, leads.outcome, segment.codes);
@@ -711,12 +726,7 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
     dragSettle2Ms: drag2.settle,
     dragShown2: drag2.shown,
     floorMs,
-    accuracyKernelMs,
-    accuracySqlMs,
-    biasKernelMs,
-    biasSqlMs,
-    roiKernelMs,
-    roiSqlMs,
+    ...viewMs,
     floorBytes: floor.bytes,
     verifiedRuns: runs,
     tierCounts: summaries[0].tierCounts,
