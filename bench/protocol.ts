@@ -74,6 +74,8 @@ export interface RescoreResult {
   roiSqlMs: number[];
   /** One pass over every kernel input column, in a worker. */
   floorMs: number[];
+  /** The SQL timing that failed (e.g. DuckDB-wasm out of its heap at 10M) and why; later SQL timings were skipped. */
+  sqlFailure: string | null;
   /** Bytes the floor pass reads. */
   floorBytes: number;
   /** Runs whose kernel and SQL aggregates were compared (all timed runs). */

@@ -187,11 +187,13 @@ async function benchSize(
       `${dir}: a 40-move drag (16 ms/move) showed ${mean(rescore.dragShown1).toFixed(1)} results with one kernel worker, ` +
         `${mean(rescore.dragShown2).toFixed(1)} with two`,
     );
+    if (rescore.sqlFailure)
+      console.log(`${dir}: SQL failed, no SQL rows from here on: ${rescore.sqlFailure}`);
     console.log(
       `${dir}: kernel and SQL aggregates equal in all ${rescore.verifiedRuns} runs (tiers ${rescore.tierCounts.join(' / ')}); ` +
         `floor reads ${(rescore.floorBytes / 2 ** 20).toFixed(1)} MB`,
     );
-    return [
+    const timed = [
       ...ingestRows,
       row('rescore.kernel', leads, rescore.kernelMs),
       row('rescore.kernel.roundtrip', leads, rescore.kernelRoundTripMs),
@@ -214,6 +216,8 @@ async function benchSize(
             row('roi.sql', leads, rescore.roiSqlMs),
           ]),
     ];
+    // an SQL timing that failed has no runs: no row
+    return timed.filter((r) => r.runs > 0);
   } finally {
     await page.close();
   }
@@ -272,12 +276,15 @@ function printRatios(rows: BenchRow[], sizes: number[]): void {
   for (const leads of sizes) {
     if (!rows.some((r) => r.name === 'rescore.kernel' && r.leads === leads)) continue;
     const kernel = get('rescore.kernel', leads);
+    const has = (name: string) => rows.some((r) => r.name === name && r.leads === leads);
+    const sqlOver = (sql: string, k: string) =>
+      has(sql) ? `${(get(sql, leads) / get(k, leads)).toFixed(1)}×` : 'failed';
     console.log(
-      `${leads.toLocaleString('en-US')} leads: rescore.sql / rescore.kernel = ${(get('rescore.sql', leads) / kernel).toFixed(1)}×, ` +
+      `${leads.toLocaleString('en-US')} leads: rescore.sql / rescore.kernel = ${sqlOver('rescore.sql', 'rescore.kernel')}, ` +
         `rescore.kernel / read.floor = ${(kernel / get('read.floor', leads)).toFixed(1)}×; ` +
-        `points: sql / kernel = ${(get('rescore.sql.points', leads) / get('rescore.kernel.points', leads)).toFixed(1)}×, ` +
+        `points: sql / kernel = ${sqlOver('rescore.sql.points', 'rescore.kernel.points')}, ` +
         `kernel / floor = ${(get('rescore.kernel.points', leads) / get('read.floor', leads)).toFixed(1)}×; ` +
-        `decay: sql / kernel = ${(get('rescore.sql.decay', leads) / get('rescore.kernel.decay', leads)).toFixed(1)}×, ` +
+        `decay: sql / kernel = ${sqlOver('rescore.sql.decay', 'rescore.kernel.decay')}, ` +
         `kernel / floor = ${(get('rescore.kernel.decay', leads) / get('read.floor', leads)).toFixed(1)}×`,
     );
     if (!rows.some((r) => r.name === 'accuracy.kernel' && r.leads === leads)) continue;

@@ -465,19 +465,33 @@ async function rescore(runs: number, warmup: number, views = true): Promise<Resc
   }
   client.terminate();
 
+  // An SQL timing that fails (DuckDB-wasm out of its heap, at 10M leads) is reported, not thrown, and the
+  // SQL timings after it are skipped: the kernel's rows still come out.
+  let sqlFailure: string | null = null;
+  const sqlBlock = async (stage: string, block: () => Promise<void>) => {
+    if (sqlFailure !== null) return;
+    status(stage);
+    try {
+      await block();
+    } catch (error) {
+      sqlFailure = `${stage}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
+    }
+  };
+
   // the same re-score + aggregates in DuckDB, over the rule matrix materialised once
-  status('rescore.sql');
-  const q = ruleMatrixSql(layoutOf(scenario)!);
-  await engine.query(`CREATE OR REPLACE TABLE rule_matrix AS ${q.sql}`, q.params);
   const sqlMs: number[] = [];
-  for (let i = -warmup; i < runs; i++) {
-    const start = performance.now();
-    const s = await sqlSummary(engine, planFor(base, i), segment);
-    const ms = performance.now() - start;
-    if (i < 0) continue;
-    sqlMs.push(ms);
-    verify(summaries[i], s, i);
-  }
+  await sqlBlock('rescore.sql', async () => {
+    const q = ruleMatrixSql(layoutOf(scenario)!);
+    await engine.query(`CREATE OR REPLACE TABLE rule_matrix AS ${q.sql}`, q.params);
+    for (let i = -warmup; i < runs; i++) {
+      const start = performance.now();
+      const s = await sqlSummary(engine, planFor(base, i), segment);
+      const ms = performance.now() - start;
+      if (i < 0) continue;
+      sqlMs.push(ms);
+      verify(summaries[i], s, i);
+    }
+  });
 
   // drag.kernel.<k>w: a slider dragged through 40 weights, one move per 16 ms frame, as the app's client
   // gets them (latest wins): time from the first move until the last weight's result, and results shown,
@@ -529,16 +543,17 @@ async function rescore(runs: number, warmup: number, views = true): Promise<Resc
     pointsSummaries.push(r.summary);
   }
   pointsClient.terminate();
-  status('rescore.sql.points');
   const pointsSqlMs: number[] = [];
-  for (let i = -warmup; i < runs; i++) {
-    const start = performance.now();
-    const s = await sqlSummary(engine, pointsPlanFor(base, i), segment);
-    const ms = performance.now() - start;
-    if (i < 0) continue;
-    pointsSqlMs.push(ms);
-    verify(pointsSummaries[i], s, i);
-  }
+  await sqlBlock('rescore.sql.points', async () => {
+    for (let i = -warmup; i < runs; i++) {
+      const start = performance.now();
+      const s = await sqlSummary(engine, pointsPlanFor(base, i), segment);
+      const ms = performance.now() - start;
+      if (i < 0) continue;
+      pointsSqlMs.push(ms);
+      verify(pointsSummaries[i], s, i);
+    }
+  });
 
   // rescore.kernel.decay / rescore.sql.decay: a rule's half-life changes. The kernel recomputes that rule's
   // counts from the event log; SQL must recompute the decayed sums from activity_events (ruleMatrixSql)
@@ -557,18 +572,19 @@ async function rescore(runs: number, warmup: number, views = true): Promise<Resc
     decaySummaries.push(r.summary);
   }
   decayClient.terminate();
-  status('rescore.sql.decay');
   const decaySqlMs: number[] = [];
-  for (let i = 0; i < decayRuns; i++) {
-    const s = decayScenarioFor(scenario, i);
-    const start = performance.now();
-    const dq = ruleMatrixSql(layoutOf(s)!);
-    await engine.query(`CREATE OR REPLACE TABLE rule_matrix_decay AS ${dq.sql}`, dq.params);
-    const summary = await sqlSummary(engine, compilePlan(s), segment, 'rule_matrix_decay');
-    decaySqlMs.push(performance.now() - start);
-    verify(decaySummaries[i], summary, i);
-  }
-  await engine.query('DROP TABLE rule_matrix_decay');
+  await sqlBlock('rescore.sql.decay', async () => {
+    for (let i = 0; i < decayRuns; i++) {
+      const s = decayScenarioFor(scenario, i);
+      const start = performance.now();
+      const dq = ruleMatrixSql(layoutOf(s)!);
+      await engine.query(`CREATE OR REPLACE TABLE rule_matrix_decay AS ${dq.sql}`, dq.params);
+      const summary = await sqlSummary(engine, compilePlan(s), segment, 'rule_matrix_decay');
+      decaySqlMs.push(performance.now() - start);
+      verify(decaySummaries[i], summary, i);
+    }
+    await engine.query('DROP TABLE rule_matrix_decay');
+  });
 
   // the Accuracy, Bias and ROI views' numbers, kernel and SQL (skipped with --skip-views)
   const timeViews = async () => {
@@ -728,7 +744,8 @@ async function rescore(runs: number, warmup: number, views = true): Promise<Resc
     floorMs,
     ...viewMs,
     floorBytes: floor.bytes,
-    verifiedRuns: runs,
+    sqlFailure,
+    verifiedRuns: sqlFailure === null ? runs : 0,
     tierCounts: summaries[0].tierCounts,
   };
 }
