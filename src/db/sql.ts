@@ -1,4 +1,4 @@
-import type { Table } from 'apache-arrow';
+import type { RecordBatch, Table } from 'apache-arrow';
 import type { SqlEngine, SqlParam } from './engine';
 import { readOne, readRows, type ResultSchema, type RowOf } from './schema';
 
@@ -58,6 +58,16 @@ export async function fetchTableStreamed(
   options: Omit<QueryOptions, 'params'> = {},
 ): Promise<Table> {
   return engine.queryStreamed(prepare(name, options));
+}
+
+/** Runs queries/<name>.sql (no parameters) and hands its result to `onBatch` a record batch at a time. */
+export async function forEachBatch(
+  engine: SqlEngine,
+  name: string,
+  onBatch: (batch: RecordBatch) => void,
+  options: Omit<QueryOptions, 'params'> = {},
+): Promise<void> {
+  await engine.queryBatches(prepare(name, options), onBatch);
 }
 
 /** Runs queries/<name>.sql and returns rows checked against the schema. */
