@@ -74,6 +74,8 @@ export interface RescoreResult {
   roiSqlMs: number[];
   /** One pass over every kernel input column, in a worker. */
   floorMs: number[];
+  /** The SQL timing that failed (e.g. DuckDB-wasm out of its heap at 10M) and why; later SQL timings were skipped. */
+  sqlFailure: string | null;
   /** Bytes the floor pass reads. */
   floorBytes: number;
   /** Runs whose kernel and SQL aggregates were compared (all timed runs). */
@@ -85,7 +87,8 @@ export interface BenchApi {
   ready: true;
   /** traceTables: a memory mark after every statement that creates a table (adds a little time). */
   ingest(dir: string, runs: number, traceTables?: boolean): Promise<IngestResult>;
-  rescore(runs: number, warmup: number): Promise<RescoreResult>;
+  /** `views`: also the Accuracy, Bias and ROI views' numbers (kernel and SQL). */
+  rescore(runs: number, warmup: number, views: boolean): Promise<RescoreResult>;
 }
 
 declare global {

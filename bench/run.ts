@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --sizes 100000,1000000] [--runs 15] [--ingest-runs N] [--ingest-only] [--trace-tables]
- *   [--phases kernel,ui] [--ui-runs 3] [--data-root DIR]
+ *   [--phases kernel,ui] [--ui-runs 3] [--data-root DIR] [--skip-views]
  *
  * Times ingest, the typed-array re-score, its SQL twin and the read floor in headless Chromium, on the
  * app's own code (bench/page), at each size; then (phase `ui`) the built app itself: the load through its
@@ -100,12 +100,20 @@ async function benchSize(
   ingestRuns: number,
   traceTables: boolean,
   ingestOnly: boolean,
+  skipViews: boolean,
 ): Promise<BenchRow[]> {
   const page = await browser.newPage();
   const memory = new ProcessMemorySampler(process.pid, /chrom/i);
-  await page.exposeFunction('__benchMark', (stage: string, pageMemory: PageMemory) =>
-    memory.mark(stage, pageMemory),
-  );
+  await page.exposeFunction('__benchMark', (stage: string, pageMemory: PageMemory) => {
+    memory.mark(stage, pageMemory);
+    // live, so a run that dies (out of memory at 10M) still shows how far it got
+    if (traceTables) {
+      const s = memory.stages.at(-1)!;
+      console.log(
+        `  [${(s.ms / 1000).toFixed(1)} s] ${stage}: peak ${s.peakMb.toFixed(0)} MB, end ${s.endMb.toFixed(0)} MB`,
+      );
+    }
+  });
   page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning')
@@ -169,20 +177,23 @@ async function benchSize(
       ),
     ];
     if (ingestOnly) return ingestRows;
-    const rescore: RescoreResult = await page.evaluate(([n, w]) => window.__bench!.rescore(n, w), [
+    const rescore: RescoreResult = await page.evaluate(([n, w, v]) => window.__bench!.rescore(n, w, v), [
       runs,
       2,
+      !skipViews,
     ] as const);
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     console.log(
       `${dir}: a 40-move drag (16 ms/move) showed ${mean(rescore.dragShown1).toFixed(1)} results with one kernel worker, ` +
         `${mean(rescore.dragShown2).toFixed(1)} with two`,
     );
+    if (rescore.sqlFailure)
+      console.log(`${dir}: SQL failed, no SQL rows from here on: ${rescore.sqlFailure}`);
     console.log(
       `${dir}: kernel and SQL aggregates equal in all ${rescore.verifiedRuns} runs (tiers ${rescore.tierCounts.join(' / ')}); ` +
         `floor reads ${(rescore.floorBytes / 2 ** 20).toFixed(1)} MB`,
     );
-    return [
+    const timed = [
       ...ingestRows,
       row('rescore.kernel', leads, rescore.kernelMs),
       row('rescore.kernel.roundtrip', leads, rescore.kernelRoundTripMs),
@@ -194,13 +205,19 @@ async function benchSize(
       row('rescore.kernel.decay', leads, rescore.decayKernelMs),
       row('rescore.sql.decay', leads, rescore.decaySqlMs),
       row('read.floor', leads, rescore.floorMs),
-      row('accuracy.kernel', leads, rescore.accuracyKernelMs),
-      row('accuracy.sql', leads, rescore.accuracySqlMs),
-      row('bias.kernel', leads, rescore.biasKernelMs),
-      row('bias.sql', leads, rescore.biasSqlMs),
-      row('roi.kernel', leads, rescore.roiKernelMs),
-      row('roi.sql', leads, rescore.roiSqlMs),
+      ...(skipViews
+        ? []
+        : [
+            row('accuracy.kernel', leads, rescore.accuracyKernelMs),
+            row('accuracy.sql', leads, rescore.accuracySqlMs),
+            row('bias.kernel', leads, rescore.biasKernelMs),
+            row('bias.sql', leads, rescore.biasSqlMs),
+            row('roi.kernel', leads, rescore.roiKernelMs),
+            row('roi.sql', leads, rescore.roiSqlMs),
+          ]),
     ];
+    // an SQL timing that failed has no runs: no row
+    return timed.filter((r) => r.runs > 0);
   } finally {
     await page.close();
   }
@@ -259,13 +276,20 @@ function printRatios(rows: BenchRow[], sizes: number[]): void {
   for (const leads of sizes) {
     if (!rows.some((r) => r.name === 'rescore.kernel' && r.leads === leads)) continue;
     const kernel = get('rescore.kernel', leads);
+    const has = (name: string) => rows.some((r) => r.name === name && r.leads === leads);
+    const sqlOver = (sql: string, k: string) =>
+      has(sql) ? `${(get(sql, leads) / get(k, leads)).toFixed(1)}×` : 'failed';
     console.log(
-      `${leads.toLocaleString('en-US')} leads: rescore.sql / rescore.kernel = ${(get('rescore.sql', leads) / kernel).toFixed(1)}×, ` +
+      `${leads.toLocaleString('en-US')} leads: rescore.sql / rescore.kernel = ${sqlOver('rescore.sql', 'rescore.kernel')}, ` +
         `rescore.kernel / read.floor = ${(kernel / get('read.floor', leads)).toFixed(1)}×; ` +
-        `points: sql / kernel = ${(get('rescore.sql.points', leads) / get('rescore.kernel.points', leads)).toFixed(1)}×, ` +
+        `points: sql / kernel = ${sqlOver('rescore.sql.points', 'rescore.kernel.points')}, ` +
         `kernel / floor = ${(get('rescore.kernel.points', leads) / get('read.floor', leads)).toFixed(1)}×; ` +
-        `decay: sql / kernel = ${(get('rescore.sql.decay', leads) / get('rescore.kernel.decay', leads)).toFixed(1)}×, ` +
-        `kernel / floor = ${(get('rescore.kernel.decay', leads) / get('read.floor', leads)).toFixed(1)}×; ` +
+        `decay: sql / kernel = ${sqlOver('rescore.sql.decay', 'rescore.kernel.decay')}, ` +
+        `kernel / floor = ${(get('rescore.kernel.decay', leads) / get('read.floor', leads)).toFixed(1)}×`,
+    );
+    if (!rows.some((r) => r.name === 'accuracy.kernel' && r.leads === leads)) continue;
+    console.log(
+      `${leads.toLocaleString('en-US')} leads: ` +
         `accuracy.sql / accuracy.kernel = ${(get('accuracy.sql', leads) / get('accuracy.kernel', leads)).toFixed(1)}×, ` +
         `bias.sql / bias.kernel = ${(get('bias.sql', leads) / get('bias.kernel', leads)).toFixed(1)}×, ` +
         `roi.sql / roi.kernel = ${(get('roi.sql', leads) / get('roi.kernel', leads)).toFixed(1)}×`,
@@ -281,6 +305,7 @@ async function main(): Promise<void> {
       'ingest-runs': { type: 'string' },
       'trace-tables': { type: 'boolean', default: false },
       'ingest-only': { type: 'boolean', default: false },
+      'skip-views': { type: 'boolean', default: false },
       phases: { type: 'string', default: 'kernel,ui' },
       'ui-runs': { type: 'string', default: '3' },
       'data-root': { type: 'string' },
@@ -326,6 +351,7 @@ async function main(): Promise<void> {
             ingestRunsFor(leads),
             values['trace-tables']!,
             values['ingest-only']!,
+            values['skip-views']!,
           )),
         );
       if (app)

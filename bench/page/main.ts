@@ -424,7 +424,7 @@ function floorWorker(inputs: RuleInputs, outcome: Uint8Array, segment: Int32Arra
   return { run, bytes, terminate: () => worker.terminate() };
 }
 
-async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
+async function rescore(runs: number, warmup: number, views = true): Promise<RescoreResult> {
   if (!loaded) throw new Error('ingest first');
   const { engine, inputs, leads, segment } = loaded;
   const matrix = { n: inputs.n };
@@ -456,6 +456,8 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
     const r = await client.score(planFor(base, i), SEGMENT);
     const roundTrip = performance.now() - start;
     if (!r) throw new Error('kernel request was superseded');
+    // the app hands each result's arrays back once the next one is shown (the worker reuses them)
+    client.release(r);
     if (i < 0) continue;
     kernelMs.push(r.ms);
     kernelRoundTripMs.push(roundTrip);
@@ -463,19 +465,33 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
   }
   client.terminate();
 
+  // An SQL timing that fails (DuckDB-wasm out of its heap, at 10M leads) is reported, not thrown, and the
+  // SQL timings after it are skipped: the kernel's rows still come out.
+  let sqlFailure: string | null = null;
+  const sqlBlock = async (stage: string, block: () => Promise<void>) => {
+    if (sqlFailure !== null) return;
+    status(stage);
+    try {
+      await block();
+    } catch (error) {
+      sqlFailure = `${stage}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
+    }
+  };
+
   // the same re-score + aggregates in DuckDB, over the rule matrix materialised once
-  status('rescore.sql');
-  const q = ruleMatrixSql(layoutOf(scenario)!);
-  await engine.query(`CREATE OR REPLACE TABLE rule_matrix AS ${q.sql}`, q.params);
   const sqlMs: number[] = [];
-  for (let i = -warmup; i < runs; i++) {
-    const start = performance.now();
-    const s = await sqlSummary(engine, planFor(base, i), segment);
-    const ms = performance.now() - start;
-    if (i < 0) continue;
-    sqlMs.push(ms);
-    verify(summaries[i], s, i);
-  }
+  await sqlBlock('rescore.sql', async () => {
+    const q = ruleMatrixSql(layoutOf(scenario)!);
+    await engine.query(`CREATE OR REPLACE TABLE rule_matrix AS ${q.sql}`, q.params);
+    for (let i = -warmup; i < runs; i++) {
+      const start = performance.now();
+      const s = await sqlSummary(engine, planFor(base, i), segment);
+      const ms = performance.now() - start;
+      if (i < 0) continue;
+      sqlMs.push(ms);
+      verify(summaries[i], s, i);
+    }
+  });
 
   // drag.kernel.<k>w: a slider dragged through 40 weights, one move per 16 ms frame, as the app's client
   // gets them (latest wins): time from the first move until the last weight's result, and results shown,
@@ -492,7 +508,13 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
       for (let i = 0; i < 40; i++) {
         if (i > 0) await new Promise((resolve) => setTimeout(resolve, 16));
         lastMove = performance.now();
-        pending.push(c.score(planFor(base, run * 40 + i), SEGMENT).then((r) => r && delivered++));
+        pending.push(
+          c.score(planFor(base, run * 40 + i), SEGMENT).then((r) => {
+            if (!r) return;
+            delivered++;
+            c.release(r);
+          }),
+        );
       }
       await Promise.all(pending);
       settle.push(performance.now() - lastMove);
@@ -515,21 +537,23 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
   for (let i = -warmup; i < runs; i++) {
     const r = await pointsClient.score(pointsPlanFor(base, i), SEGMENT);
     if (!r) throw new Error('kernel request was superseded');
+    pointsClient.release(r);
     if (i < 0) continue;
     pointsKernelMs.push(r.ms);
     pointsSummaries.push(r.summary);
   }
   pointsClient.terminate();
-  status('rescore.sql.points');
   const pointsSqlMs: number[] = [];
-  for (let i = -warmup; i < runs; i++) {
-    const start = performance.now();
-    const s = await sqlSummary(engine, pointsPlanFor(base, i), segment);
-    const ms = performance.now() - start;
-    if (i < 0) continue;
-    pointsSqlMs.push(ms);
-    verify(pointsSummaries[i], s, i);
-  }
+  await sqlBlock('rescore.sql.points', async () => {
+    for (let i = -warmup; i < runs; i++) {
+      const start = performance.now();
+      const s = await sqlSummary(engine, pointsPlanFor(base, i), segment);
+      const ms = performance.now() - start;
+      if (i < 0) continue;
+      pointsSqlMs.push(ms);
+      verify(pointsSummaries[i], s, i);
+    }
+  });
 
   // rescore.kernel.decay / rescore.sql.decay: a rule's half-life changes. The kernel recomputes that rule's
   // counts from the event log; SQL must recompute the decayed sums from activity_events (ruleMatrixSql)
@@ -542,140 +566,157 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
   for (let i = -warmup; i < runs; i++) {
     const r = await decayClient.score(compilePlan(decayScenarioFor(scenario, i)), SEGMENT);
     if (!r) throw new Error('kernel request was superseded');
+    decayClient.release(r);
     if (i < 0) continue;
     decayKernelMs.push(r.ms);
     decaySummaries.push(r.summary);
   }
   decayClient.terminate();
-  status('rescore.sql.decay');
   const decaySqlMs: number[] = [];
-  for (let i = 0; i < decayRuns; i++) {
-    const s = decayScenarioFor(scenario, i);
-    const start = performance.now();
-    const dq = ruleMatrixSql(layoutOf(s)!);
-    await engine.query(`CREATE OR REPLACE TABLE rule_matrix_decay AS ${dq.sql}`, dq.params);
-    const summary = await sqlSummary(engine, compilePlan(s), segment, 'rule_matrix_decay');
-    decaySqlMs.push(performance.now() - start);
-    verify(decaySummaries[i], summary, i);
-  }
-  await engine.query('DROP TABLE rule_matrix_decay');
-
-  // accuracy.kernel: a weight change with the Accuracy view open (re-score + every number of the view) in
-  // the app's worker; accuracy.sql: the same numbers in DuckDB (bench/page/accuracySql.ts), checked
-  status('accuracy.kernel');
-  const accClient = kernelWithData();
-  const accOptions = {
-    splitDay: null,
-    calibration: 'platt',
-    binning: 'quantile',
-    cutTier: 0,
-    report: true,
-  } as const;
-  const accuracyKernelMs: number[] = [];
-  const reports: AccuracyReport[] = [];
-  for (let i = -warmup; i < runs; i++) {
-    const r = await accClient.score(planFor(base, i), SEGMENT, null, accOptions);
-    if (!r?.accuracy?.report) throw new Error('no accuracy report');
-    if (i < 0) continue;
-    accuracyKernelMs.push(r.ms);
-    reports.push(r.accuracy.report);
-  }
-  accClient.terminate();
-  status('accuracy.sql');
-  const accuracySqlMs: number[] = [];
-  for (let i = -warmup; i < runs; i++) {
-    const split = reports[Math.max(0, i)].splitDay!;
-    const start = performance.now();
-    const a = await accuracySql(engine, planFor(base, i), split);
-    const ms = performance.now() - start;
-    if (i < 0) continue;
-    accuracySqlMs.push(ms);
-    verifyAccuracy(reports[i], a, i);
-  }
-
-  // bias.kernel: a weight change with the Bias view open on a 50-value segment column (re-score, calibration,
-  // per-segment gap / z / BH / disparity / AUC within / rule contrasts) in the app's worker; bias.sql: the same
-  // per-segment numbers in DuckDB (bench/page/biasSql.ts), checked
-  status('bias.kernel');
-  const biasClient = kernelWithData();
-  biasClient.setBiasSegment({
-    key: 'bench',
-    codes: Int32Array.from({ length: matrix.n }, (_, i) => benchSegmentOf(i)),
-    labels: Array.from({ length: BENCH_SEGMENTS }, (_, k) => `segment ${k}`),
-    second: null,
+  await sqlBlock('rescore.sql.decay', async () => {
+    for (let i = 0; i < decayRuns; i++) {
+      const s = decayScenarioFor(scenario, i);
+      const start = performance.now();
+      const dq = ruleMatrixSql(layoutOf(s)!);
+      await engine.query(`CREATE OR REPLACE TABLE rule_matrix_decay AS ${dq.sql}`, dq.params);
+      const summary = await sqlSummary(engine, compilePlan(s), segment, 'rule_matrix_decay');
+      decaySqlMs.push(performance.now() - start);
+      verify(decaySummaries[i], summary, i);
+    }
+    await engine.query('DROP TABLE rule_matrix_decay');
   });
-  const biasOptions = { key: 'bench', reference: null, cut: 0, focus: null };
-  const calibrationOnly = { ...accOptions, report: false };
-  const biasKernelMs: number[] = [];
-  const biasReports: BiasReport[] = [];
-  const splits: number[] = [];
-  for (let i = -warmup; i < runs; i++) {
-    const r = await biasClient.score(planFor(base, i), SEGMENT, null, calibrationOnly, biasOptions);
-    if (!r?.bias || r.accuracy?.splitDay == null) throw new Error('no bias report');
-    if (i < 0) continue;
-    biasKernelMs.push(r.ms);
-    biasReports.push(r.bias);
-    splits.push(r.accuracy.splitDay);
-  }
-  biasClient.terminate();
-  status('bias.sql');
-  const biasSqlMs: number[] = [];
-  for (let i = -warmup; i < runs; i++) {
-    const start = performance.now();
-    const b = await biasSql(engine, planFor(base, i), splits[Math.max(0, i)], 0);
-    const ms = performance.now() - start;
-    if (i < 0) continue;
-    biasSqlMs.push(ms);
-    verifyBias(biasReports[i], b.rows, i);
-  }
 
-  // roi.kernel: a weight change with the ROI view open (re-score + every number of the view) in the app's
-  // worker; roi.sql: the same numbers in DuckDB (bench/page/roiSql.ts), checked
-  status('roi.kernel');
-  const revenueRows = await fetchWonRevenue(engine);
-  const roiAmount = revenueIn(revenueRows, matrix.n, 'USD', null).amount;
-  const roiDays = new Float64Array(matrix.n).fill(NaN);
-  for (const r of revenueRows)
-    if (leads.createdDay[r.lead] !== NO_DAY) roiDays[r.lead] = r.wonDay - leads.createdDay[r.lead];
-  const roiQuarters = quartersOf(leads.createdDay);
-  const roiClient = kernelWithData();
-  roiClient.setRoiData({
-    key: 'bench',
-    quarter: roiQuarters.codes,
-    labels: roiQuarters.labels,
-    amount: roiAmount,
-    daysToWin: roiDays,
-  });
-  const roiSettings = {
-    costPerLead: [150, 60, 20],
-    marginPct: 70,
-    fixedPerQuarter: 1000,
-    capacity: null,
-    cut: 1,
-  };
-  const roiKernelMs: number[] = [];
-  const roiReports: RoiResult[] = [];
-  for (let i = -warmup; i < runs; i++) {
-    const r = await roiClient.score(planFor(base, i), SEGMENT, null, calibrationOnly, null, {
+  // the Accuracy, Bias and ROI views' numbers, kernel and SQL (skipped with --skip-views)
+  const timeViews = async () => {
+    // accuracy.kernel: a weight change with the Accuracy view open (re-score + every number of the view) in
+    // the app's worker; accuracy.sql: the same numbers in DuckDB (bench/page/accuracySql.ts), checked
+    status('accuracy.kernel');
+    const accClient = kernelWithData();
+    const accOptions = {
+      splitDay: null,
+      calibration: 'platt',
+      binning: 'quantile',
+      cutTier: 0,
+      report: true,
+    } as const;
+    const accuracyKernelMs: number[] = [];
+    const reports: AccuracyReport[] = [];
+    for (let i = -warmup; i < runs; i++) {
+      const r = await accClient.score(planFor(base, i), SEGMENT, null, accOptions);
+      if (!r?.accuracy?.report) throw new Error('no accuracy report');
+      if (i < 0) continue;
+      accuracyKernelMs.push(r.ms);
+      reports.push(r.accuracy.report);
+    }
+    accClient.terminate();
+    status('accuracy.sql');
+    const accuracySqlMs: number[] = [];
+    for (let i = -warmup; i < runs; i++) {
+      const split = reports[Math.max(0, i)].splitDay!;
+      const start = performance.now();
+      const a = await accuracySql(engine, planFor(base, i), split);
+      const ms = performance.now() - start;
+      if (i < 0) continue;
+      accuracySqlMs.push(ms);
+      verifyAccuracy(reports[i], a, i);
+    }
+
+    // bias.kernel: a weight change with the Bias view open on a 50-value segment column (re-score, calibration,
+    // per-segment gap / z / BH / disparity / AUC within / rule contrasts) in the app's worker; bias.sql: the same
+    // per-segment numbers in DuckDB (bench/page/biasSql.ts), checked
+    status('bias.kernel');
+    const biasClient = kernelWithData();
+    biasClient.setBiasSegment({
       key: 'bench',
-      ...roiSettings,
+      codes: Int32Array.from({ length: matrix.n }, (_, i) => benchSegmentOf(i)),
+      labels: Array.from({ length: BENCH_SEGMENTS }, (_, k) => `segment ${k}`),
+      second: null,
     });
-    if (!r?.roi) throw new Error('no ROI report');
-    if (i < 0) continue;
-    roiKernelMs.push(r.ms);
-    roiReports.push(r.roi);
-  }
-  roiClient.terminate();
-  status('roi.sql');
-  const roiSqlMs: number[] = [];
-  for (let i = -warmup; i < runs; i++) {
-    const start = performance.now();
-    const r = await roiSql(engine, planFor(base, i), roiSettings);
-    const ms = performance.now() - start;
-    if (i < 0) continue;
-    roiSqlMs.push(ms);
-    verifyRoi(roiReports[i], r.cells, i);
-  }
+    const biasOptions = { key: 'bench', reference: null, cut: 0, focus: null };
+    const calibrationOnly = { ...accOptions, report: false };
+    const biasKernelMs: number[] = [];
+    const biasReports: BiasReport[] = [];
+    const splits: number[] = [];
+    for (let i = -warmup; i < runs; i++) {
+      const r = await biasClient.score(planFor(base, i), SEGMENT, null, calibrationOnly, biasOptions);
+      if (!r?.bias || r.accuracy?.splitDay == null) throw new Error('no bias report');
+      if (i < 0) continue;
+      biasKernelMs.push(r.ms);
+      biasReports.push(r.bias);
+      splits.push(r.accuracy.splitDay);
+    }
+    biasClient.terminate();
+    status('bias.sql');
+    const biasSqlMs: number[] = [];
+    for (let i = -warmup; i < runs; i++) {
+      const start = performance.now();
+      const b = await biasSql(engine, planFor(base, i), splits[Math.max(0, i)], 0);
+      const ms = performance.now() - start;
+      if (i < 0) continue;
+      biasSqlMs.push(ms);
+      verifyBias(biasReports[i], b.rows, i);
+    }
+
+    // roi.kernel: a weight change with the ROI view open (re-score + every number of the view) in the app's
+    // worker; roi.sql: the same numbers in DuckDB (bench/page/roiSql.ts), checked
+    status('roi.kernel');
+    const revenueRows = await fetchWonRevenue(engine);
+    const roiAmount = revenueIn(revenueRows, matrix.n, 'USD', null).amount;
+    const roiDays = new Float64Array(matrix.n).fill(NaN);
+    for (const r of revenueRows)
+      if (leads.createdDay[r.lead] !== NO_DAY) roiDays[r.lead] = r.wonDay - leads.createdDay[r.lead];
+    const roiQuarters = quartersOf(leads.createdDay);
+    const roiClient = kernelWithData();
+    roiClient.setRoiData({
+      key: 'bench',
+      quarter: roiQuarters.codes,
+      labels: roiQuarters.labels,
+      amount: roiAmount,
+      daysToWin: roiDays,
+    });
+    const roiSettings = {
+      costPerLead: [150, 60, 20],
+      marginPct: 70,
+      fixedPerQuarter: 1000,
+      capacity: null,
+      cut: 1,
+    };
+    const roiKernelMs: number[] = [];
+    const roiReports: RoiResult[] = [];
+    for (let i = -warmup; i < runs; i++) {
+      const r = await roiClient.score(planFor(base, i), SEGMENT, null, calibrationOnly, null, {
+        key: 'bench',
+        ...roiSettings,
+      });
+      if (!r?.roi) throw new Error('no ROI report');
+      if (i < 0) continue;
+      roiKernelMs.push(r.ms);
+      roiReports.push(r.roi);
+    }
+    roiClient.terminate();
+    status('roi.sql');
+    const roiSqlMs: number[] = [];
+    for (let i = -warmup; i < runs; i++) {
+      const start = performance.now();
+      const r = await roiSql(engine, planFor(base, i), roiSettings);
+      const ms = performance.now() - start;
+      if (i < 0) continue;
+      roiSqlMs.push(ms);
+      verifyRoi(roiReports[i], r.cells, i);
+    }
+    return { accuracyKernelMs, accuracySqlMs, biasKernelMs, biasSqlMs, roiKernelMs, roiSqlMs };
+  };
+  const none: number[] = [];
+  const viewMs = views
+    ? await timeViews()
+    : {
+        accuracyKernelMs: none,
+        accuracySqlMs: none,
+        biasKernelMs: none,
+        biasSqlMs: none,
+        roiKernelMs: none,
+        roiSqlMs: none,
+      };
 
   status('read.floor');
   const floor = floorWorker(inputs, leads.outcome, segment.codes);
@@ -701,14 +742,10 @@ async function rescore(runs: number, warmup: number): Promise<RescoreResult> {
     dragSettle2Ms: drag2.settle,
     dragShown2: drag2.shown,
     floorMs,
-    accuracyKernelMs,
-    accuracySqlMs,
-    biasKernelMs,
-    biasSqlMs,
-    roiKernelMs,
-    roiSqlMs,
+    ...viewMs,
     floorBytes: floor.bytes,
-    verifiedRuns: runs,
+    sqlFailure,
+    verifiedRuns: sqlFailure === null ? runs : 0,
     tierCounts: summaries[0].tierCounts,
   };
 }

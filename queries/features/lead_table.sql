@@ -1,4 +1,7 @@
--- The columns the Leads view, the segment picker and the scored export show, in the kernel's lead order.
+-- The columns the Leads view, the segment picker and the scored export show, in the kernel's lead order
+-- (lead_features._idx), positions $1 … $2: read a range at a time, so no sort ever holds every lead's
+-- columns at once in DuckDB's wasm heap (it ran out of it at 10M leads).
+-- params: $1 … $2 the range of positions
 SELECT
   lead_id,
   coalesce(company, '') AS company,
@@ -24,4 +27,5 @@ SELECT
   CAST(coalesce(date_diff('day', DATE '1970-01-01', CAST(created_at AS DATE)), -2147483648) AS INTEGER) AS created_day,
   CAST(coalesce(date_diff('day', DATE '1970-01-01', CAST(won_at AS DATE)), -2147483648) AS INTEGER) AS won_day
 FROM lead_features
-ORDER BY lead_id
+WHERE _idx BETWEEN $1 AND $2
+ORDER BY _idx

@@ -1,5 +1,7 @@
--- Activity rows left out of the activities table (classified; only those rows are re-parsed), and events
--- whose lead is not in the leads file, and ids in scientific notation. params: $1 the occurred_at day/month order
+-- Activity rows $2 … $3 (the chunk of the streamed upload in the raw table) left out of the activities
+-- table (classified; only those rows are re-parsed), and ids in scientific notation. Events whose lead is
+-- not in the leads file: activity_unknown_leads.sql, once every chunk is in.
+-- params: $1 the occurred_at day/month order, $2 … $3 the range of _row
 SELECT _row AS "row", role, raw, problem FROM (
   SELECT
     m._row,
@@ -21,14 +23,13 @@ SELECT _row AS "row", role, raw, problem FROM (
     END AS problem
   FROM clean_activities m
   JOIN mapped_activities r USING (_row)
-  ANTI JOIN activities a ON a._row = m._row
+  ANTI JOIN (SELECT _row FROM activities WHERE _row BETWEEN $2 AND $3) a ON a._row = m._row
+  WHERE m._row BETWEEN $2 AND $3
   UNION ALL
-  SELECT a._row, 'lead_id', a.lead_id, 'unknown_lead'
-  FROM activities a
-  ANTI JOIN leads l ON l.lead_id = a.lead_id
+  SELECT _row, 'activity_id', activity_id, 'scientific_id' FROM clean_activities
+  WHERE _row BETWEEN $2 AND $3 AND scientific_id(activity_id)
   UNION ALL
-  SELECT _row, 'activity_id', activity_id, 'scientific_id' FROM clean_activities WHERE scientific_id(activity_id)
-  UNION ALL
-  SELECT _row, 'lead_id', lead_id, 'scientific_id' FROM clean_activities WHERE scientific_id(lead_id)
+  SELECT _row, 'lead_id', lead_id, 'scientific_id' FROM clean_activities
+  WHERE _row BETWEEN $2 AND $3 AND scientific_id(lead_id)
 )
 ORDER BY _row, role

@@ -1,8 +1,9 @@
 import type { SqlEngine } from '../db/engine';
+import type { RecordBatch } from 'apache-arrow';
 import { readNumericColumn } from '../db/schema';
 import { stringVector, TextColumnBuilder } from '../db/readTextColumn';
 import { DictionaryText, type TextColumn } from '../db/textColumn';
-import { fetchOne, fetchRows, fetchTableStreamed, forEachBatch, run } from '../db/sql';
+import { fetchOne, fetchRows, fetchTable, fetchTableStreamed, run } from '../db/sql';
 import { OUTCOME, type EventLog, type RuleInputs } from '../kernel/matrix';
 import { conditionKey, layoutOf, type MatrixLayout } from '../model/compile';
 import { ruleMatrixSql } from '../model/ruleSql';
@@ -22,6 +23,12 @@ export interface DatasetFacts {
   agingHorizonDays: number;
   outcomes: OutcomeCounts;
 }
+
+/** How many leads each lead_table query reads. */
+const LEAD_TABLE_RANGE = 250_000;
+
+/** How many activity rows each statement ages into activity_events. */
+const EVENT_RANGE = 5_000_000;
 
 /** How many leads each statement adds to lead_features (see queries/features/lead_order.sql). */
 const LEAD_CHUNK = 250_000;
@@ -74,9 +81,15 @@ export async function buildActivityEvents(
   facts: DatasetFacts,
   observationDays: number | null,
   snapshotDate: string | null = null,
+  range = EVENT_RANGE,
 ): Promise<void> {
   const snapshot = snapshotDate === null ? null : `${snapshotDate} 23:59:59`;
-  await run(engine, 'features/activity_events', { params: [endOfData(facts), observationDays, snapshot] });
+  await run(engine, 'features/aged_events');
+  const { last } = await fetchOne(engine, 'features/activity_row_span', { last: { type: 'number' } });
+  const params = [endOfData(facts), observationDays, snapshot];
+  await run(engine, 'features/activity_events', { params: [...params, 0, range] });
+  for (let first = range + 1; first <= last; first += range)
+    await run(engine, 'features/activity_events_more', { params: [...params, first, first + range - 1] });
 }
 
 /**
@@ -182,8 +195,8 @@ export interface LeadTable {
   wonDay: Int32Array;
 }
 
-export async function fetchLeadTable(engine: SqlEngine): Promise<LeadTable> {
-  // read batch by batch as DuckDB streams it: only the compact columns grow, no whole Arrow result
+export async function fetchLeadTable(engine: SqlEngine, range = LEAD_TABLE_RANGE): Promise<LeadTable> {
+  // read a range of leads at a time, batch by batch: only the compact columns grow
   const text = {} as Record<LeadTextColumn, TextColumnBuilder>;
   for (const c of LEAD_TEXT_COLUMNS) text[c] = new TextColumnBuilder();
   const parts = {
@@ -191,12 +204,17 @@ export async function fetchLeadTable(engine: SqlEngine): Promise<LeadTable> {
     createdDay: [] as Int32Array[],
     wonDay: [] as Int32Array[],
   };
-  await forEachBatch(engine, 'features/lead_table', (batch) => {
+  const add = (batch: RecordBatch) => {
     for (const c of LEAD_TEXT_COLUMNS) text[c].addVector(stringVector(batch, c));
     parts.wonAmount.push(readNumericColumn(batch, 'won_amount', 'float64'));
     parts.createdDay.push(readNumericColumn(batch, 'created_day', 'int32'));
     parts.wonDay.push(readNumericColumn(batch, 'won_day', 'int32'));
-  });
+  };
+  const { n } = await fetchOne(engine, 'features/lead_count', { n: { type: 'number' } });
+  for (let first = 1; first <= n; first += range) {
+    const table = await fetchTable(engine, 'features/lead_table', { params: [first, first + range - 1] });
+    for (const batch of table.batches) add(batch);
+  }
   const columns = {} as Record<LeadTextColumn, TextColumn>;
   for (const c of LEAD_TEXT_COLUMNS) columns[c] = text[c].finish();
   return {

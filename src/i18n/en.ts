@@ -700,6 +700,7 @@ export const en = {
   'quality.col.reason': 'Reason',
   'quality.col.raw': 'Raw text',
   'quality.unmapped': 'not used',
+  'quality.distinctOverCap': 'more than {n}',
   'quality.emptyHeader': '(no header, column {n})',
   'quality.rejectedTitle': 'Rejected rows',
   'quality.rejectedNone': 'No row was rejected.',

@@ -683,6 +683,7 @@ export const zhCN: Record<MessageKey, string> = {
   'quality.col.reason': '原因',
   'quality.col.raw': '原始文本',
   'quality.unmapped': '未使用',
+  'quality.distinctOverCap': '超过 {n}',
   'quality.emptyHeader': '（无表头，第 {n} 列）',
   'quality.rejectedTitle': '被拒绝的行',
   'quality.rejectedNone': '没有被拒绝的行。',

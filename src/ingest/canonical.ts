@@ -6,7 +6,7 @@ import { quoteIdent } from '../db/ident';
 import { fetchRows, run } from '../db/sql';
 import { CATEGORY_ROLES, columnKey, type ColumnKey } from './columns';
 import { dateParam, decimalParam, type LoadPlan } from './columnPlan';
-import { inRowRanges } from './rowRanges';
+import type { RawPart } from './loadCsv';
 
 /** Spellings of one category value that were made one ("Google" ← google, ＧＯＯＧＬＥ). */
 export interface FoldGroup {
@@ -47,11 +47,19 @@ export async function foldCategories(engine: SqlEngine): Promise<Map<ColumnKey, 
   return folds;
 }
 
-/** Creates leads, deals, activities and accounts (foldCategories runs after the accounts fill the leads). */
+/** Runs `build` on each part of the activities upload in turn, with the _row span the raw table now holds. */
+export type ActivityParts = (build: (part: RawPart) => Promise<void>) => Promise<void>;
+
+/**
+ * Creates leads, deals, activities and accounts (foldCategories runs after the accounts fill the leads);
+ * the activities a part of the streamed upload at a time, `afterPart` running on each.
+ */
 export async function buildCanonicalTables(
   engine: SqlEngine,
   plan: LoadPlan,
   lists: StageAndBooleanLists,
+  activityParts: ActivityParts,
+  afterPart: (part: RawPart) => Promise<void> = async () => {},
 ): Promise<void> {
   await run(engine, 'ingest/leads', {
     params: [
@@ -75,11 +83,12 @@ export async function buildCanonicalTables(
   });
   const occurred = dateParam(plan, 'activities', 'occurred_at');
   await run(engine, 'ingest/activity_rows'); // a macro over clean_activities, which exists by now
-  await inRowRanges(engine, 'clean_activities', ({ index, first, last }) =>
-    run(engine, index === 0 ? 'ingest/activities' : 'ingest/activities_more', {
-      params: [plan.today, occurred, first, last],
-    }),
-  );
+  await activityParts(async (part) => {
+    await run(engine, part.index === 0 ? 'ingest/activities' : 'ingest/activities_more', {
+      params: [plan.today, occurred, part.first, part.last],
+    });
+    await afterPart(part);
+  });
   await run(engine, 'ingest/accounts', {
     params: [decimalParam(plan, 'accounts', 'employees'), decimalParam(plan, 'accounts', 'annual_revenue')],
   });

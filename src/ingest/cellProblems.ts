@@ -22,7 +22,10 @@ const PROBLEM_SCHEMA = {
   problem: { type: 'string' },
 } as const;
 
-function problemQuery(plan: LoadPlan, kind: FileKind): { name: string; params: string[] } {
+/** The kinds whose problems one query over their whole table gives (activities stream: see below). */
+export type WholeKind = Exclude<FileKind, 'activities'>;
+
+function problemQuery(plan: LoadPlan, kind: WholeKind): { name: string; params: string[] } {
   if (kind === 'leads')
     return { name: 'ingest/lead_problems', params: [dateParam(plan, 'leads', 'created_at')] };
   if (kind === 'deals')
@@ -34,16 +37,39 @@ function problemQuery(plan: LoadPlan, kind: FileKind): { name: string; params: s
         dateParam(plan, 'deals', 'closed_at'),
       ],
     };
-  if (kind === 'accounts')
-    return {
-      name: 'ingest/account_problems',
-      params: [decimalParam(plan, 'accounts', 'employees'), decimalParam(plan, 'accounts', 'annual_revenue')],
-    };
-  return { name: 'ingest/activity_problems', params: [dateParam(plan, 'activities', 'occurred_at')] };
+  return {
+    name: 'ingest/account_problems',
+    params: [decimalParam(plan, 'accounts', 'employees'), decimalParam(plan, 'accounts', 'annual_revenue')],
+  };
 }
 
 /** The problems of one loaded kind, ordered by row then column. */
-export async function cellProblems(engine: SqlEngine, plan: LoadPlan, kind: FileKind): Promise<RowProblem[]> {
+export async function cellProblems(
+  engine: SqlEngine,
+  plan: LoadPlan,
+  kind: WholeKind,
+): Promise<RowProblem[]> {
   const { name, params } = problemQuery(plan, kind);
   return fetchRows(engine, name, PROBLEM_SCHEMA, { params });
+}
+
+/** The problems of the activity rows first … last, while the streamed upload's raw table holds them. */
+export async function activityPartProblems(
+  engine: SqlEngine,
+  plan: LoadPlan,
+  part: { first: number; last: number },
+): Promise<RowProblem[]> {
+  return fetchRows(engine, 'ingest/activity_problems', PROBLEM_SCHEMA, {
+    params: [dateParam(plan, 'activities', 'occurred_at'), part.first, part.last],
+  });
+}
+
+/** Events whose lead is not in the leads file, once every activity is in. */
+export async function unknownActivityLeads(engine: SqlEngine): Promise<RowProblem[]> {
+  return fetchRows(engine, 'ingest/activity_unknown_leads', PROBLEM_SCHEMA);
+}
+
+/** Problems ordered by row then column, as each *_problems query orders its own. */
+export function byRowThenRole(a: RowProblem, b: RowProblem): number {
+  return a.row - b.row || (a.role < b.role ? -1 : a.role > b.role ? 1 : 0);
 }

@@ -6,7 +6,13 @@ import type { SqlEngine } from '../db/engine';
 import { quoteIdent } from '../db/ident';
 import { fetchOne, run } from '../db/sql';
 import { columnKey, DATE_ROLES, NUMBER_ROLES, type ColumnKey } from './columns';
-import { dateOrderParam, detectDateFormat, type DateDetection, type DateFormatId } from './dateFormat';
+import {
+  dateOrderParam,
+  detectDateFormat,
+  type DateDetection,
+  type DateFormatId,
+  type DateProfile,
+} from './dateFormat';
 import { markersFor } from './missing';
 import { detectNumberFormat, type DecimalSeparator, type NumberDetection } from './numberFormat';
 import { ROLES, type FileKind } from './roles';
@@ -61,7 +67,12 @@ function localDay(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-async function dateDetection(engine: SqlEngine, kind: FileKind, role: string): Promise<DateDetection> {
+/** The day/month shapes of one date column of a clean view (queries/ingest/date_profile.sql). */
+export async function fetchDateProfile(
+  engine: SqlEngine,
+  kind: FileKind,
+  role: string,
+): Promise<DateProfile> {
   const p = await fetchOne(
     engine,
     'ingest/date_profile',
@@ -76,7 +87,7 @@ async function dateDetection(engine: SqlEngine, kind: FileKind, role: string): P
     },
     { identifiers: { view: CLEAN_VIEW[kind], column: quoteIdent(role, [role]) } },
   );
-  return detectDateFormat({
+  return {
     values: p.values,
     dayMonth: p.day_month,
     firstOver12: p.first_over_12,
@@ -84,7 +95,7 @@ async function dateDetection(engine: SqlEngine, kind: FileKind, role: string): P
     twoDigitYear: p.two_digit_year,
     orderFree: p.order_free,
     examples: splitList(p.examples),
-  });
+  };
 }
 
 async function numberDetection(engine: SqlEngine, kind: FileKind, role: string): Promise<NumberDetection> {
@@ -115,13 +126,13 @@ async function numberDetection(engine: SqlEngine, kind: FileKind, role: string):
 
 /**
  * Builds the missing-marker table and the clean_* views over the mapped views (which must exist for every
- * kind), then profiles each mapped date and number column of the loaded kinds.
+ * kind); returns the mapped columns of the loaded kinds, not yet profiled (profileColumns).
  */
-export async function planColumns(
+export async function createCleanViews(
   engine: SqlEngine,
   mapped: Partial<Record<FileKind, readonly string[]>>,
   options: ParseOptions = {},
-): Promise<LoadPlan> {
+): Promise<ColumnPlan[]> {
   const keys: string[] = [];
   const markers: string[] = [];
   const columns: ColumnPlan[] = [];
@@ -139,10 +150,28 @@ export async function planColumns(
   await run(engine, 'ingest/missing_markers', { params: [joinList(keys), joinList(markers)] });
   await run(engine, 'ingest/missing_marker_map');
   for (const kind of Object.keys(ROLES) as FileKind[]) await run(engine, `ingest/${CLEAN_VIEW[kind]}`);
+  return columns;
+}
 
+/** The mapped date columns of a kind (a streamed upload profiles them while it streams). */
+export function dateColumnsOf(columns: readonly ColumnPlan[], kind: FileKind): ColumnPlan[] {
+  return columns.filter((c) => c.kind === kind && DATE_ROLES[c.kind].includes(c.role));
+}
+
+/**
+ * Decides each mapped date and number column's reading from its profile: queried from its clean view, or
+ * given in `profiled` (a streamed upload's, summed over its chunks).
+ */
+export async function profileColumns(
+  engine: SqlEngine,
+  columns: ColumnPlan[],
+  options: ParseOptions = {},
+  profiled: ReadonlyMap<ColumnKey, DateProfile> = new Map(),
+): Promise<LoadPlan> {
   for (const c of columns) {
     if (DATE_ROLES[c.kind].includes(c.role)) {
-      const detected = await dateDetection(engine, c.kind, c.role);
+      const profile = profiled.get(c.key) ?? (await fetchDateProfile(engine, c.kind, c.role));
+      const detected = detectDateFormat(profile);
       const used = dateOrderParam(detected, options.dateFormats?.[c.key]);
       c.date = { detected, used: used === '' ? null : used };
     } else if (NUMBER_ROLES[c.kind].includes(c.role)) {

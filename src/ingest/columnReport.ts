@@ -29,7 +29,8 @@ export interface ColumnReport {
   folded: FoldGroup[];
 }
 
-async function markerCounts(engine: SqlEngine, kind: FileKind): Promise<Map<string, MissingCount[]>> {
+/** Cells per missing marker of each column of a kind's mapped view, by column key. */
+export async function markerCounts(engine: SqlEngine, kind: FileKind): Promise<Map<string, MissingCount[]>> {
   const rows = await fetchRows(
     engine,
     'ingest/marker_counts',
@@ -50,15 +51,18 @@ async function dealCurrencies(engine: SqlEngine): Promise<string[]> {
   return rows.flatMap((r) => (r.currency === null ? [] : [r.currency]));
 }
 
+/** `streamed`: the marker counts of streamed kinds, whose mapped views no longer hold their rows. */
 export async function columnReports(
   engine: SqlEngine,
   plan: LoadPlan,
   folds: Map<ColumnKey, FoldGroup[]>,
+  streamed: Partial<Record<FileKind, ReadonlyMap<string, MissingCount[]>>> = {},
 ): Promise<ColumnReport[]> {
   const reports: ColumnReport[] = [];
   const counts = new Map<string, MissingCount[]>();
   for (const kind of new Set(plan.columns.map((c) => c.kind)))
-    for (const [key, list] of await markerCounts(engine, kind)) counts.set(key, list);
+    for (const [key, list] of streamed[kind] ?? (await markerCounts(engine, kind)))
+      counts.set(key, [...list]);
   for (const c of plan.columns) {
     const missing = counts.get(c.key) ?? [];
     const report: ColumnReport = {

@@ -1,5 +1,5 @@
 import type { SqlEngine } from '../db/engine';
-import { fetchOne, fetchRows } from '../db/sql';
+import { fetchOne, fetchRows, run } from '../db/sql';
 import { readRows } from '../db/schema';
 import { quoteIdent } from '../db/ident';
 import { emptyMappedViewSql, mappedViewSql, RAW_TABLE } from './mappedView';
@@ -11,13 +11,22 @@ import type { SourceNote } from './textTable';
 import { parseBoolean, stageOutcomes } from './values';
 import { buildCanonicalTables, foldCategories } from './canonical';
 import { linkAccounts, type AccountLinkReport } from './accountLink';
-import { cellProblems } from './cellProblems';
-import { CLEAN_VIEW, planColumns, type ParseOptions } from './columnPlan';
+import {
+  activityPartProblems,
+  byRowThenRole,
+  cellProblems,
+  unknownActivityLeads,
+  type RowProblem,
+} from './cellProblems';
+import { CLEAN_VIEW, createCleanViews, dateColumnsOf, profileColumns, type ParseOptions } from './columnPlan';
 import { columnReports, type ColumnReport } from './columnReport';
 import { createIngestMacros } from './macros';
 import { utf8Lines } from './encoding';
 import { overrideBooleans, overrideOutcomes } from './valueOverrides';
 import { loadCsvText, type CsvProgress } from './loadCsv';
+import { countRawTable, type StreamedColumnStats } from './qualityStream';
+import { profileStreamedUpload } from './streamedProfile';
+import { openStreamedUpload } from './streamedUpload';
 
 export interface RejectedLine {
   line: number;
@@ -43,6 +52,8 @@ export interface LoadedFile {
   rejectedLines: RejectedLine[];
   /** Rows the reader skipped or excluded and cells it changed (XLSX title/totals rows, error cells …). */
   notes: SourceNote[];
+  /** The raw columns' statistics (the quality panel's), counted during the load: its raw table is emptied. */
+  rawQuality: StreamedColumnStats[];
 }
 export interface ValueMaps {
   stageWon: string[];
@@ -73,6 +84,8 @@ export type LoadOptions = ParseOptions & {
   progress?: (file: string, ...at: Parameters<CsvProgress>) => void;
   /** How big a CSV's chunks are (csvChunks.ts); tests force small ones. */
   chunkBytes?: number;
+  /** Keeps the raw tables of the uploads not streamed (tests read their rows); the app frees them. */
+  keepRawTables?: boolean;
 };
 
 const KINDS: FileKind[] = ['leads', 'deals', 'activities', 'accounts'];
@@ -83,31 +96,51 @@ async function rawColumns(engine: SqlEngine, table: string): Promise<string[]> {
   return rows.map((r) => r.column_name).filter((c) => c !== '_row');
 }
 
+function progressOf(file: PreparedFile, options: LoadOptions): CsvProgress {
+  return (...at) => options.progress?.(file.source.name, ...at);
+}
+
+function loadedFile(
+  file: PreparedFile,
+  rows: number,
+  rejectedLines: RejectedLine[],
+  rawQuality: StreamedColumnStats[] = [],
+): LoadedFile {
+  return {
+    name: file.source.name,
+    kind: file.kind,
+    format: file.format ?? 'csv',
+    encoding: file.encoding.encoding,
+    encodingReason: file.encoding.reason,
+    delimiter: file.delimiter,
+    rows,
+    rejectedLines,
+    notes: file.notes ?? [],
+    rawQuality,
+  };
+}
+
+/** The view that names the raw table's columns by role. */
+async function mapRaw(engine: SqlEngine, file: PreparedFile): Promise<void> {
+  const columns = await rawColumns(engine, RAW_TABLE[file.kind]);
+  await engine.query(mappedViewSql(file.kind, file.mapping, columns));
+}
+
 async function loadRaw(engine: SqlEngine, file: PreparedFile, options: LoadOptions): Promise<LoadedFile> {
   const kind = file.kind;
-  const progress: CsvProgress = (...at) => options.progress?.(file.source.name, ...at);
   // tables read in JS (XLSX, JSON, Parquet) have no CSV reader and so no rejected lines
-  const rejectedLines = file.table ? [] : await loadCsvText(engine, file, progress, options.chunkBytes);
+  const rejectedLines = file.table
+    ? []
+    : await loadCsvText(engine, file, progressOf(file, options), options.chunkBytes);
   if (file.table) await loadTextTable(engine, RAW_TABLE[kind], file.table);
-  const columns = await rawColumns(engine, RAW_TABLE[kind]);
-  await engine.query(mappedViewSql(kind, file.mapping, columns));
+  await mapRaw(engine, file);
   const { n } = await fetchOne(
     engine,
     'ingest/count_rows',
     { n: { type: 'number' } },
     { identifiers: { table: RAW_TABLE[kind] } },
   );
-  return {
-    name: file.source.name,
-    kind,
-    format: file.format ?? 'csv',
-    encoding: file.encoding.encoding,
-    encodingReason: file.encoding.reason,
-    delimiter: file.delimiter,
-    rows: n,
-    rejectedLines,
-    notes: file.notes ?? [],
-  };
+  return loadedFile(file, n, rejectedLines);
 }
 
 async function distinctValues(engine: SqlEngine, kind: FileKind, role: string): Promise<string[]> {
@@ -162,25 +195,53 @@ export async function loadFiles(
 
   await createIngestMacros(engine);
   const loaded: LoadedFile[] = [];
+  // the activities upload (the biggest by far) streams: its raw table holds one chunk at a time
+  const activitiesFile = files.find((f) => f.kind === 'activities');
+  const activities = activitiesFile
+    ? await openStreamedUpload(engine, activitiesFile, {
+        progress: progressOf(activitiesFile, options),
+        chunkBytes: options.chunkBytes,
+      })
+    : null;
   for (const kind of KINDS) {
     const file = files.find((f) => f.kind === kind);
-    if (file) loaded.push(await loadRaw(engine, file, options));
-    else await engine.query(emptyMappedViewSql(kind));
+    if (!file) await engine.query(emptyMappedViewSql(kind));
+    else if (kind === 'activities') await mapRaw(engine, file);
+    else loaded.push(await loadRaw(engine, file, options));
   }
 
   const mappedRoles = Object.fromEntries(
     files.map((f) => [f.kind, Object.keys(f.mapping).filter((role) => f.mapping[role] != null)]),
   );
-  const plan = await planColumns(engine, mappedRoles, options);
+  const columns = await createCleanViews(engine, mappedRoles, options);
+  const streamed =
+    activities &&
+    (await profileStreamedUpload(engine, 'activities', activities, dateColumnsOf(columns, 'activities')));
+  if (activitiesFile && activities && streamed) {
+    loaded.push(loadedFile(activitiesFile, activities.rows, activities.rejectedLines, streamed.quality));
+    loaded.sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));
+  }
+  const plan = await profileColumns(engine, columns, options, streamed?.dates);
   const maps = await valueMaps(engine, files);
-  await buildCanonicalTables(engine, plan, maps);
+  const activityProblems: RowProblem[] = [];
+  await buildCanonicalTables(
+    engine,
+    plan,
+    maps,
+    activities ? (build) => activities.forEach(build) : (build) => build({ index: 0, first: 1, last: 0 }),
+    async (part) => void activityProblems.push(...(await activityPartProblems(engine, plan, part))),
+  );
+  await activities?.close();
 
   // problems first: they compare the cells as written with the canonical values, before accounts fill them
   const problems: CellProblem[] = [];
   for (const kind of KINDS) {
     const file = loaded.find((f) => f.kind === kind);
     if (!file) continue;
-    const rows = await cellProblems(engine, plan, kind);
+    const rows =
+      kind === 'activities'
+        ? [...activityProblems, ...(await unknownActivityLeads(engine))].sort(byRowThenRole)
+        : await cellProblems(engine, plan, kind);
     problems.push(...rows.map((r) => ({ file: file.name, ...r })));
   }
   let accountLink: AccountLinkReport | null = null;
@@ -205,7 +266,15 @@ export async function loadFiles(
     activities: { type: 'number' },
     accounts: { type: 'number' },
   });
-  const columns = await columnReports(engine, plan, folds);
+  const columnReport = await columnReports(engine, plan, folds, { activities: streamed?.markers });
+  // the raw tables are no longer read: count the quality panel's statistics, then free them
+  for (const file of loaded) {
+    if (file.kind === 'activities') continue;
+    const table = RAW_TABLE[file.kind];
+    const whole = files.find((f) => f.kind === file.kind)!.table ? null : file.rows;
+    file.rawQuality = await countRawTable(engine, table, whole);
+    if (!options.keepRawTables) await run(engine, 'ingest/empty_raw', { identifiers: { table } });
+  }
   const mixedEncodingLines = files
     .filter((f) => f.encoding.reason === 'mixed-utf8')
     .map((f) => ({ file: f.source.name, lines: utf8Lines(f.source.bytes) }));
@@ -215,7 +284,7 @@ export async function loadFiles(
     valueMaps: maps,
     counts,
     accountLink,
-    columns,
+    columns: columnReport,
     today: plan.today,
     mixedEncodingLines,
   };

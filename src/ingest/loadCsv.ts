@@ -1,5 +1,6 @@
 // A CSV upload into its raw table, a record-aligned chunk at a time (csvChunks.ts): the first chunk creates
 // the table, each later one is one INSERT whose _row and rejected-line numbers go on from the chunks before.
+// A streamed upload (streamCsvText) instead replaces the table with each chunk in turn.
 
 import type { SqlEngine } from '../db/engine';
 import { fetchOne, fetchRows, run } from '../db/sql';
@@ -25,10 +26,21 @@ async function uploadBlob(file: PreparedFile, text: string): Promise<Blob> {
   return new Blob([bytes ? (bytes as Uint8Array<ArrayBuffer>) : text]);
 }
 
+/** How a chunk reaches the raw table: created by the first, appended, or replacing the chunk before. */
+type ChunkMode = 'append' | 'replace';
+
+function chunkStatement(chunk: CsvChunk, rows: number, mode: ChunkMode, read: readonly (string | number)[]) {
+  if (mode === 'replace')
+    return { name: 'ingest/raw_part', params: [rows, read[0], chunk.start === 0 ? 1 : 0, ...read.slice(1)] };
+  if (chunk.start === 0) return { name: 'ingest/raw_file', params: [...read] };
+  return { name: 'ingest/raw_chunk', params: [rows, ...read] };
+}
+
 async function loadChunk(
   engine: SqlEngine,
   file: PreparedFile,
   chunk: CsvChunk & { columns: string; upload: Blob; rows: number },
+  mode: ChunkMode,
 ): Promise<RejectedLine[]> {
   const kind = file.kind;
   const name = `upload_${kind}.csv`;
@@ -36,10 +48,15 @@ async function loadChunk(
   await run(engine, 'ingest/drop_rejects', { identifiers: { rejects, scan: `rejects_scan_${kind}` } });
   await engine.registerFile(name, chunk.upload.slice(chunk.start, chunk.end));
   try {
-    const read = [name, file.delimiter, rejects, `rejects_scan_${kind}`];
-    await run(engine, chunk.start === 0 ? 'ingest/raw_file' : 'ingest/raw_chunk', {
+    const statement = chunkStatement(chunk, chunk.rows, mode, [
+      name,
+      file.delimiter,
+      rejects,
+      `rejects_scan_${kind}`,
+    ]);
+    await run(engine, statement.name, {
       identifiers: { table: RAW_TABLE[kind], columns: chunk.columns },
-      params: chunk.start === 0 ? read : [chunk.rows, ...read],
+      params: statement.params,
     });
   } catch (error) {
     // name the user's file, not the internal one (the original bytes stay kept for a retry)
@@ -64,30 +81,50 @@ async function loadChunk(
   }));
 }
 
-/** Reads a CSV upload into its raw table; returns the lines the CSV reader rejected (or a quote cut). */
+/** The read_csv `columns` struct of a CSV upload (its commonest field count, fixed internal names). */
+export function csvColumns(file: PreparedFile): string {
+  return rawColumnsStruct(fieldCount(file.text, file.delimiter, file.headers.length));
+}
+
+/** One chunk of a streamed upload, in its raw table: the _row span it holds (first > last when empty). */
+export interface RawPart {
+  index: number;
+  first: number;
+  last: number;
+}
+
+/**
+ * Reads a CSV upload into its raw table; returns the lines the CSV reader rejected (or a quote cut). With
+ * `each`, the table holds one chunk at a time: `each` runs after every chunk, before the next replaces it.
+ */
 export async function loadCsvText(
   engine: SqlEngine,
   kept: PreparedFile,
   progress: CsvProgress = () => {},
   chunkBytes = CSV_CHUNK_BYTES,
+  each?: (part: RawPart) => Promise<void>,
 ): Promise<RejectedLine[]> {
   // a kept file decodes its text on every read (keptText.ts): a copy reads it once
   const file = { ...kept };
   // one line ending for DuckDB's sniffer: Excel re-saves can mix CRLF and LF, which it cannot detect
   const quotes = cutUnclosedQuotes(file.source.file ? '' : file.text.replace(/\r\n/g, '\n'), file.delimiter);
   const upload = await uploadBlob(file, quotes.text);
-  const columns = rawColumnsStruct(fieldCount(file.text, file.delimiter, file.headers.length));
+  const columns = csvColumns(file);
   const rejected: RejectedLine[] = [];
   let rows = 0;
+  let index = 0;
   progress(0, upload.size);
   for await (const chunk of csvChunks(upload, file.delimiter, chunkBytes)) {
-    rejected.push(...(await loadChunk(engine, file, { ...chunk, columns, upload, rows })));
-    ({ n: rows } = await fetchOne(
+    const mode: ChunkMode = each ? 'replace' : 'append';
+    rejected.push(...(await loadChunk(engine, file, { ...chunk, columns, upload, rows }, mode)));
+    const { n } = await fetchOne(
       engine,
       'ingest/count_rows',
       { n: { type: 'number' } },
       { identifiers: { table: RAW_TABLE[file.kind] } },
-    ));
+    );
+    if (each) await each({ index: index++, first: rows + 1, last: rows + n });
+    rows = each ? rows + n : n;
     progress(chunk.end, upload.size);
   }
   return quotes.merge(rejected);

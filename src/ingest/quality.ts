@@ -1,7 +1,8 @@
 import type { SqlEngine } from '../db/engine';
-import { fetchRows, run } from '../db/sql';
+import { fetchRows } from '../db/sql';
 import type { CellProblem, LoadedFile, LoadReport } from './load';
 import { RAW_TABLE } from './mappedView';
+import { DISTINCT_CAP } from './qualityStream';
 import type { FileKind } from './roles';
 
 export interface ValueCount {
@@ -24,8 +25,10 @@ export interface ColumnQuality {
   /** Empty or blank cells. */
   missing: number;
   missingShare: number;
-  /** Distinct filled values (trimmed). */
+  /** Distinct filled values (trimmed); DISTINCT_CAP when distinctOverCap. */
   distinct: number;
+  /** A streamed upload's column with more than DISTINCT_CAP distinct values: they were not counted. */
+  distinctOverCap: boolean;
   /** The five most frequent filled values. */
   top: ValueCount[];
   /** Cell problems the load reported for this column's roles, by problem code. */
@@ -98,41 +101,29 @@ export async function fileQuality(
     { name: { type: 'string' } },
     { params: [table] },
   );
-  await run(engine, 'quality/value_counts', { identifiers: { table } });
-  try {
-    const stats = await fetchRows(engine, 'quality/column_stats', {
-      col: { type: 'string' },
-      filled: { type: 'number' },
-      distinct_values: { type: 'number' },
-    });
-    const top = await fetchRows(engine, 'quality/top_values', {
-      col: { type: 'string' },
-      value: { type: 'string' },
-      n: { type: 'number' },
-    });
-    const statOf = new Map(stats.map((s) => [s.col, s]));
-    const roles = rolesByColumn(source.mapping);
-    return columns.map(({ name }, index) => {
-      const filled = statOf.get(name)?.filled ?? 0;
-      const columnRoles = roles.get(index) ?? [];
-      return {
-        file: loaded.name,
-        kind: source.kind,
-        index,
-        column: name,
-        header: source.headers[index] ?? '',
-        roles: columnRoles,
-        rows: loaded.rows,
-        missing: loaded.rows - filled,
-        missingShare: loaded.rows > 0 ? (loaded.rows - filled) / loaded.rows : 0,
-        distinct: statOf.get(name)?.distinct_values ?? 0,
-        top: top.filter((t) => t.col === name).map((t) => ({ value: t.value, n: t.n })),
-        ...failuresOf(problems, loaded.name, columnRoles),
-      };
-    });
-  } finally {
-    await run(engine, 'quality/drop_counts');
-  }
+  const stats = loaded.rawQuality;
+  const statOf = new Map(stats.map((s) => [s.col, s]));
+  const roles = rolesByColumn(source.mapping);
+  return columns.map(({ name }, index) => {
+    const filled = statOf.get(name)?.filled ?? 0;
+    const columnRoles = roles.get(index) ?? [];
+    const distinct = statOf.get(name) ? statOf.get(name)!.distinct : 0;
+    return {
+      file: loaded.name,
+      kind: source.kind,
+      index,
+      column: name,
+      header: source.headers[index] ?? '',
+      roles: columnRoles,
+      rows: loaded.rows,
+      missing: loaded.rows - filled,
+      missingShare: loaded.rows > 0 ? (loaded.rows - filled) / loaded.rows : 0,
+      distinct: distinct ?? DISTINCT_CAP,
+      distinctOverCap: distinct === null,
+      top: statOf.get(name)?.top ?? [],
+      ...failuresOf(problems, loaded.name, columnRoles),
+    };
+  });
 }
 
 /** The panel's columns for every loaded file (files run one after another: the scan uses one temp table). */

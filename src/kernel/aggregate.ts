@@ -1,6 +1,6 @@
 import type { Scores } from './score';
 import { OUTCOME } from './matrix';
-import { auc } from '../metrics/auc';
+import { aucOfClasses, classScratch } from '../metrics/auc';
 
 export const HISTOGRAM_BINS = 50;
 
@@ -39,14 +39,24 @@ export function summarize(
   const binScale = HISTOGRAM_BINS / 100;
   const lastBin = HISTOGRAM_BINS - 1;
   let disqualified = 0;
+  // the AUC's two classes, gathered in the same pass (won from the front, lost from the back)
+  const classes = knownAuc === undefined ? classScratch(n) : null;
+  let won = 0;
+  let lost = n;
   for (let i = 0; i < n; i++) {
     const t = tier[i];
+    const o = outcome[i];
+    const s = score[i];
     tierCounts[t]++;
-    tierOutcomes[t * 3 + outcome[i]]++;
+    tierOutcomes[t * 3 + o]++;
     // scores are ≥ 0, so truncation is floor
-    const bin = (score[i] * binScale) | 0;
+    const bin = (s * binScale) | 0;
     histogram[bin > lastBin ? lastBin : bin]++;
     disqualified += sunk[i];
+    if (classes) {
+      if (o === OUTCOME.won) classes[won++] = s;
+      else if (o === OUTCOME.lost) classes[--lost] = s;
+    }
   }
   if (segmentTiers && segmentCodes)
     for (let i = 0; i < n; i++) segmentTiers[segmentCodes[i] * tierCount + tier[i]]++;
@@ -62,7 +72,7 @@ export function summarize(
     disqualified,
     histogram: Array.from(histogram),
     segmentTiers: segmentTiers ? rows(segmentTiers, tierCount) : null,
-    auc: knownAuc !== undefined ? knownAuc : auc(scores.score, outcome),
+    auc: classes ? aucOfClasses(classes.subarray(0, won), classes.subarray(lost, n)) : (knownAuc ?? null),
   };
 }
 

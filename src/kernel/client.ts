@@ -36,6 +36,8 @@ export class KernelClient {
   /** Explain and suggest requests run on the first worker outside the queue; negative ids keep them apart. */
   #sideJobs = new Map<number, { resolve: (reply: KernelResponse) => void; reject: (e: Error) => void }>();
   #nextSideId = -1;
+  /** The worker each delivered result came from: its buffers go back there, where they are reused. */
+  #origin = new WeakMap<ScoreResult, number>();
 
   constructor(workers: Worker | Worker[]) {
     this.#workers = Array.isArray(workers) ? workers : [workers];
@@ -155,8 +157,8 @@ export class KernelClient {
    */
   release(result: ScoreResult): void {
     const buffers = resultBuffers(result);
-    if (buffers.length)
-      this.#workers[0].postMessage({ type: 'release', buffers } satisfies KernelRequest, buffers);
+    const worker = this.#workers[this.#origin.get(result) ?? 0];
+    if (buffers.length) worker.postMessage({ type: 'release', buffers } satisfies KernelRequest, buffers);
   }
 
   async explain(plan: KernelPlan, lead: number): Promise<Explanation> {
@@ -222,12 +224,15 @@ export class KernelClient {
     if (job && job.id === reply.id) {
       if (reply.type !== 'scored')
         job.reject(new Error(reply.type === 'error' ? reply.message : 'unexpected reply'));
-      else if (reply.id < this.#delivered) {
-        this.release(reply);
-        job.resolve(null);
-      } else {
-        this.#delivered = reply.id;
-        job.resolve(reply);
+      else {
+        this.#origin.set(reply, worker);
+        if (reply.id < this.#delivered) {
+          this.release(reply);
+          job.resolve(null);
+        } else {
+          this.#delivered = reply.id;
+          job.resolve(reply);
+        }
       }
     }
     this.#sendNext();

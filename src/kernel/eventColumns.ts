@@ -1,6 +1,7 @@
 import type { EventRulePlan, KernelPlan } from '../model/compile';
 import type { Decay } from '../model/scenario';
 import type { EventLog, RuleInputs, RuleMatrix } from './matrix';
+import { rememberSparse, sparseOnSupport } from './prepare';
 
 /** METRICS.md decay: the weight of one event of the given age in days (the SQL twin's decayWeight). */
 export function decayWeight(decay: Decay, age: number): number {
@@ -16,23 +17,41 @@ export function decayWeight(decay: Decay, age: number): number {
   }
 }
 
+/** The event log's type indices a rule counts (its types matched case-blind). */
+function typesOf(log: EventLog, events: readonly string[]): number[] {
+  const wanted = new Set(events.map((e) => e.trim().toLowerCase()));
+  return log.types.flatMap((type, t) => (wanted.has(type) ? [t] : []));
+}
+
 /** An event rule's decay-weighted event count per lead: Σ over its types' events of decayWeight(age). */
 export function eventColumn(log: EventLog, n: number, events: readonly string[], decay: Decay): Float64Array {
   const out = new Float64Array(n);
-  const wanted = new Set(events.map((e) => e.trim().toLowerCase()));
-  log.types.forEach((type, t) => {
-    if (!wanted.has(type)) return;
+  for (const t of typesOf(log, events)) {
     const lead = log.lead[t];
     const age = log.age[t];
-    if (decay.kind === 'exponential') {
-      // one monomorphic loop for the common case
-      const h = decay.halfLifeDays;
-      for (let k = 0; k < lead.length; k++) out[lead[k]] += Math.pow(0.5, age[k] / h);
-    } else {
-      for (let k = 0; k < lead.length; k++) out[lead[k]] += decayWeight(decay, age[k]);
-    }
-  });
+    if (decay.kind === 'exponential') addHalvings(out, lead, age, decay.halfLifeDays);
+    else for (let k = 0; k < lead.length; k++) out[lead[k]] += decayWeight(decay, age[k]);
+  }
   return out;
+}
+
+/** The common case as one monomorphic loop: Σ 0.5^(age / h), with the SQL twin's pow (the same doubles). */
+function addHalvings(out: Float64Array, lead: Int32Array, age: Float64Array, h: number): void {
+  for (let k = 0; k < lead.length; k++) out[lead[k]] += Math.pow(0.5, age[k] / h);
+}
+
+/** Ascending positions of the leads with at least one event of the given types: where a column can be ≠ 0. */
+function supportOf(log: EventLog, n: number, types: readonly number[]): Int32Array {
+  const has = new Uint8Array(n);
+  for (const t of types) {
+    const lead = log.lead[t];
+    for (let k = 0; k < lead.length; k++) has[lead[k]] = 1;
+  }
+  let count = 0;
+  for (let i = 0; i < n; i++) count += has[i];
+  const support = new Int32Array(count);
+  for (let i = 0, k = 0; i < n; i++) if (has[i]) support[k++] = i;
+  return support;
 }
 
 /** Column bytes kept for plans to come (a scenario, its baseline and recent decay edits; ~24 columns at 1M leads). */
@@ -48,6 +67,8 @@ export class EventColumns {
   readonly matrix: RuleMatrix;
   #log: EventLog;
   #ids = new Map<string, number>();
+  /** Per set of event types (decay-independent): the leads its columns can be ≠ 0 on. */
+  #support = new Map<string, Int32Array>();
   /** Column ids, least recently used first. */
   #recent: number[] = [];
 
@@ -74,11 +95,21 @@ export class EventColumns {
     let id = this.#ids.get(key);
     if (id === undefined) {
       id = this.matrix.eventCounts.length;
-      this.matrix.eventCounts.push(eventColumn(this.#log, this.matrix.n, rule.events, rule.decay));
+      const column = eventColumn(this.#log, this.matrix.n, rule.events, rule.decay);
+      this.matrix.eventCounts.push(column);
+      rememberSparse(column, sparseOnSupport(column, this.#supportOf(rule.events)));
       this.#ids.set(key, id);
     }
     this.#recent = [...this.#recent.filter((x) => x !== id), id];
     return id;
+  }
+
+  #supportOf(events: readonly string[]): Int32Array {
+    const types = typesOf(this.#log, events);
+    const key = types.join(',');
+    let support = this.#support.get(key);
+    if (!support) this.#support.set(key, (support = supportOf(this.#log, this.matrix.n, types)));
+    return support;
   }
 
   /** Drops the least recently used columns beyond KEPT_BYTES, never one of the given keys. */

@@ -17,8 +17,11 @@ export interface PatternGroup {
   patterns: Uint16Array;
 }
 export interface SparseEvents {
+  /** Ascending lead positions; may include leads whose value is 0 (a decay that weighs all their events 0). */
   index: Int32Array;
   value: Float64Array;
+  /** Leads with a value other than 0: those the rule fires on. */
+  fires: number;
 }
 export interface PreparedMatrix {
   n: number;
@@ -73,7 +76,37 @@ export function sparse(values: Float64Array): SparseEvents {
       value[k++] = values[i];
     }
   }
-  return { index, value };
+  return { index, value, fires: count };
+}
+
+/**
+ * The sparse form of a column known to be 0 outside `support` (ascending lead positions): one gather over
+ * the support instead of two passes over every lead.
+ */
+export function sparseOnSupport(values: Float64Array, support: Int32Array): SparseEvents {
+  const value = new Float64Array(support.length);
+  let fires = 0;
+  for (let k = 0; k < support.length; k++) {
+    const v = values[support[k]];
+    value[k] = v;
+    if (v !== 0) fires++;
+  }
+  return { index: support, value, fires };
+}
+
+/** Each event column's sparse form, built once per column (a decay change makes a new column). */
+const sparseColumns = new WeakMap<Float64Array, SparseEvents>();
+
+/** A column's sparse form: the one given to rememberSparse, else built and kept. */
+export function sparseOf(column: Float64Array): SparseEvents {
+  let e = sparseColumns.get(column);
+  if (!e) sparseColumns.set(column, (e = sparse(column)));
+  return e;
+}
+
+/** Keeps the sparse form the column's builder made alongside it. */
+export function rememberSparse(column: Float64Array, e: SparseEvents): void {
+  sparseColumns.set(column, e);
 }
 
 /** The case rules' pattern groups and per-code lead counts: what a structure change (new case rule) rebuilds. */

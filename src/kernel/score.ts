@@ -3,7 +3,7 @@ import type { RuleMatrix } from './matrix';
 import {
   patternTables,
   prepareCases,
-  sparse,
+  sparseOf,
   structureSignature,
   type PreparedCases,
   type PreparedMatrix,
@@ -30,12 +30,20 @@ export interface RuleStats {
   eventPoints: number[];
 }
 
-export function allocateScores(n: number, dims: number): Scores {
+/**
+ * Arrays for scorePrepared, which writes every element: from `take` (e.g. a pool of released result
+ * buffers, old contents and all) or new.
+ */
+export function allocateScores(
+  n: number,
+  dims: number,
+  take: (bytes: number) => ArrayBuffer = (bytes) => new ArrayBuffer(bytes),
+): Scores {
   return {
-    score: new Float64Array(n),
-    tier: new Uint8Array(n),
-    disqualified: new Uint8Array(n),
-    subscores: Array.from({ length: dims }, () => new Float32Array(n)),
+    score: new Float64Array(take(n * 8)),
+    tier: new Uint8Array(take(n)),
+    disqualified: new Uint8Array(take(n)),
+    subscores: Array.from({ length: dims }, () => new Float32Array(take(n * 4))),
     ruleStats: { caseFires: [], casePoints: [], eventFires: [], eventPoints: [] },
   };
 }
@@ -65,8 +73,6 @@ export function tierOf(score: number, thresholds: Float64Array, tierCount: numbe
 const preparedCases = new WeakMap<RuleMatrix, PreparedCases[]>();
 /** A scenario and its baseline: both stay prepared. */
 const PREPARED_PER_MATRIX = 2;
-/** Each event column's sparse form, built once per column (a decay change makes a new column). */
-const sparseColumns = new WeakMap<Float64Array, SparseEvents>();
 
 /**
  * The prepared layout of a matrix for a plan: the case part is built once per case-rule structure, each
@@ -80,12 +86,7 @@ export function preparedFor(m: RuleMatrix, plan: KernelPlan): PreparedMatrix {
     cases = prepareCases(m, plan);
     preparedCases.set(m, [cases, ...list].slice(0, PREPARED_PER_MATRIX));
   }
-  const events = plan.eventRules.map((rule) => {
-    const column = m.eventCounts[rule.column];
-    let e = sparseColumns.get(column);
-    if (!e) sparseColumns.set(column, (e = sparse(column)));
-    return e;
-  });
+  const events = plan.eventRules.map((rule) => sparseOf(m.eventCounts[rule.column]));
   return { n: m.n, ...cases, events };
 }
 
@@ -104,32 +105,52 @@ export function scoreAll(
 /** Leads per block: the block's accumulators stay in the L1/L2 cache across all rules of a dimension. */
 const BLOCK = 2048;
 const acc = new Float64Array(BLOCK);
-/** The points the last addEvents call added (a second return value without an allocation). */
-let blockEventSum = 0;
 
-/** Adds one event rule's points to the block's leads; returns where the next block starts reading. */
+/** Adds one event rule's points to the block's leads: entries from … to of its sparse column. */
 function addEvents(
   index: Int32Array,
   value: Float64Array,
   perEvent: number,
   cap: number,
   from: number,
+  to: number,
   start: number,
-  end: number,
-): number {
-  let k = from;
-  const stop = index.length;
-  let sum = 0;
-  while (k < stop) {
-    const i = index[k];
-    if (i >= end) break;
-    const points = perEvent * Math.min(value[k], cap);
-    acc[i - start] += points;
-    sum += points;
-    k++;
+): void {
+  for (let k = from; k < to; k++) acc[index[k] - start] += perEvent * Math.min(value[k], cap);
+}
+
+/** Where each block's entries start in a sparse column (one more for the end), built once per column. */
+const blockStartsOf = new WeakMap<SparseEvents, Int32Array>();
+
+function blockStarts(e: SparseEvents, n: number): Int32Array {
+  let starts = blockStartsOf.get(e);
+  if (!starts) {
+    const blocks = Math.ceil(n / BLOCK);
+    starts = new Int32Array(blocks + 1);
+    let k = 0;
+    for (let b = 0; b <= blocks; b++) {
+      const first = b * BLOCK;
+      while (k < e.index.length && e.index[k] < first) k++;
+      starts[b] = k;
+    }
+    blockStartsOf.set(e, starts);
   }
-  blockEventSum = sum;
-  return k;
+  return starts;
+}
+
+/** Σ min(count, cap) over a column's leads, per cap: a rule's total points are perEvent times this. */
+const cappedSums = new WeakMap<SparseEvents, Map<number, number>>();
+
+function cappedSum(e: SparseEvents, cap: number): number {
+  let sums = cappedSums.get(e);
+  if (!sums) cappedSums.set(e, (sums = new Map()));
+  let sum = sums.get(cap);
+  if (sum === undefined) {
+    sum = 0;
+    for (let k = 0; k < e.value.length; k++) sum += Math.min(e.value[k], cap);
+    sums.set(cap, sum);
+  }
+  return sum;
 }
 
 /**
@@ -152,41 +173,47 @@ function dimensionKey(plan: KernelPlan, d: number): string {
   ]);
 }
 
-function dimensionPass(pm: PreparedMatrix, plan: KernelPlan, d: number, key: string): DimensionPass {
+/** Computes a dimension's pass into `into`'s arrays when given (a pass evicted from the cache), else new ones. */
+function dimensionPass(
+  pm: PreparedMatrix,
+  plan: KernelPlan,
+  d: number,
+  key: string,
+  into: DimensionPass | undefined,
+): DimensionPass {
   const n = pm.n;
   const groups = pm.groups
     .filter((g) => g.dim === d)
     .map((g) => ({ patterns: g.patterns, ...patternTables(g, plan) }));
   const sinks = groups.some((g) => g.disqualify.some((x) => x !== 0));
   const events = plan.eventRules.flatMap((rule, r) =>
-    rule.dim === d ? [{ r, ...rule, ...pm.events[r] }] : [],
+    rule.dim === d ? [{ r, ...rule, ...pm.events[r], starts: blockStarts(pm.events[r], n) }] : [],
   );
-  const cursor = new Int32Array(events.length);
-  const eventPoints = new Float64Array(events.length);
-  const subscoreOut = new Float64Array(n);
-  const disqualified = sinks ? new Uint8Array(n) : null;
+  // every element is written below; a reused sink mask is cleared first
+  const subscoreOut = into?.subscore.length === n ? into.subscore : new Float64Array(n);
+  const disqualified = !sinks
+    ? null
+    : into?.disqualified?.length === n
+      ? into.disqualified.fill(0)
+      : new Uint8Array(n);
   const max = plan.dimMax[d];
-  for (let start = 0; start < n; start += BLOCK) {
+  for (let start = 0, b = 0; start < n; start += BLOCK, b++) {
     const len = Math.min(BLOCK, n - start);
-    const end = start + len;
     acc.fill(0);
     for (const { patterns, points, disqualify } of groups) {
       for (let i = 0; i < len; i++) acc[i] += points[patterns[start + i]];
       if (disqualified)
         for (let i = 0; i < len; i++) disqualified[start + i] |= disqualify[patterns[start + i]];
     }
-    for (let k = 0; k < events.length; k++) {
-      const e = events[k];
-      cursor[k] = addEvents(e.index, e.value, e.perEvent, e.cap, cursor[k], start, end);
-      eventPoints[k] += blockEventSum;
-    }
+    for (const e of events)
+      addEvents(e.index, e.value, e.perEvent, e.cap, e.starts[b], e.starts[b + 1], start);
     for (let i = 0; i < len; i++) subscoreOut[start + i] = subscore(acc[i], max);
   }
   return {
     key,
     subscore: subscoreOut,
     disqualified,
-    eventPoints: new Map(events.map((e, k) => [e.r, eventPoints[k]])),
+    eventPoints: new Map(events.map((e) => [e.r, e.perEvent * cappedSum(pm.events[e.r], e.cap)])),
   };
 }
 
@@ -202,10 +229,21 @@ function dimensionFor(m: RuleMatrix, pm: PreparedMatrix, plan: KernelPlan, d: nu
   const list = perDim[d] ?? [];
   let pass = list.find((p) => p.key === key);
   if (!pass) {
-    pass = dimensionPass(pm, plan, d, key);
-    perDim[d] = [pass, ...list].slice(0, PASSES_PER_DIMENSION);
+    // the pass that falls out of the cache lends its arrays (8 MB each at 1M leads) to the new one
+    const evicted = list.length >= PASSES_PER_DIMENSION ? list[list.length - 1] : undefined;
+    pass = dimensionPass(pm, plan, d, key, evicted);
+    perDim[d] = [pass, ...list.slice(0, PASSES_PER_DIMENSION - 1)];
   }
   return pass;
+}
+
+/** The block's acc += w·sub, and the subscore's Float32 copy for the UI, in one pass. */
+function addWeighted(sub: Float64Array, copy: Float32Array, w: number, start: number, end: number): void {
+  for (let i = start; i < end; i++) {
+    const v = sub[i];
+    acc[i - start] += w * v;
+    copy[i] = v;
+  }
 }
 
 export function scorePrepared(m: RuleMatrix, pm: PreparedMatrix, plan: KernelPlan, out: Scores): Scores {
@@ -216,24 +254,22 @@ export function scorePrepared(m: RuleMatrix, pm: PreparedMatrix, plan: KernelPla
   const dimensions = Array.from({ length: dims }, (_, d) => dimensionFor(m, pm, plan, d));
   const { thresholds, tierCount } = plan;
   const last = tierCount - 1;
-
-  // Σ w·s over dimensions in order, then one division: the same doubles as the SQL twin
-  out.score.fill(0);
-  out.disqualified.fill(0);
-  dimensions.forEach(({ subscore: sub, disqualified }, d) => {
-    const w = plan.dimWeights[d];
-    const score = out.score;
-    for (let i = 0; i < n; i++) score[i] += w * sub[i];
-    out.subscores[d].set(sub);
-    if (disqualified) for (let i = 0; i < n; i++) out.disqualified[i] |= disqualified[i];
-  });
-  const score = out.score;
-  const tier = out.tier;
-  const dq = out.disqualified;
-  for (let i = 0; i < n; i++) {
-    const s = weightSum > 0 ? score[i] / weightSum : 0;
-    score[i] = s;
-    tier[i] = dq[i] ? last : tierOf(s, thresholds, tierCount);
+  const { score, tier, disqualified: dq } = out;
+  dq.fill(0);
+  for (const { disqualified } of dimensions)
+    if (disqualified) for (let i = 0; i < n; i++) dq[i] |= disqualified[i];
+  // Σ w·s over dimensions in order, then one division: the same doubles as the SQL twin. A block of leads
+  // at a time, so the sums stay in the cache and each output array is written once.
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = Math.min(start + BLOCK, n);
+    acc.fill(0);
+    for (let d = 0; d < dims; d++)
+      addWeighted(dimensions[d].subscore, out.subscores[d], plan.dimWeights[d], start, end);
+    for (let i = start; i < end; i++) {
+      const s = weightSum > 0 ? acc[i - start] / weightSum : 0;
+      score[i] = s;
+      tier[i] = dq[i] ? last : tierOf(s, thresholds, tierCount);
+    }
   }
   out.ruleStats = {
     caseFires: pm.codeCounts.map((counts) => n - counts[0]),
@@ -242,7 +278,7 @@ export function scorePrepared(m: RuleMatrix, pm: PreparedMatrix, plan: KernelPla
         ? 0
         : counts.reduce((sum, c, code) => sum + c * plan.caseRules[r].points[code], 0),
     ),
-    eventFires: pm.events.map((e) => e.index.length),
+    eventFires: pm.events.map((e) => e.fires),
     eventPoints: plan.eventRules.map((rule, r) => dimensions[rule.dim].eventPoints.get(r) ?? 0),
   };
   return out;

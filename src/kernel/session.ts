@@ -11,6 +11,10 @@ import { allocateScores, scoreAll, type Scores } from './score';
 import { roiOf, type RoiData, type RoiOptions, type RoiResult } from './roi';
 import { explainLead, type Explanation } from './explain';
 import { orderLeads, type LeadKeys, type LeadOrderOptions } from './leadOrder';
+import { BufferPool } from './bufferPool';
+
+/** Released result buffers kept for reuse: about two results' per-lead arrays at a million leads. */
+const POOL_BYTES = 64 * 2 ** 20;
 
 /** The kernel's state between messages: the data it was given and the last result. Runs in the worker. */
 export class KernelSession {
@@ -24,6 +28,12 @@ export class KernelSession {
   #biasSegment: BiasSegment | null = null;
   #roiData: RoiData | null = null;
   #leadKeys: LeadKeys = { mask: null, rank: null };
+  #pool = new BufferPool(POOL_BYTES);
+
+  /** A shown result's arrays, handed back by the UI thread: the next results are written into them. */
+  release(buffers: readonly ArrayBuffer[]): void {
+    this.#pool.give(buffers);
+  }
 
   /**
    * The Leads view's text-filter mask and text-sort rank (computed where the text is). New data keeps them:
@@ -110,7 +120,11 @@ export class KernelSession {
     const plan = columns.resolve(planIn, baselineIn ? [baselineIn] : []);
     const baseline = baselineIn && columns.resolve(baselineIn, [planIn]);
     const seg = segment ? this.#segments[segment] : undefined;
-    const scores = scoreAll(m, plan, allocateScores(m.n, plan.dimWeights.length));
+    const scores = scoreAll(
+      m,
+      plan,
+      allocateScores(m.n, plan.dimWeights.length, (b) => this.#pool.take(b)),
+    );
     const outcome = this.#facts.outcome;
     const accuracyResult = accuracy
       ? accuracyOf(m, plan, scores, this.#facts, accuracy, this.#quarters, this.#lastFit ?? undefined)

@@ -16,8 +16,10 @@ scope.onmessage = (event: MessageEvent<KernelRequest>) => {
     session.setRoiData(msg.data);
     return;
   }
-  // the released buffers are garbage here, in the worker's heap
-  if (msg.type === 'release') return;
+  if (msg.type === 'release') {
+    session.release(msg.buffers);
+    return;
+  }
   if (msg.type === 'lead-keys') {
     session.setLeadKeys(msg.keys);
     return;

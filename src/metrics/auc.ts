@@ -7,18 +7,25 @@ import { sortNonNegative } from './sortScores';
  * empty. Each class radix-sorted on its own (no comparator), then one merge pass; no per-call buffers.
  */
 export function auc(scores: ArrayLike<number>, outcome: ArrayLike<number>): number | null {
-  let nWon = 0;
-  let nLost = 0;
-  for (let i = 0; i < outcome.length; i++) {
-    if (outcome[i] === WON) nWon++;
-    else if (outcome[i] === LOST) nLost++;
+  const n = outcome.length;
+  const buffer = classScratch(n);
+  let a = 0;
+  let b = n;
+  for (let i = 0; i < n; i++) {
+    if (outcome[i] === WON) buffer[a++] = scores[i];
+    else if (outcome[i] === LOST) buffer[--b] = scores[i];
   }
+  return aucOfClasses(buffer.subarray(0, a), buffer.subarray(b, n));
+}
+
+/**
+ * The AUC of the won and the lost leads' scores, given in any order (both are sorted in place): each class
+ * radix-sorted on its own (no comparator), then one merge pass. Null when either class is empty.
+ */
+export function aucOfClasses(won: Float64Array, lost: Float64Array): number | null {
+  const nWon = won.length;
+  const nLost = lost.length;
   if (nWon === 0 || nLost === 0) return null;
-  const { won, lost } = classBuffers(nWon, nLost);
-  for (let i = 0, a = 0, b = 0; i < outcome.length; i++) {
-    if (outcome[i] === WON) won[a++] = scores[i];
-    else if (outcome[i] === LOST) lost[b++] = scores[i];
-  }
   sortNonNegative(won);
   sortNonNegative(lost);
   // per distinct won value: its wins × (losses below it + half the losses tied with it), ascending — the
@@ -43,9 +50,13 @@ const LOST = 2;
 // kept between calls (the kernel computes an AUC on every re-score of a million leads)
 let scratch = new Float64Array(0);
 
-function classBuffers(nWon: number, nLost: number): { won: Float64Array; lost: Float64Array } {
-  if (scratch.length < nWon + nLost) scratch = new Float64Array(nWon + nLost);
-  return { won: scratch.subarray(0, nWon), lost: scratch.subarray(nWon, nWon + nLost) };
+/**
+ * A kept buffer of at least n values for gathering the two classes (won from the front, lost from the
+ * back): the caller passes its parts to aucOfClasses before the next call.
+ */
+export function classScratch(n: number): Float64Array {
+  if (scratch.length < n) scratch = new Float64Array(n);
+  return scratch;
 }
 
 /**

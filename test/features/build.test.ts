@@ -9,6 +9,7 @@ import {
   buildLeadFeatures,
   buildRuleInputs,
   fetchLeadTable,
+  LEAD_TEXT_COLUMNS,
   type DatasetFacts,
 } from '../../src/features/build';
 import { loadFixture } from '../queries/fixture';
@@ -93,6 +94,23 @@ describe('features/*.sql on the hand-made fixture', () => {
     ]);
   });
 
+  it('features/aged_events.sql, features/activity_events_more.sql and features/activity_row_span.sql: built a range of activity rows at a time, the same events', async () => {
+    const all = async () =>
+      readRows(
+        await engine.query('SELECT lead_id, activity_type, age_days FROM activity_events ORDER BY ALL'),
+        { lead_id: { type: 'string' }, activity_type: { type: 'string' }, age_days: { type: 'number' } },
+      );
+    for (const window of [null, 30]) {
+      await buildActivityEvents(engine, facts, window);
+      const whole = await all();
+      expect(whole.length).toBeGreaterThan(1);
+      for (const range of [1, 2, 3]) {
+        await buildActivityEvents(engine, facts, window, null, range);
+        expect(await all()).toEqual(whole);
+      }
+    }
+  });
+
   it('features/lead_column_text.sql and features/lead_column_number.sql give one column in lead order, blanks kept', async () => {
     const created = (await fetchLeadTable(engine)).createdDay;
     const source = await fetchBiasColumn(engine, 'lead_source', created);
@@ -135,8 +153,18 @@ describe('features/*.sql on the hand-made fixture', () => {
     ]);
   });
 
-  it('features/lead_table.sql lists display columns in lead_id order with size bands and quarters', async () => {
+  it('features/lead_table.sql lists display columns in lead_id order with size bands and quarters, features/lead_count.sql: read a range of leads at a time', async () => {
     const t = await fetchLeadTable(engine);
+    for (const range of [1, 4, 6]) {
+      const ranged = await fetchLeadTable(engine, range);
+      for (const c of LEAD_TEXT_COLUMNS) expect(textValues(ranged.text[c])).toEqual(textValues(t.text[c]));
+      expect([ranged.outcome, ranged.wonAmount, ranged.createdDay, ranged.wonDay]).toEqual([
+        t.outcome,
+        t.wonAmount,
+        t.createdDay,
+        t.wonDay,
+      ]);
+    }
     expect(textValues(t.text.lead_id)).toEqual(['L1', 'L2', 'L3', 'L4', 'L5', 'L6']);
     expect(textValues(t.text.size_band)).toEqual(['50–249', '1–49', '1000+', '50–249', '1–49', '']);
     expect(textValues(t.text.created_quarter)).toEqual([

@@ -94,6 +94,8 @@ function leadsCsv(eol: string, tail = ''): { text: string; rejectedAt: number[] 
 
 const TODAY = '2026-01-15';
 const SIZES = [1, 40, 97, 1 << 20];
+// each test loads its file once per chunk size, one-byte chunks (a statement per record) included
+const LOADS_TIMEOUT = 120_000;
 
 interface Loaded {
   rows: unknown[];
@@ -101,14 +103,14 @@ interface Loaded {
 }
 
 async function load(engine: SqlEngine, file: PreparedFile, chunkBytes: number): Promise<Loaded> {
-  const report = await loadFiles(engine, [file], { today: TODAY, chunkBytes });
+  const report = await loadFiles(engine, [file], { today: TODAY, chunkBytes, keepRawTables: true });
   const rows = (await engine.query('SELECT * FROM raw_leads ORDER BY _row')).toArray().map((r) => ({
     ...r.toJSON(),
   }));
   return { rows, report };
 }
 
-describe('loadFiles: a CSV split into chunks loads exactly as one chunk', () => {
+describe('loadFiles: a CSV split into chunks loads exactly as one chunk', { timeout: LOADS_TIMEOUT }, () => {
   let engine: SqlEngine;
   beforeAll(async () => {
     engine = await createNodeEngine();

@@ -13,6 +13,7 @@ const file = (name: string, over: Partial<LoadedFile>): LoadedFile => ({
   delimiter: ',',
   rows: 3,
   rejectedLines: [],
+  rawQuality: [],
   notes: [],
   ...over,
 });

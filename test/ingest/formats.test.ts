@@ -23,7 +23,7 @@ interface Loaded {
 async function withLoaded(files: PreparedFile[], body: (l: Loaded) => Promise<void>): Promise<void> {
   const engine: SqlEngine = await createNodeEngine();
   try {
-    const report = await loadFiles(engine, files);
+    const report = await loadFiles(engine, files, { keepRawTables: true });
     const rows = async (sql: string) =>
       (await engine.query(sql)).toArray().map((r) => {
         const o = r.toJSON() as Record<string, unknown>;
@@ -411,7 +411,7 @@ describe('ingest/drop_staging.sql', () => {
     const engine = await createNodeEngine();
     try {
       await loadFiles(engine, [await prepareSource(formats.parquetLeads())]);
-      await loadFiles(engine, [await prepareSource(formats.jsonExports().ndjson)]);
+      await loadFiles(engine, [await prepareSource(formats.jsonExports().ndjson)], { keepRawTables: true });
       const tables = (
         await engine.query("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'raw_%'")
       )

@@ -26,7 +26,7 @@ const byHeader = (header: string) => columns.find((c) => c.header === header)!;
 beforeAll(async () => {
   engine = await createNodeEngine();
   prepared = prepareFile(qualityLeads());
-  report = await loadFiles(engine, [prepared]);
+  report = await loadFiles(engine, [prepared], { keepRawTables: true });
   columns = await loadQuality(engine, [source(prepared)], report);
 });
 afterAll(async () => {
@@ -87,7 +87,7 @@ describe('data-quality panel statistics', () => {
   it('frees its temp table and can run again with the same answer (quality/drop_counts.sql)', async () => {
     const countsColumns = () =>
       fetchRows(engine, 'quality/raw_columns', { name: { type: 'string' } }, { params: ['quality_counts'] });
-    await run(engine, 'quality/value_counts', { identifiers: { table: 'raw_leads' } });
+    await run(engine, 'quality/value_counts', { identifiers: { table: 'raw_leads' }, params: [1, 100, ''] });
     expect((await countsColumns()).map((c) => c.name)).toEqual(['col', 'value', 'n']);
     await run(engine, 'quality/drop_counts');
     expect(await countsColumns()).toEqual([]);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decayWeight, EventColumns, eventColumn } from '../../src/kernel/eventColumns';
 import type { RuleInputs } from '../../src/kernel/matrix';
+import { sparseOf } from '../../src/kernel/prepare';
+import { scoreAll } from '../../src/kernel/score';
 import { compilePlan } from '../../src/model/compile';
 import { tinyScenario } from '../features/tinyScenario';
 
@@ -49,6 +51,21 @@ describe('EventColumns', () => {
     expect(Array.from(m.eventCounts[a.eventRules[0].column])).toEqual([1.25, 0, 0.5]);
     // the 20-day window keeps only lead 0's fresh demo
     expect(Array.from(m.eventCounts[other.eventRules[0].column])).toEqual([1, 0, 0]);
+  });
+});
+
+describe('EventColumns sparse forms', () => {
+  it('keeps every lead with an event of the types, and counts as fired only those whose count is not 0', () => {
+    const columns = new EventColumns(inputs);
+    const plan = columns.resolve(compilePlan(tinyScenario({ kind: 'window', windowDays: 20 })));
+    const column = columns.matrix.eventCounts[plan.eventRules[0].column];
+    // demos at ages 0 and 60 (lead 0) and 30 (lead 2): lead 2 has one, but none inside 20 days
+    expect(Array.from(column)).toEqual([1, 0, 0]);
+    const sparse = sparseOf(column);
+    expect(Array.from(sparse.index)).toEqual([0, 2]);
+    expect(Array.from(sparse.value)).toEqual([1, 0]);
+    expect(sparse.fires).toBe(1);
+    expect(scoreAll(columns.matrix, plan).ruleStats.eventFires).toEqual([1, 1]);
   });
 });
 

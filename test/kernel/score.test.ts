@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarize, topTierWinShare } from '../../src/kernel/aggregate';
 import type { RuleMatrix } from '../../src/kernel/matrix';
-import { scoreAll, tierOf } from '../../src/kernel/score';
+import { allocateScores, scoreAll, tierOf } from '../../src/kernel/score';
 import { compilePlan } from '../../src/model/compile';
 import { tinyScenario } from '../features/tinyScenario';
 
@@ -96,6 +96,20 @@ describe('scoreAll', () => {
     }
     // the unchanged plan after all edits still gives the fixture's hand-computed scores
     expect(Array.from(scoreAll(matrix, compilePlan(tinyScenario())).score)).toEqual([100, 0, 92, 0, 24, 40]);
+  });
+
+  it('writes every element of the arrays it is given (a pool hands back old results)', () => {
+    // all bits set: an element left unwritten would stay NaN (Float64/Float32) or 255
+    const dirty = allocateScores(matrix.n, plan.dimWeights.length, (bytes) => {
+      const b = new ArrayBuffer(bytes);
+      new Uint8Array(b).fill(0xff);
+      return b;
+    });
+    const r = scoreAll(matrix, plan, dirty);
+    expect(Array.from(r.score)).toEqual(Array.from(s.score));
+    expect(Array.from(r.tier)).toEqual(Array.from(s.tier));
+    expect(Array.from(r.disqualified)).toEqual(Array.from(s.disqualified));
+    expect(r.subscores.map((x) => Array.from(x))).toEqual(s.subscores.map((x) => Array.from(x)));
   });
 
   it('tierOf uses ≥ at each threshold', () => {

@@ -35,6 +35,16 @@ describe('sortNonNegative on values that share their high bits', () => {
     }
   });
 
+  it('sorts a long run of values that differ only in their last 20 bits (rounded-apart equal scores)', () => {
+    let seed = 11;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    // 60 + k ulps (2⁻⁴⁷ each), k < 2²⁰: one run of 4,000 values sharing their leading 44 bits
+    const values = Float64Array.from({ length: 4000 }, () => 60 + Math.floor(rand() * 2 ** 20) * 2 ** -47);
+    const expected = Float64Array.from(values).sort();
+    expect(new Set(values).size).toBeGreaterThan(3000);
+    expect(Array.from(sortNonNegative(values))).toEqual(Array.from(expected));
+  });
+
   it('leaves an all-equal array (every digit skipped) as it is', () => {
     expect(Array.from(sortNonNegative(new Float64Array(10).fill(42)))).toEqual(new Array(10).fill(42));
   });
