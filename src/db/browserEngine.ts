@@ -107,6 +107,11 @@ export async function createBrowserEngine(
         for await (const batch of reader) batches.push(batch);
         return new Table(reader.schema, batches);
       }),
+    queryBatches: (sql, onBatch) =>
+      guard(async () => {
+        // each batch arrives in a task of its own: the page keeps painting between them
+        for await (const batch of await streamConn.send(sql, true)) onBatch(batch);
+      }),
     registerText: (name, text) => guard(() => db.registerFileText(name, text)),
     registerBuffer: (name, bytes) => guard(() => db.registerFileBuffer(name, bytes)),
     registerFile: (name, file) =>

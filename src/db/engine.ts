@@ -1,4 +1,4 @@
-import type { Table } from 'apache-arrow';
+import type { RecordBatch, Table } from 'apache-arrow';
 
 /** A value bound to a `?` placeholder. User text reaches SQL only this way. */
 export type SqlParam = string | number | boolean | null;
@@ -18,6 +18,8 @@ export interface SqlEngine {
    * it sees committed tables but not another connection's TEMP tables.
    */
   queryStreamed(sql: string): Promise<Table>;
+  /** queryStreamed handing each record batch to `onBatch` as it arrives, none kept: the reader keeps what it needs. */
+  queryBatches(sql: string, onBatch: (batch: RecordBatch) => void): Promise<void>;
   registerText(name: string, text: string): Promise<void>;
   registerBuffer(name: string, bytes: Uint8Array): Promise<void>;
   /** Registers a file DuckDB reads lazily by handle (the browser never copies it); for big uploads. */

@@ -33,6 +33,9 @@ export async function createNodeEngine(): Promise<SqlEngine> {
       const batches = [...reader];
       return new Table(reader.schema, batches);
     },
+    async queryBatches(sql, onBatch) {
+      for (const batch of await conn.send(sql, true)) onBatch(batch);
+    },
     async registerText(name, text) {
       db.registerFileText(name, text);
     },

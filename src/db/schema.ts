@@ -1,5 +1,4 @@
-import { DataType, type Table, type Vector } from 'apache-arrow';
-import type { Pacer } from './pacer';
+import { DataType, type RecordBatch, type Table, type Vector } from 'apache-arrow';
 
 /** The declared shape of a query result. Every result crossing the DuckDB boundary is checked against one. */
 export type ColumnType = 'string' | 'number' | 'boolean' | 'date';
@@ -61,7 +60,7 @@ function toIsoDate(v: unknown, column: string): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-function columnOf(table: Table, name: string, spec: ColumnSpec): Vector {
+export function columnOf(table: Table | RecordBatch, name: string, spec: ColumnSpec): Vector {
   const field = table.schema.fields.find((f) => f.name === name);
   const vector = table.getChild(name);
   if (!field || !vector) throw new SchemaError(`missing column ${name}`);
@@ -115,7 +114,7 @@ const ARRAY_CTORS = { float64: Float64Array, float32: Float32Array, int32: Int32
 
 /** A non-null numeric column copied into a typed array of the requested kind (the kernel's input). */
 export function readNumericColumn<K extends NumericArrayKind>(
-  table: Table,
+  table: Table | RecordBatch,
   name: string,
   kind: K,
 ): ArrayFor<K> {
@@ -143,7 +142,8 @@ export function readNumericColumn<K extends NumericArrayKind>(
 
 const utf8 = new TextDecoder();
 
-interface Utf8Chunk {
+/** The parts of an Arrow Utf8 chunk the readers use. */
+export interface Utf8Chunk {
   offset: number;
   length: number;
   nullCount: number;
@@ -191,21 +191,6 @@ function decodeUtf8Chunk(data: Utf8Chunk, out: string[], at: number, interner: I
     }
     out[at + i] = data.nullCount > 0 && !data.getValid(i) ? '' : interner.get(text.slice(startChar, charPos));
   }
-}
-
-/** readStringColumn cut into tasks: the pacer may give the page its turn between Arrow chunks. */
-export async function readStringColumnPaced(table: Table, name: string, pacer: Pacer): Promise<string[]> {
-  const vector = columnOf(table, name, { type: 'string', nullable: true });
-  if (DataType.isDictionary(vector.type)) return readStringColumn(table, name);
-  const out = new Array<string>(table.numRows);
-  let at = 0;
-  const interner = new Interner();
-  for (const chunk of vector.data) {
-    decodeUtf8Chunk(chunk as unknown as Utf8Chunk, out, at, interner);
-    at += chunk.length;
-    await pacer.pause();
-  }
-  return out;
 }
 
 /** A string column (nulls → ''), e.g. ids and segment labels. Ids stay strings end to end. */

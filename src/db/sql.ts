@@ -1,4 +1,4 @@
-import type { RecordBatch, Schema, Table } from 'apache-arrow';
+import type { RecordBatch, Table } from 'apache-arrow';
 import type { SqlEngine, SqlParam } from './engine';
 import { readOne, readRows, type ResultSchema, type RowOf } from './schema';
 
@@ -60,6 +60,16 @@ export async function fetchTableStreamed(
   return engine.queryStreamed(prepare(name, options));
 }
 
+/** Runs queries/<name>.sql (no parameters) and hands its result to `onBatch` a record batch at a time. */
+export async function forEachBatch(
+  engine: SqlEngine,
+  name: string,
+  onBatch: (batch: RecordBatch) => void,
+  options: Omit<QueryOptions, 'params'> = {},
+): Promise<void> {
+  await engine.queryBatches(prepare(name, options), onBatch);
+}
+
 /** Runs queries/<name>.sql and returns rows checked against the schema. */
 export async function fetchRows<S extends ResultSchema>(
   engine: SqlEngine,
@@ -77,25 +87,4 @@ export async function fetchOne<S extends ResultSchema>(
   options: QueryOptions = {},
 ): Promise<RowOf<S>> {
   return readOne(await fetchTable(engine, name, options), schema);
-}
-
-/**
- * Runs queries/<name>.sql (params $1 … $2: a range of positions) for 1 … total, `range` at a time, and
- * returns the results as one table: DuckDB holds one range's result at a time.
- */
-export async function fetchTableInRanges(
-  engine: SqlEngine,
-  name: string,
-  total: number,
-  range: number,
-): Promise<Table> {
-  const parts: Table[] = [];
-  for (let first = 1; first === 1 || first <= total; first += range)
-    parts.push(await fetchTable(engine, name, { params: [first, first + range - 1] }));
-  // built with the results' own Arrow classes: the Node engine's differ from the ES module's
-  const TableOf = parts[0].constructor as new (schema: Schema, batches: RecordBatch[]) => Table;
-  return new TableOf(
-    parts[0].schema,
-    parts.flatMap((p) => p.batches),
-  );
 }

@@ -44,18 +44,19 @@ export function scoredLeadsCsv(leads: LeadTable, result: ScoreResult, scenario: 
   const tierNames = scenario.tiers.map((x) => x.name);
   function* rows(): Generator<CsvCell[]> {
     for (let i = 0; i < leads.n; i++) {
+      const employees = t.employees.get(i);
       yield [
-        t.lead_id[i],
-        t.company[i],
-        t.country[i],
-        t.region[i],
-        t.industry[i],
-        t.employees[i] === '' ? null : Number(t.employees[i]),
-        t.lead_source[i],
-        t.owner[i],
-        t.job_title[i],
-        t.created_at[i],
-        t.outcome[i],
+        t.lead_id.get(i),
+        t.company.get(i),
+        t.country.get(i),
+        t.region.get(i),
+        t.industry.get(i),
+        employees === '' ? null : Number(employees),
+        t.lead_source.get(i),
+        t.owner.get(i),
+        t.job_title.get(i),
+        t.created_at.get(i),
+        t.outcome.get(i),
         leads.wonAmount[i],
         result.score[i],
         tierNames[result.tier[i]],

@@ -1,6 +1,8 @@
 import type { SqlEngine } from '../db/engine';
 import { quoteIdent } from '../db/ident';
-import { readNumericColumn, readStringColumn } from '../db/schema';
+import { readNumericColumn } from '../db/schema';
+import { readTextColumn } from '../db/readTextColumn';
+import { DictionaryText, textValues, type TextColumn } from '../db/textColumn';
 import { fetchTable } from '../db/sql';
 import { NO_DAY } from '../kernel/matrix';
 import {
@@ -46,7 +48,7 @@ export function biasColumnsOf(mapping: Readonly<Record<string, string | number |
 
 /** Raw per-lead values of one column, fetched once per load and re-cut cheaply. */
 export type BiasColumnValues =
-  | { kind: 'text'; values: string[] }
+  | { kind: 'text'; values: TextColumn }
   | { kind: 'number'; values: Float64Array }
   | { kind: 'days'; values: Int32Array };
 
@@ -68,7 +70,7 @@ export async function fetchBiasColumn(
   );
   return number
     ? { kind: 'number', values: readNumericColumn(table, 'value', 'float64') }
-    : { kind: 'text', values: readStringColumn(table, 'value') };
+    : { kind: 'text', values: await readTextColumn(table, 'value') };
 }
 
 /** Segment codes (−1 = missing) and labels of a column under a cut; "other" is OTHER_LABEL. */
@@ -83,6 +85,13 @@ export function cutBiasColumn(column: BiasColumn, raw: BiasColumnValues, cut: Bi
       ? fixedBands(values, EMPLOYEE_EDGES, { integer: true })
       : quantileBands(values, QUANTILE_BANDS);
   }
-  const all = categoryCodes(raw.values);
+  const all = textCategoryCodes(raw.values);
   return cut.topN === null ? all : topCategories(all.codes, all.labels, cut.topN, { other: OTHER_LABEL });
+}
+
+/** categoryCodes of a text column; a dictionary's values are cut once each, in first-appearance order. */
+function textCategoryCodes(column: TextColumn): Bands {
+  if (!(column instanceof DictionaryText)) return categoryCodes(textValues(column));
+  const byValue = categoryCodes(column.values);
+  return { codes: Int32Array.from(column.codes, (c) => byValue.codes[c]), labels: byValue.labels };
 }

@@ -1,7 +1,9 @@
 import type { SqlEngine } from '../db/engine';
-import { readNumericColumn, readStringColumnPaced } from '../db/schema';
-import { Pacer } from '../db/pacer';
-import { fetchOne, fetchRows, fetchTableInRanges, fetchTableStreamed, run } from '../db/sql';
+import type { RecordBatch } from 'apache-arrow';
+import { readNumericColumn } from '../db/schema';
+import { stringVector, TextColumnBuilder } from '../db/readTextColumn';
+import { DictionaryText, type TextColumn } from '../db/textColumn';
+import { fetchOne, fetchRows, fetchTable, fetchTableStreamed, run } from '../db/sql';
 import { OUTCOME, type EventLog, type RuleInputs } from '../kernel/matrix';
 import { conditionKey, layoutOf, type MatrixLayout } from '../model/compile';
 import { ruleMatrixSql } from '../model/ruleSql';
@@ -183,7 +185,8 @@ export type LeadTextColumn = (typeof LEAD_TEXT_COLUMNS)[number];
 /** What the Leads view and the export show per lead, in the kernel's order. */
 export interface LeadTable {
   n: number;
-  text: Record<LeadTextColumn, string[]>;
+  /** Compact columns (dictionary codes or UTF-8 bytes): values are decoded for the rows read. */
+  text: Record<LeadTextColumn, TextColumn>;
   outcome: Uint8Array;
   wonAmount: Float64Array;
   /** Days since 1970-01-01 of created_at, NO_DAY when unknown. */
@@ -193,19 +196,54 @@ export interface LeadTable {
 }
 
 export async function fetchLeadTable(engine: SqlEngine, range = LEAD_TABLE_RANGE): Promise<LeadTable> {
-  const { n } = await fetchOne(engine, 'features/lead_count', { n: { type: 'number' } });
-  const table = await fetchTableInRanges(engine, 'features/lead_table', n, range);
-  // ~13M strings at 1M leads: decoded a few ms at a time so the page keeps painting
-  const pacer = new Pacer();
-  const text = {} as Record<LeadTextColumn, string[]>;
-  for (const c of LEAD_TEXT_COLUMNS) text[c] = await readStringColumnPaced(table, c, pacer);
-  const outcome = Uint8Array.from(text.outcome, (o) => OUTCOME[o as keyof typeof OUTCOME] ?? OUTCOME.open);
-  return {
-    n: table.numRows,
-    text,
-    outcome,
-    wonAmount: readNumericColumn(table, 'won_amount', 'float64'),
-    createdDay: readNumericColumn(table, 'created_day', 'int32'),
-    wonDay: readNumericColumn(table, 'won_day', 'int32'),
+  // read a range of leads at a time, batch by batch: only the compact columns grow
+  const text = {} as Record<LeadTextColumn, TextColumnBuilder>;
+  for (const c of LEAD_TEXT_COLUMNS) text[c] = new TextColumnBuilder();
+  const parts = {
+    wonAmount: [] as Float64Array[],
+    createdDay: [] as Int32Array[],
+    wonDay: [] as Int32Array[],
   };
+  const add = (batch: RecordBatch) => {
+    for (const c of LEAD_TEXT_COLUMNS) text[c].addVector(stringVector(batch, c));
+    parts.wonAmount.push(readNumericColumn(batch, 'won_amount', 'float64'));
+    parts.createdDay.push(readNumericColumn(batch, 'created_day', 'int32'));
+    parts.wonDay.push(readNumericColumn(batch, 'won_day', 'int32'));
+  };
+  const { n } = await fetchOne(engine, 'features/lead_count', { n: { type: 'number' } });
+  for (let first = 1; first <= n; first += range) {
+    const table = await fetchTable(engine, 'features/lead_table', { params: [first, first + range - 1] });
+    for (const batch of table.batches) add(batch);
+  }
+  const columns = {} as Record<LeadTextColumn, TextColumn>;
+  for (const c of LEAD_TEXT_COLUMNS) columns[c] = text[c].finish();
+  return {
+    n: columns.lead_id.length,
+    text: columns,
+    outcome: outcomeCodes(columns.outcome),
+    wonAmount: concat(parts.wonAmount, Float64Array),
+    createdDay: concat(parts.createdDay, Int32Array),
+    wonDay: concat(parts.wonDay, Int32Array),
+  };
+}
+
+function concat<T extends Float64Array | Int32Array>(parts: T[], Ctor: new (n: number) => T): T {
+  const out = new Ctor(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+const outcomeOf = (o: string) => OUTCOME[o as keyof typeof OUTCOME] ?? OUTCOME.open;
+
+/** The kernel's outcome code per lead (an unknown outcome counts as open). */
+function outcomeCodes(column: TextColumn): Uint8Array {
+  if (column instanceof DictionaryText) {
+    const byCode = column.values.map(outcomeOf);
+    return Uint8Array.from(column.codes, (c) => byCode[c]);
+  }
+  return Uint8Array.from({ length: column.length }, (_, i) => outcomeOf(column.get(i)));
 }

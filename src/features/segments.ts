@@ -1,3 +1,4 @@
+import { DictionaryText, type TextColumn } from '../db/textColumn';
 import type { SegmentColumn } from '../kernel/protocol';
 
 /** The segment columns of the Tiers view, in picker order. */
@@ -22,9 +23,12 @@ export interface EncodedSegment extends SegmentColumn {
 export const OTHER_LABEL = '\u0000other';
 
 /** Dictionary-encodes a text column, most frequent values first (quarters and bands in natural order). */
-export function encodeSegment(values: readonly string[], natural: boolean): EncodedSegment {
+export function encodeSegment(column: TextColumn, natural: boolean): EncodedSegment {
+  const { values, codes } = column instanceof DictionaryText ? column : dictionaryOf(column);
   const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const perCode = new Float64Array(values.length);
+  for (let i = 0; i < codes.length; i++) perCode[codes[i]]++;
+  values.forEach((v, c) => counts.set(v, perCode[c]));
   let labels = [...counts.keys()];
   labels.sort(
     natural ? (a, b) => naturalOrder(a, b) : (a, b) => counts.get(b)! - counts.get(a)! || a.localeCompare(b),
@@ -33,9 +37,21 @@ export function encodeSegment(values: readonly string[], natural: boolean): Enco
     labels = [...labels.slice(0, MAX_SEGMENT_VALUES - 1), OTHER_LABEL];
   const index = new Map(labels.map((l, i) => [l, i]));
   const other = index.get(OTHER_LABEL) ?? -1;
-  const codes = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) codes[i] = index.get(values[i]) ?? other;
-  return { codes, count: labels.length, labels };
+  const segmentOf = Int32Array.from(values, (v) => index.get(v) ?? other);
+  return { codes: Int32Array.from(codes, (c) => segmentOf[c]), count: labels.length, labels };
+}
+
+/** Codes by first appearance for a column kept as bytes (too many distinct values for a dictionary). */
+function dictionaryOf(column: TextColumn): { values: string[]; codes: Int32Array } {
+  const index = new Map<string, number>();
+  const codes = new Int32Array(column.length);
+  for (let i = 0; i < codes.length; i++) {
+    const v = column.get(i);
+    let code = index.get(v);
+    if (code === undefined) index.set(v, (code = index.size));
+    codes[i] = code;
+  }
+  return { values: [...index.keys()], codes };
 }
 
 function naturalOrder(a: string, b: string): number {

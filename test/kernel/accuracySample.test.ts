@@ -66,7 +66,7 @@ beforeAll(async () => {
     const lines = ['lead_id,score,outcome,window'];
     for (let i = 0; i < sample.leads.n; i++)
       lines.push(
-        `${sample.leads.text.lead_id[i]},${scores.score[i]},${OUTCOME_NAMES[facts.outcome[i]]},${window[i] === WINDOW.train ? 'train' : window[i] === WINDOW.test ? 'test' : ''}`,
+        `${sample.leads.text.lead_id.get(i)},${scores.score[i]},${OUTCOME_NAMES[facts.outcome[i]]},${window[i] === WINDOW.train ? 'train' : window[i] === WINDOW.test ? 'test' : ''}`,
       );
     writeFileSync(SCORES, lines.join('\n') + '\n');
   }
@@ -84,7 +84,7 @@ describe('accuracy on the committed sample against scikit-learn (test/golden/mak
     let worst = 0;
     rows.forEach((line, i) => {
       const [id, score, outcome, w] = line.split(',');
-      expect(id).toBe(sample.leads.text.lead_id[i]);
+      expect(id).toBe(sample.leads.text.lead_id.get(i));
       expect(outcome).toBe(OUTCOME_NAMES[sample.leads.outcome[i]]);
       expect(w).toBe(window[i] === WINDOW.train ? 'train' : 'test');
       worst = Math.max(worst, Math.abs(Number(score) - scores.score[i]));

@@ -106,7 +106,7 @@ describe('planted effects on the committed sample are flagged at the default set
     // brute force over the matrix: the industry rule (case rule 0) inside vs outside Derek Holt's leads
     const plan = compilePlan(scenario);
     const owner = await fetchBiasColumn(sample.engine, 'owner', sample.leads.createdDay);
-    const inSeg = (i: number) => owner.kind === 'text' && owner.values[i] === 'Derek Holt';
+    const inSeg = (i: number) => owner.kind === 'text' && owner.values.get(i) === 'Derek Holt';
     const col = sample.matrix.caseCodes[plan.caseRules[0].column];
     const acc = { in: [0, 0, 0], out: [0, 0, 0] };
     for (let i = 0; i < sample.leads.n; i++) {

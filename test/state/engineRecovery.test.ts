@@ -28,6 +28,7 @@ function mortal(
     engine: {
       query: alive(engine.query),
       queryStreamed: alive(engine.queryStreamed),
+      queryBatches: alive(engine.queryBatches),
       registerText: alive(engine.registerText),
       registerBuffer: alive(engine.registerBuffer),
       registerFile: alive(engine.registerFile),

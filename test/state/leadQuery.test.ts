@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { textColumnOf } from '../../src/db/textColumn';
 import type { LeadTable } from '../../src/features/build';
 import type { LeadKeys } from '../../src/kernel/leadOrder';
 import { LeadQuery } from '../../src/state/leadQuery.svelte';
@@ -10,19 +11,19 @@ function leads(companies: string[]): LeadTable {
   return {
     n,
     text: {
-      lead_id: ids,
-      company: companies,
-      country: blank,
-      region: blank,
-      industry: blank,
-      employees: blank,
-      size_band: blank,
-      lead_source: blank,
-      owner: blank,
-      job_title: blank,
-      created_at: blank,
-      created_quarter: blank,
-      outcome: blank,
+      lead_id: textColumnOf(ids),
+      company: textColumnOf(companies),
+      country: textColumnOf(blank),
+      region: textColumnOf(blank),
+      industry: textColumnOf(blank),
+      employees: textColumnOf(blank),
+      size_band: textColumnOf(blank),
+      lead_source: textColumnOf(blank),
+      owner: textColumnOf(blank),
+      job_title: textColumnOf(blank),
+      created_at: textColumnOf(blank),
+      created_quarter: textColumnOf(blank),
+      outcome: textColumnOf(blank),
     },
     outcome: new Uint8Array(n),
     wonAmount: new Float64Array(n),

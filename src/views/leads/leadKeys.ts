@@ -16,9 +16,6 @@ export const LEAD_COLUMNS = [
 export type LeadColumn = (typeof LEAD_COLUMNS)[number] | `sub:${number}`;
 export type TextColumn = Exclude<(typeof LEAD_COLUMNS)[number], 'score' | 'tier'>;
 
-/** Distinct values remembered per column (ids and company names would only fill the map). */
-const MEMO = 4096;
-
 const SEARCHED: TextColumn[] = ['lead_id', 'company', 'industry', 'region', 'lead_source', 'owner'];
 
 export function isTextColumn(column: LeadColumn): column is TextColumn {
@@ -33,21 +30,7 @@ export function textMask(leads: LeadTable, text: string): Uint8Array | null {
   const needle = text.trim().toLowerCase();
   if (!needle) return null;
   const mask = new Uint8Array(leads.n);
-  for (const column of SEARCHED) {
-    const values = leads.text[column];
-    // a value recurs in most columns: each of the first MEMO distinct values is tested once
-    const seen = new Map<string, boolean>();
-    for (let i = 0; i < leads.n; i++) {
-      if (mask[i]) continue;
-      const v = values[i];
-      let hit = seen.get(v);
-      if (hit === undefined) {
-        hit = v.toLowerCase().includes(needle);
-        if (seen.size < MEMO) seen.set(v, hit);
-      }
-      if (hit) mask[i] = 1;
-    }
-  }
+  for (const column of SEARCHED) leads.text[column].markContaining(needle, mask);
   return mask;
 }
 
@@ -56,10 +39,5 @@ export function textMask(leads: LeadTable, text: string): Uint8Array | null {
  * strings): equal values get equal ranks, so a sort on the rank keeps lead order among them.
  */
 export function textRank(leads: LeadTable, column: TextColumn): Uint32Array {
-  const values = leads.text[column];
-  const rankOf = new Map<string, number>();
-  [...new Set(values)].sort().forEach((v, r) => rankOf.set(v, r));
-  const rank = new Uint32Array(leads.n);
-  for (let i = 0; i < leads.n; i++) rank[i] = rankOf.get(values[i])!;
-  return rank;
+  return leads.text[column].ranks();
 }

@@ -1,0 +1,167 @@
+import { DataType, type RecordBatch, type Table, type Vector } from 'apache-arrow';
+import { columnOf, type Utf8Chunk } from './schema';
+import { DICTIONARY_LIMIT, dictionaryText, Utf8Text, type TextColumn } from './textColumn';
+
+const utf8 = new TextDecoder();
+const utf8Encoder = new TextEncoder();
+
+/** A string column of a table or record batch (nulls → ''), checked against its declared type. */
+export const stringVector = (table: Table | RecordBatch, name: string): Vector =>
+  columnOf(table, name, { type: 'string', nullable: true });
+
+/** A whole string column as a TextColumn (see TextColumnBuilder). */
+export function readTextColumn(table: Table, name: string): TextColumn {
+  const builder = new TextColumnBuilder();
+  builder.addVector(stringVector(table, name));
+  return builder.finish();
+}
+
+/**
+ * Builds a TextColumn from Arrow string vectors as they arrive (a streamed result, batch by batch):
+ * dictionary codes while the column has at most DICTIONARY_LIMIT distinct values, then its UTF-8 bytes.
+ */
+export class TextColumnBuilder {
+  #index: Map<string, number> | null = new Map();
+  #codes = new Uint16Array(1024);
+  #bytes = new Uint8Array(0);
+  #offsets = new Uint32Array(0);
+  #n = 0;
+
+  addVector(vector: Vector): void {
+    if (DataType.isDictionary(vector.type)) {
+      for (let i = 0; i < vector.length; i++) this.#addValue((vector.get(i) as string | null) ?? '');
+      return;
+    }
+    for (const chunk of vector.data) this.#addChunk(chunk as unknown as Utf8Chunk);
+  }
+
+  finish(): TextColumn {
+    const n = this.#n;
+    if (this.#index) return dictionaryText(this.#codes.slice(0, n), [...this.#index.keys()]);
+    return new Utf8Text(this.#bytes.slice(0, this.#offsets[n]), this.#offsets.slice(0, n + 1));
+  }
+
+  #addValue(value: string): void {
+    if (this.#index && !this.#code(value)) this.#toBytes();
+    if (!this.#index) {
+      const bytes = utf8Encoder.encode(value);
+      this.#reserveBytes(1, bytes.length);
+      this.#bytes.set(bytes, this.#offsets[this.#n]);
+      this.#offsets[this.#n + 1] = this.#offsets[this.#n] + bytes.length;
+      this.#n++;
+    }
+  }
+
+  /** Appends value's code; false (nothing appended) when the dictionary is full. */
+  #code(value: string): boolean {
+    const index = this.#index!;
+    let code = index.get(value);
+    if (code === undefined) {
+      if (index.size === DICTIONARY_LIMIT) return false;
+      code = index.size;
+      index.set(value, code);
+    }
+    if (this.#n === this.#codes.length) {
+      const grown = new Uint16Array(this.#codes.length * 2);
+      grown.set(this.#codes);
+      this.#codes = grown;
+    }
+    this.#codes[this.#n++] = code;
+    return true;
+  }
+
+  #addChunk(data: Utf8Chunk): void {
+    if (this.#index) {
+      const start = this.#n;
+      if (this.#codeChunk(data)) return;
+      // the dictionary filled up inside this chunk: its rows go in again as bytes
+      this.#n = start;
+      this.#toBytes();
+    }
+    this.#copyChunk(data);
+  }
+
+  /**
+   * Codes a chunk's rows, decoded with one TextDecoder call and sliced: UTF-16 offsets come from the
+   * bytes (one unit per UTF-8 lead byte, two for a 4-byte sequence). False when the dictionary fills up.
+   */
+  #codeChunk(data: Utf8Chunk): boolean {
+    const { valueOffsets: offsets, values: bytes } = data;
+    const first = offsets[data.offset];
+    const text = utf8.decode(bytes.subarray(first, offsets[data.offset + data.length]));
+    let charPos = 0;
+    let bytePos = first;
+    for (let i = 0; i < data.length; i++) {
+      const end = offsets[data.offset + i + 1];
+      const startChar = charPos;
+      for (; bytePos < end; bytePos++) {
+        const b = bytes[bytePos];
+        if ((b & 0xc0) !== 0x80) charPos += b >= 0xf0 ? 2 : 1;
+      }
+      const value = data.nullCount > 0 && !data.getValid(i) ? '' : text.slice(startChar, charPos);
+      if (!this.#code(value)) return false;
+    }
+    return true;
+  }
+
+  /** Switches from codes to bytes: the rows so far are written out from the dictionary's values. */
+  #toBytes(): void {
+    const values = [...this.#index!.keys()].map((v) => utf8Encoder.encode(v));
+    this.#index = null;
+    const n = this.#n;
+    let total = 0;
+    for (let i = 0; i < n; i++) total += values[this.#codes[i]].length;
+    this.#n = 0;
+    this.#reserveBytes(n, total);
+    const offsets = this.#offsets;
+    for (let i = 0; i < n; i++) {
+      const v = values[this.#codes[i]];
+      this.#bytes.set(v, offsets[i]);
+      offsets[i + 1] = offsets[i] + v.length;
+    }
+    this.#n = n;
+    this.#codes = new Uint16Array(0);
+  }
+
+  /** The chunk's bytes in one copy (a null as an empty value), its offsets shifted to where it lands. */
+  #copyChunk(data: Utf8Chunk): void {
+    const { valueOffsets: src, values } = data;
+    const first = src[data.offset];
+    const last = src[data.offset + data.length];
+    this.#reserveBytes(data.length, last - first);
+    const offsets = this.#offsets;
+    const at = this.#n;
+    let pos = offsets[at];
+    if (data.nullCount === 0) {
+      this.#bytes.set(values.subarray(first, last), pos);
+      for (let i = 1; i <= data.length; i++) offsets[at + i] = pos + src[data.offset + i] - first;
+    } else {
+      for (let i = 0; i < data.length; i++) {
+        const start = src[data.offset + i];
+        const end = src[data.offset + i + 1];
+        if (data.getValid(i)) {
+          this.#bytes.set(values.subarray(start, end), pos);
+          pos += end - start;
+        }
+        offsets[at + i + 1] = pos;
+      }
+    }
+    this.#n += data.length;
+  }
+
+  /** Room for `rows` more rows of `bytes` more bytes, growing by doubling. */
+  #reserveBytes(rows: number, bytes: number): void {
+    const needRows = this.#n + rows + 1;
+    if (this.#offsets.length < needRows) {
+      const grown = new Uint32Array(Math.max(needRows, this.#offsets.length * 2, 1024));
+      grown.set(this.#offsets);
+      this.#offsets = grown;
+    }
+    const needBytes = (this.#n === 0 ? 0 : this.#offsets[this.#n]) + bytes;
+    if (this.#bytes.length < needBytes) {
+      const grown = new Uint8Array(Math.max(needBytes, this.#bytes.length * 2, 4096));
+      grown.set(this.#bytes);
+      this.#bytes = grown;
+    }
+  }
+}
