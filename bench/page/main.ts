@@ -245,6 +245,10 @@ async function ingest(dir: string, runs: number, traceTables = false): Promise<I
     if (report.problems.length > 0 || report.files.some((f) => f.rejectedLines.length > 0))
       throw new Error(`unexpected rejects: ${report.problems.length} cells`);
     counts = report.counts;
+    // the generated data has no bad rows: every activities row read must be a canonical activity
+    const activityRows = report.files.find((f) => f.kind === 'activities')?.rows;
+    if (activityRows !== counts.activities)
+      throw new Error(`${activityRows} activities rows read, ${counts.activities} loaded`);
     if (inputs.n !== counts.leads) throw new Error(`matrix has ${inputs.n} rows for ${counts.leads} leads`);
     loaded = { engine, inputs, leads, segment };
     results.push({ ms, leadTableMs, kernelMs, structuralMs, peakHeapMb });

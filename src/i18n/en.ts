@@ -791,6 +791,8 @@ export const en = {
   'parse.lostDealZero': '0 on a lost deal × {n}',
   'parse.folded': '{value} also written as {list}',
   'parse.mixedEncodingLines': 'Lines read as UTF-8 in a Windows-1252 file: {lines}',
+  'error.reread-mismatch':
+    '{file} read differently the second time (rows from row {detail}): the file may have changed while it loaded. Nothing was loaded; load it again.',
   'error.too-big':
     '{file} is {detail}: too big to read as XLSX, JSON, Parquet or gzip in the browser. Save it as an uncompressed CSV (UTF-8), which loads at any size.',
   'error.out-of-memory':

@@ -767,6 +767,8 @@ export const zhCN: Record<MessageKey, string> = {
   'parse.lostDealZero': '输单金额为 0 × {n}',
   'parse.folded': '{value} 也写作 {list}',
   'parse.mixedEncodingLines': 'Windows-1252 文件中按 UTF-8 读取的行：{lines}',
+  'error.reread-mismatch':
+    '{file} 第二次读取的结果不同（从第 {detail} 行起的行数）：文件可能在加载时被修改。未加载任何数据，请重新加载。',
   'error.too-big':
     '{file} 大小为 {detail}：XLSX、JSON、Parquet 或 gzip 文件太大，无法在浏览器中读取。请另存为未压缩的 CSV（UTF-8），CSV 不受大小限制。',
   'error.out-of-memory':

@@ -31,7 +31,9 @@ export type IngestErrorCode =
   /** The load ran out of memory; detail is the file's size. */
   | 'out-of-memory'
   /** The database stopped during the load (a wasm trap) and was restarted; detail is its message. */
-  | 'engine-stopped';
+  | 'engine-stopped'
+  /** A streamed upload read a chunk's rows differently the second time; detail names the lines. */
+  | 'reread-mismatch';
 
 export class IngestError extends Error {
   constructor(

@@ -8,7 +8,7 @@ import type { RejectedLine } from './load';
 import { csvColumns, loadCsvText, type CsvProgress, type RawPart } from './loadCsv';
 import { loadTextTable } from './loadTable';
 import { RAW_TABLE } from './mappedView';
-import type { PreparedFile } from './prepare';
+import { IngestError, type PreparedFile } from './prepare';
 
 export interface StreamedUpload {
   /** Loads each chunk into the raw table in turn and runs `each` on it before the next replaces it. */
@@ -35,6 +35,8 @@ export async function openStreamedUpload(
   const countRows = async () =>
     (await fetchOne(engine, 'ingest/count_rows', { n: { type: 'number' } }, { identifiers: { table } })).n;
   let passes = 0;
+  // each chunk's rows as the first pass read them: a later pass must read the same
+  const partRows: number[] = [];
   const upload = {
     rows: 0,
     rejectedLines: [] as RejectedLine[],
@@ -49,6 +51,14 @@ export async function openStreamedUpload(
       // one progress bar over both passes
       const progress: CsvProgress = (loaded, total) => options.progress?.(pass * total + loaded, 2 * total);
       const rejected = await loadCsvText(engine, file, progress, options.chunkBytes, async (part) => {
+        const n = part.last - part.first + 1;
+        if (pass === 0) partRows.push(n);
+        else if (partRows[part.index] !== n)
+          throw new IngestError(
+            file.source.name,
+            'reread-mismatch',
+            `${part.first}: ${partRows[part.index] ?? 0} → ${n}`,
+          );
         rows = part.last;
         await each(part);
       });

@@ -6,7 +6,8 @@ import type { SqlEngine } from '../../src/db/engine';
 import { createNodeEngine } from '../../src/db/nodeEngine';
 import { fetchOne, run } from '../../src/db/sql';
 import { loadFiles, type LoadReport } from '../../src/ingest/load';
-import { prepareFile, type PreparedFile } from '../../src/ingest/prepare';
+import { IngestError, prepareFile, type PreparedFile } from '../../src/ingest/prepare';
+import { openStreamedUpload } from '../../src/ingest/streamedUpload';
 import { loadQuality, type ColumnQuality } from '../../src/ingest/quality';
 import { QualityCounter } from '../../src/ingest/qualityStream';
 import { addDateProfiles, addMarkerCounts } from '../../src/ingest/streamedProfile';
@@ -224,5 +225,34 @@ describe('summing chunk profiles', () => {
       { marker: '', n: 4 },
       { marker: 'NA', n: 3 },
     ]);
+  });
+});
+
+describe('a streamed upload read twice', () => {
+  it('refuses a second pass that reads a chunk with other rows (the file changed while it loaded)', async () => {
+    const engine = await createNodeEngine();
+    try {
+      const prepared = file('activities.csv', ACTIVITIES);
+      const asBlob = (lines: string[]) => ({ ...prepared.source, file: new Blob([lines.join('\n') + '\n']) });
+      prepared.source = asBlob(ACTIVITIES);
+      const upload = await openStreamedUpload(engine, prepared, { chunkBytes: 200 });
+      const firstPass: [number, number][] = [];
+      await upload.forEach(async (part) => void firstPass.push([part.first, part.last]));
+      // a chunk ends at the first line end at or past its 200th byte: line 8 ends at byte 219, so the first
+      // chunk is lines 2–8 (line 8 rejected: 6 rows), the second lines 9–12 (4 rows)
+      expect(firstPass).toEqual([
+        [1, 6],
+        [7, 10],
+      ]);
+      expect(upload.rows).toBe(10);
+      // line 3 is gone by the second pass: the first chunk now ends at line 9 (byte 224) with 6 rows again,
+      // the second holds lines 10–12
+      prepared.source = asBlob(ACTIVITIES.filter((_, i) => i !== 2));
+      const error = await upload.forEach(async () => {}).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(IngestError);
+      expect(error).toMatchObject({ file: 'activities.csv', code: 'reread-mismatch', detail: '7: 4 → 3' });
+    } finally {
+      await engine.close();
+    }
   });
 });
