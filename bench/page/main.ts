@@ -24,7 +24,7 @@ import { formatOptionsOf } from '../../src/ingest/columnFormats';
 import { HISTOGRAM_BINS, type TierSummary } from '../../src/kernel/aggregate';
 import { createKernelWorker, createKernelWorkers, KernelClient } from '../../src/kernel/client';
 import { copyInputs, NO_DAY, OUTCOME, type RuleInputs } from '../../src/kernel/matrix';
-import { compilePlan, layoutOf, type KernelPlan } from '../../src/model/compile';
+import { compilePlan, layoutOf, type KernelPlan, type MatrixLayout } from '../../src/model/compile';
 import { defaultScenario, mapsUrgency } from '../../src/model/defaultScenario';
 import { setDecay } from '../../src/model/edits';
 import type { Scenario } from '../../src/model/scenario';
@@ -124,6 +124,9 @@ function tracedEngine(engine: SqlEngine): SqlEngine {
       const result = await engine.query(sql, params);
       const table = createdTable(sql);
       if (table) await mark(engine, `  table ${table}`);
+      // a raw table's rows after each chunk (ingest/count_rows.sql), to follow a streamed upload's passes
+      if (sql.startsWith('-- Rows of one raw upload table'))
+        await mark(engine, `  rows ${String(result.toArray()[0]?.toJSON().n)}`);
       return result;
     },
     async registerText(name, text) {
@@ -291,6 +294,18 @@ function decayScenarioFor(base: Scenario, i: number): Scenario {
   const s = structuredClone(base);
   setDecay(s, 'beh-demo', { kind: 'exponential', halfLifeDays: 31 + (i % 20) });
   return s;
+}
+
+/** Leads per statement of the SQL twin's rule matrix: the whole of 10M leads runs DuckDB-wasm out of memory. */
+const RULE_MATRIX_RANGE = 1_000_000;
+
+/** Materialises the SQL twin's rule matrix of `n` leads as `table`, a range of leads at a time. */
+async function createRuleMatrix(engine: SqlEngine, layout: MatrixLayout, table: string, n: number) {
+  for (let first = 1; first <= n; first += RULE_MATRIX_RANGE) {
+    const q = ruleMatrixSql(layout, { first, last: first + RULE_MATRIX_RANGE - 1 });
+    const head = first === 1 ? `CREATE OR REPLACE TABLE ${table} AS` : `INSERT INTO ${table}`;
+    await engine.query(`${head} ${q.sql}`, q.params);
+  }
 }
 
 /** scoreSql wrapped into every aggregate summarize() gives, as one GROUPING SETS query. */
@@ -485,8 +500,7 @@ async function rescore(runs: number, warmup: number, views = true): Promise<Resc
   // the same re-score + aggregates in DuckDB, over the rule matrix materialised once
   const sqlMs: number[] = [];
   await sqlBlock('rescore.sql', async () => {
-    const q = ruleMatrixSql(layoutOf(scenario)!);
-    await engine.query(`CREATE OR REPLACE TABLE rule_matrix AS ${q.sql}`, q.params);
+    await createRuleMatrix(engine, layoutOf(scenario)!, 'rule_matrix', matrix.n);
     for (let i = -warmup; i < runs; i++) {
       const start = performance.now();
       const s = await sqlSummary(engine, planFor(base, i), segment);
@@ -581,8 +595,7 @@ async function rescore(runs: number, warmup: number, views = true): Promise<Resc
     for (let i = 0; i < decayRuns; i++) {
       const s = decayScenarioFor(scenario, i);
       const start = performance.now();
-      const dq = ruleMatrixSql(layoutOf(s)!);
-      await engine.query(`CREATE OR REPLACE TABLE rule_matrix_decay AS ${dq.sql}`, dq.params);
+      await createRuleMatrix(engine, layoutOf(s)!, 'rule_matrix_decay', matrix.n);
       const summary = await sqlSummary(engine, compilePlan(s), segment, 'rule_matrix_decay');
       decaySqlMs.push(performance.now() - start);
       verify(decaySummaries[i], summary, i);

@@ -74,22 +74,36 @@ function eventSum(rule: EventsRule, index: number, params: SqlParam[]): string {
   return `sum(CASE WHEN a.activity_type IN (${placeholders(types, params)}) THEN ${weight} ELSE 0.0 END) AS e${index}`;
 }
 
-export function ruleMatrixSql(layout: MatrixLayout): RuleMatrixSql {
+/** A range of leads by their position in lead_id order (lead_features._idx, from 1), both ends included. */
+export interface LeadRange {
+  first: number;
+  last: number;
+}
+
+/** The rule matrix of every lead, or of the leads in `range` (a big data set is built a range at a time). */
+export function ruleMatrixSql(layout: MatrixLayout, range?: LeadRange): RuleMatrixSql {
   const { caseRules, eventRules } = layout;
   const params: SqlParam[] = [];
   const codes = caseRules.map((rule, i) => `${caseExpression(rule, params)} AS c${i}`);
   const sums = eventRules.map((rule, i) => eventSum(rule, i, params));
+  const inRange = range
+    ? `f._idx BETWEEN ${placeholders([range.first], params)} AND ${placeholders([range.last], params)}`
+    : '';
   const eventColumns = eventRules.map((_, i) => `e${i}`);
   const selected = [
     'f.lead_id',
     ...codes,
     ...eventColumns.map((c) => `CAST(coalesce(b.${c}, 0) AS DOUBLE) AS ${c}`),
   ];
+  const rangeEvents = range
+    ? `WHERE a.lead_id IN (SELECT f.lead_id FROM lead_features f WHERE ${inRange})`
+    : '';
   const join =
     eventRules.length > 0
-      ? `LEFT JOIN (SELECT a.lead_id, ${sums.join(', ')} FROM activity_events a GROUP BY a.lead_id) b ON b.lead_id = f.lead_id`
+      ? `LEFT JOIN (SELECT a.lead_id, ${sums.join(', ')} FROM activity_events a ${rangeEvents} GROUP BY a.lead_id) b ON b.lead_id = f.lead_id`
       : '';
-  const sql = `SELECT ${selected.join(',\n  ')}\nFROM lead_features f\n${join}\nORDER BY f._idx`;
+  const where = range ? `WHERE ${inRange}` : '';
+  const sql = `SELECT ${selected.join(',\n  ')}\nFROM lead_features f\n${join}\n${where}\nORDER BY f._idx`;
   return {
     sql,
     params,
