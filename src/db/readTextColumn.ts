@@ -1,8 +1,7 @@
 import { DataType, type RecordBatch, type Table, type Vector } from 'apache-arrow';
-import { columnOf, type Utf8Chunk } from './schema';
+import { columnOf, eachUtf8Value, type Utf8Chunk } from './schema';
 import { DICTIONARY_LIMIT, dictionaryText, Utf8Text, type TextColumn } from './textColumn';
 
-const utf8 = new TextDecoder();
 const utf8Encoder = new TextEncoder();
 
 /** A string column of a table or record batch (nulls → ''), checked against its declared type. */
@@ -81,27 +80,9 @@ export class TextColumnBuilder {
     this.#copyChunk(data);
   }
 
-  /**
-   * Codes a chunk's rows, decoded with one TextDecoder call and sliced: UTF-16 offsets come from the
-   * bytes (one unit per UTF-8 lead byte, two for a 4-byte sequence). False when the dictionary fills up.
-   */
+  /** Codes a chunk's rows; false when the dictionary fills up. */
   #codeChunk(data: Utf8Chunk): boolean {
-    const { valueOffsets: offsets, values: bytes } = data;
-    const first = offsets[data.offset];
-    const text = utf8.decode(bytes.subarray(first, offsets[data.offset + data.length]));
-    let charPos = 0;
-    let bytePos = first;
-    for (let i = 0; i < data.length; i++) {
-      const end = offsets[data.offset + i + 1];
-      const startChar = charPos;
-      for (; bytePos < end; bytePos++) {
-        const b = bytes[bytePos];
-        if ((b & 0xc0) !== 0x80) charPos += b >= 0xf0 ? 2 : 1;
-      }
-      const value = data.nullCount > 0 && !data.getValid(i) ? '' : text.slice(startChar, charPos);
-      if (!this.#code(value)) return false;
-    }
-    return true;
+    return eachUtf8Value(data, (value) => this.#code(value));
   }
 
   /** Switches from codes to bytes: the rows so far are written out from the dictionary's values. */

@@ -172,11 +172,11 @@ class Interner {
 }
 
 /**
- * Decodes one Arrow Utf8 chunk with a single TextDecoder call and slices the result: per-value get() is
- * ~50× slower at a million rows. UTF-16 offsets come from the bytes (one unit per UTF-8 lead byte, two
- * for a 4-byte sequence).
+ * Visits each value of one Arrow Utf8 chunk (null → ''), decoded with a single TextDecoder call and sliced:
+ * per-value get() is ~50× slower at a million rows. UTF-16 offsets come from the bytes (one unit per UTF-8
+ * lead byte, two for a 4-byte sequence). Stops, returning false, when `visit` returns false.
  */
-function decodeUtf8Chunk(data: Utf8Chunk, out: string[], at: number, interner: Interner): void {
+export function eachUtf8Value(data: Utf8Chunk, visit: (value: string, i: number) => boolean | void): boolean {
   const { valueOffsets: offsets, values: bytes } = data;
   const first = offsets[data.offset];
   const text = utf8.decode(bytes.subarray(first, offsets[data.offset + data.length]));
@@ -189,8 +189,10 @@ function decodeUtf8Chunk(data: Utf8Chunk, out: string[], at: number, interner: I
       const b = bytes[bytePos];
       if ((b & 0xc0) !== 0x80) charPos += b >= 0xf0 ? 2 : 1;
     }
-    out[at + i] = data.nullCount > 0 && !data.getValid(i) ? '' : interner.get(text.slice(startChar, charPos));
+    const value = data.nullCount > 0 && !data.getValid(i) ? '' : text.slice(startChar, charPos);
+    if (visit(value, i) === false) return false;
   }
+  return true;
 }
 
 /** A string column (nulls → ''), e.g. ids and segment labels. Ids stay strings end to end. */
@@ -204,7 +206,10 @@ export function readStringColumn(table: Table, name: string): string[] {
   let at = 0;
   const interner = new Interner();
   for (const chunk of vector.data) {
-    decodeUtf8Chunk(chunk as unknown as Utf8Chunk, out, at, interner);
+    eachUtf8Value(
+      chunk as unknown as Utf8Chunk,
+      (value, i) => void (out[at + i] = value && interner.get(value)),
+    );
     at += chunk.length;
   }
   return out;
