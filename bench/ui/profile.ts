@@ -7,22 +7,12 @@
 import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
-import { build, preview } from 'vite';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/e2e/chromium.ts';
-import { freePort } from '../freePort.ts';
 import { dragIn, loadThroughWizard, openApp, UI_VIEWS, type UiView } from './uiBench.ts';
-import { mainThreadTasks } from './taskTrace.ts';
+import { mainThreadTasks, type TraceEvent } from './taskTrace.ts';
+import { serveBuiltApp } from './appServer.ts';
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
-}
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
@@ -150,25 +140,12 @@ const repo = resolve(import.meta.dirname, '../..');
 const dir = join(repo, 'bench/.data', values.size!);
 const leads = Number(values.size!.replace('m', '000000').replace('k', '000'));
 const outDir = join(tmpdir(), `scorelab-uiprof-${process.pid}`);
-const configFile = `${repo}/vite.config.ts`;
-await build({
-  root: repo,
-  configFile,
-  logLevel: 'error',
-  build: { outDir, emptyOutDir: true, minify: false },
-});
-const port = await freePort();
-const server = await preview({
-  root: repo,
-  configFile,
-  logLevel: 'warn',
-  build: { outDir },
-  preview: { host: '127.0.0.1', port, strictPort: true, open: false },
-});
+// unminified: the profile names the app's functions
+const { server, url } = await serveBuiltApp(repo, outDir, { minify: false });
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const minMs = Number(values.min);
 try {
-  const { page, context } = await openApp(browser, `http://127.0.0.1:${port}/`);
+  const { page, context } = await openApp(browser, url);
   const cdp = await context.newCDPSession(page as Page);
   if (values['skip-load-trace']) {
     const load = await loadThroughWizard(page, dir, leads, false);

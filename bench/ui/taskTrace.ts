@@ -8,7 +8,8 @@ export interface TaskStats {
   tracedTasksOverFrame: number;
 }
 
-interface TraceEvent {
+/** One event of a Chromium trace (the fields the bench reads). */
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
