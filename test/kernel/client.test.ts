@@ -47,9 +47,9 @@ class FakeWorker {
   terminate(): void {}
 }
 
-function setup() {
-  const worker = new FakeWorker();
-  const client = new KernelClient(worker as unknown as Worker);
+/** A client over `workers` with two leads' data. */
+function clientWithData(workers: FakeWorker | FakeWorker[]): KernelClient {
+  const client = new KernelClient(workers as unknown as Worker | Worker[]);
   client.setData(
     {
       n: 2,
@@ -59,7 +59,12 @@ function setup() {
     { outcome: Uint8Array.of(1, 2), createdDay: Int32Array.of(20000, 20001) },
     {},
   );
-  return { worker, client };
+  return client;
+}
+
+function setup() {
+  const worker = new FakeWorker();
+  return { worker, client: clientWithData(worker) };
 }
 
 const planWithFitWeight = (w: number) => {
@@ -100,16 +105,7 @@ describe('KernelClient', () => {
     // worker 0 is slow, worker 1 fast: the second request finishes first, so the first is dropped
     const slow = new FakeWorker(40);
     const fast = new FakeWorker(5);
-    const client = new KernelClient([slow, fast] as unknown as Worker[]);
-    client.setData(
-      {
-        n: 2,
-        caseCodes: [Uint8Array.of(1, 0), Uint8Array.of(1, 2), Uint8Array.of(0, 0)],
-        events: { types: ['demo_request'], lead: [Int32Array.of(0)], age: [Float64Array.of(1)] },
-      },
-      { outcome: Uint8Array.of(1, 2), createdDay: Int32Array.of(20000, 20001) },
-      {},
-    );
+    const client = clientWithData([slow, fast]);
     const first = client.score(planWithFitWeight(40), null);
     const second = client.score(planWithFitWeight(0), null);
     // both were sent at once (two cores), none waited
@@ -127,16 +123,7 @@ describe('KernelClient', () => {
   it('hands the arrays of a dropped result back to a worker, each buffer once, ready to transfer', async () => {
     const slow = new FakeWorker(40);
     const fast = new FakeWorker(5);
-    const client = new KernelClient([slow, fast] as unknown as Worker[]);
-    client.setData(
-      {
-        n: 2,
-        caseCodes: [Uint8Array.of(1, 0), Uint8Array.of(1, 2), Uint8Array.of(0, 0)],
-        events: { types: ['demo_request'], lead: [Int32Array.of(0)], age: [Float64Array.of(1)] },
-      },
-      { outcome: Uint8Array.of(1, 2), createdDay: Int32Array.of(20000, 20001) },
-      {},
-    );
+    const client = clientWithData([slow, fast]);
     const [a, b] = await Promise.all([
       client.score(planWithFitWeight(40), null),
       client.score(planWithFitWeight(0), null),

@@ -5,6 +5,32 @@ import { KernelSession } from '../../src/kernel/session';
 import { compilePlan } from '../../src/model/compile';
 import { tinyScenario } from '../features/tinyScenario';
 
+/**
+ * The hand-made leads of test/kernel/score.test.ts: scores 100, 0 (disqualified), 92, 0, 24, 40. L1 and L3
+ * requested a demo, L2 unsubscribed (decay none: the ages do not matter).
+ */
+function session(): KernelSession {
+  const s = new KernelSession();
+  s.setData(
+    {
+      n: 6,
+      caseCodes: [
+        Uint8Array.of(1, 0, 2, 0, 1, 1),
+        Uint8Array.of(1, 2, 1, 0, 2, 1),
+        Uint8Array.of(0, 1, 0, 0, 0, 0),
+      ],
+      events: {
+        types: ['demo_request', 'unsubscribe'],
+        lead: [Int32Array.of(0, 2), Int32Array.of(1)],
+        age: [Float64Array.of(3, 40), Float64Array.of(7)],
+      },
+    },
+    { outcome: Uint8Array.of(1, 2, 1, 0, 0, 0), createdDay: new Int32Array(6) },
+    {},
+  );
+  return s;
+}
+
 describe('baseline comparison', () => {
   it('migration counts leads per (from, to) pair', () => {
     expect(migration(Uint8Array.of(0, 0, 1, 2, 2), 3, Uint8Array.of(0, 1, 1, 2, 0), 3)).toEqual([
@@ -15,30 +41,11 @@ describe('baseline comparison', () => {
   });
 
   it('scores the baseline beside the scenario and counts the leads that change tier', () => {
-    const session = new KernelSession();
-    // the hand-made leads of test/kernel/score.test.ts: scores 100, 0 (disqualified), 92, 0, 24, 40
-    session.setData(
-      {
-        n: 6,
-        caseCodes: [
-          Uint8Array.of(1, 0, 2, 0, 1, 1),
-          Uint8Array.of(1, 2, 1, 0, 2, 1),
-          Uint8Array.of(0, 1, 0, 0, 0, 0),
-        ],
-        // L1 and L3 requested a demo, L2 unsubscribed (decay none: the ages do not matter)
-        events: {
-          types: ['demo_request', 'unsubscribe'],
-          lead: [Int32Array.of(0, 2), Int32Array.of(1)],
-          age: [Float64Array.of(3, 40), Float64Array.of(7)],
-        },
-      },
-      { outcome: Uint8Array.of(1, 2, 1, 0, 0, 0), createdDay: new Int32Array(6) },
-      {},
-    );
+    const kernel = session();
     const baseline = compilePlan(tinyScenario());
     const scenario = compilePlan(tinyScenario());
     scenario.dimWeights[1] = 0; // fit alone: scores 100, 0, 80, 0, 60, 100 → tiers A C A C B A
-    const r = session.score(1, scenario, baseline, null, null, null, null, () => 0);
+    const r = kernel.score(1, scenario, baseline, null, null, null, null, () => 0);
     // baseline tiers A C A C C B → scenario A C A C B A: L5 C → B, L6 B → A
     expect(Array.from(r.baseline!.tier)).toEqual([0, 2, 0, 2, 2, 1]);
     expect(r.baseline!.migration).toEqual([
@@ -48,7 +55,7 @@ describe('baseline comparison', () => {
     ]);
     expect(r.baseline!.summary.tierCounts).toEqual([2, 1, 3]);
     expect(r.summary.tierCounts).toEqual([3, 1, 2]);
-    const same = session.score(2, baseline, baseline, null, null, null, null, () => 0);
+    const same = kernel.score(2, baseline, baseline, null, null, null, null, () => 0);
     expect(same.baseline!.migration).toEqual([
       [2, 0, 0],
       [0, 1, 0],
@@ -83,27 +90,6 @@ describe('a scenario and a baseline with different rule conditions share one mat
 });
 
 describe('the Leads table order comes with the scores', () => {
-  function session(): KernelSession {
-    const s = new KernelSession();
-    s.setData(
-      {
-        n: 6,
-        caseCodes: [
-          Uint8Array.of(1, 0, 2, 0, 1, 1),
-          Uint8Array.of(1, 2, 1, 0, 2, 1),
-          Uint8Array.of(0, 1, 0, 0, 0, 0),
-        ],
-        events: {
-          types: ['demo_request', 'unsubscribe'],
-          lead: [Int32Array.of(0, 2), Int32Array.of(1)],
-          age: [Float64Array.of(3, 40), Float64Array.of(7)],
-        },
-      },
-      { outcome: Uint8Array.of(1, 2, 1, 0, 0, 0), createdDay: new Int32Array(6) },
-      {},
-    );
-    return s;
-  }
   const order: LeadOrderOptions = {
     key: 'q',
     tier: null,
