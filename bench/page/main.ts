@@ -133,9 +133,9 @@ function tracedEngine(engine: SqlEngine): SqlEngine {
       await engine.registerText(name, text);
       await mark(engine, `  registerText ${name}`);
     },
-    async registerFile(name, file) {
-      await engine.registerFile(name, file);
-      await mark(engine, `  registerFile ${name}`);
+    async registerBuffer(name, bytes) {
+      await engine.registerBuffer(name, bytes);
+      await mark(engine, `  registerBuffer ${name}`);
     },
   };
 }

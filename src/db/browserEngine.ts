@@ -114,8 +114,6 @@ export async function createBrowserEngine(
       }),
     registerText: (name, text) => guard(() => db.registerFileText(name, text)),
     registerBuffer: (name, bytes) => guard(() => db.registerFileBuffer(name, bytes)),
-    registerFile: (name, file) =>
-      guard(() => db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true)),
     insertArrowIpc: (name, ipcStream) =>
       guard(() => conn.insertArrowFromIPCStream(ipcStream, { name, create: true })),
     dropFile: (name) =>

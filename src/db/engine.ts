@@ -22,8 +22,6 @@ export interface SqlEngine {
   queryBatches(sql: string, onBatch: (batch: RecordBatch) => void): Promise<void>;
   registerText(name: string, text: string): Promise<void>;
   registerBuffer(name: string, bytes: Uint8Array): Promise<void>;
-  /** Registers a file DuckDB reads lazily by handle (the browser never copies it); for big uploads. */
-  registerFile(name: string, file: Blob): Promise<void>;
   /** Creates table `name` from an Arrow IPC stream (tables read in JS: XLSX, JSON, Parquet). */
   insertArrowIpc(name: string, ipcStream: Uint8Array): Promise<void>;
   dropFile(name: string): Promise<void>;

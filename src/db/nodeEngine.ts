@@ -42,10 +42,6 @@ export async function createNodeEngine(): Promise<SqlEngine> {
     async registerBuffer(name, bytes) {
       db.registerFileBuffer(name, bytes);
     },
-    async registerFile(name, file) {
-      // Node has no file-reader protocol; tests hand small Blobs
-      db.registerFileBuffer(name, new Uint8Array(await file.arrayBuffer()));
-    },
     async insertArrowIpc(name, ipcStream) {
       conn.insertArrowFromIPCStream(ipcStream, { name, create: true });
     },

@@ -1,5 +1,5 @@
 // Files too big to copy into a JS string: only a head slice is read in JS (sniffing, encoding, the wizard's
-// preview and mapping); DuckDB reads the whole file itself through a file handle.
+// preview and mapping); the load reads the rest from the kept handle a chunk at a time (loadCsv.ts).
 
 import { formatBytes, type LoadPath } from '../db/headroom';
 import { detectEncoding, type EncodingName } from './encoding';

@@ -46,7 +46,13 @@ async function loadChunk(
   const name = `upload_${kind}.csv`;
   const rejects = `rejects_${kind}`;
   await run(engine, 'ingest/drop_rejects', { identifiers: { rejects, scan: `rejects_scan_${kind}` } });
-  await engine.registerFile(name, chunk.upload.slice(chunk.start, chunk.end));
+  // the chunk's bytes, copied into DuckDB's heap: a file handle (DuckDB-wasm 1.32's BROWSER_FILEREADER) is
+  // opened by writing its size through a signed pointer shift, lost once malloc returns an address past
+  // 2 GiB, so a chunk read that way under a big heap came out empty or short, with no error
+  await engine.registerBuffer(
+    name,
+    new Uint8Array(await chunk.upload.slice(chunk.start, chunk.end).arrayBuffer()),
+  );
   try {
     const statement = chunkStatement(chunk, chunk.rows, mode, [
       name,

@@ -100,10 +100,8 @@ describe('big files: a head read in JS, the whole file read by DuckDB', () => {
     const text = 'lead_id,company\nC1,北京科技有限公司\n';
     const engine = await createNodeEngine();
     try {
-      await engine.registerFile(
-        'gbk.csv',
-        await utf8Upload(new Blob([new Uint8Array(encodeGbk(text))]), 'gb18030'),
-      );
+      const upload = await utf8Upload(new Blob([new Uint8Array(encodeGbk(text))]), 'gb18030');
+      await engine.registerBuffer('gbk.csv', new Uint8Array(await upload.arrayBuffer()));
       const table = await engine.query("SELECT company FROM read_csv('gbk.csv', header = true)");
       expect(table.getChild('company')?.get(0)).toBe('北京科技有限公司');
     } finally {

@@ -31,7 +31,6 @@ function mortal(
       queryBatches: alive(engine.queryBatches),
       registerText: alive(engine.registerText),
       registerBuffer: alive(engine.registerBuffer),
-      registerFile: alive(engine.registerFile),
       insertArrowIpc: alive(engine.insertArrowIpc),
       dropFile: alive(engine.dropFile),
       close: () => engine.close(),
