@@ -502,18 +502,23 @@ async function rescore(runs: number, warmup: number, views = true): Promise<Resc
     }
   };
 
+  // SQL scoring of the materialised rule_matrix for each run's plan, checked against the kernel's summaries
+  const timeSqlRuns = async (planOf: (i: number) => KernelPlan, expected: TierSummary[], into: number[]) => {
+    for (let i = -warmup; i < runs; i++) {
+      const start = performance.now();
+      const s = await sqlSummary(engine, planOf(i), segment);
+      const ms = performance.now() - start;
+      if (i < 0) continue;
+      verify(expected[i], s, i);
+      into.push(ms);
+    }
+  };
+
   // the same re-score + aggregates in DuckDB, over the rule matrix materialised once
   const sqlMs: number[] = [];
   await sqlBlock('rescore.sql', async () => {
     await createRuleMatrix(engine, layoutOf(scenario)!, 'rule_matrix', matrix.n);
-    for (let i = -warmup; i < runs; i++) {
-      const start = performance.now();
-      const s = await sqlSummary(engine, planFor(base, i), segment);
-      const ms = performance.now() - start;
-      if (i < 0) continue;
-      verify(summaries[i], s, i);
-      sqlMs.push(ms);
-    }
+    await timeSqlRuns((i) => planFor(base, i), summaries, sqlMs);
   });
 
   // drag.kernel.<k>w: a slider dragged through 40 weights, one move per 16 ms frame, as the app's client
@@ -568,14 +573,7 @@ async function rescore(runs: number, warmup: number, views = true): Promise<Resc
   pointsClient.terminate();
   const pointsSqlMs: number[] = [];
   await sqlBlock('rescore.sql.points', async () => {
-    for (let i = -warmup; i < runs; i++) {
-      const start = performance.now();
-      const s = await sqlSummary(engine, pointsPlanFor(base, i), segment);
-      const ms = performance.now() - start;
-      if (i < 0) continue;
-      verify(pointsSummaries[i], s, i);
-      pointsSqlMs.push(ms);
-    }
+    await timeSqlRuns((i) => pointsPlanFor(base, i), pointsSummaries, pointsSqlMs);
     // the decay timings build a matrix of their own, and at 10M leads both do not fit DuckDB-wasm's heap:
     // without the views' SQL (--skip-views, as for 10M), which reads rule_matrix, it goes now
     if (!views) await engine.query('DROP TABLE rule_matrix');
