@@ -248,19 +248,29 @@ function windowReport(
   };
 }
 
-function quarterReport(
-  scores: Scores,
-  calibration: Calibration,
-  outcome: Uint8Array,
-  window: Uint8Array,
-  quarters: Quarters,
-  binning: BinStrategy,
-): { byQuarter: QuarterAccuracy[]; timeline: AccuracyReport['timeline'] } {
-  const { probability, predict } = calibration;
+/**
+ * The resolved dated leads bucketed by created quarter (a counting sort), with each quarter's train and test
+ * counts: these depend on the data and the split, not on the model, so a re-score only gathers its scores.
+ */
+interface QuarterBuckets {
+  /** Quarter c's leads are lead[start[c]] … lead[start[c + 1] - 1], ascending. */
+  start: Int32Array;
+  lead: Int32Array;
+  outcome: Uint8Array;
+  train: Float64Array;
+  test: Float64Array;
+}
+
+const bucketCache = new WeakMap<Uint8Array, WeakMap<Int32Array, QuarterBuckets>>();
+
+function quarterBuckets(outcome: Uint8Array, window: Uint8Array, quarters: Quarters): QuarterBuckets {
+  let byCodes = bucketCache.get(window);
+  if (!byCodes) bucketCache.set(window, (byCodes = new WeakMap()));
+  const hit = byCodes.get(quarters.codes);
+  if (hit) return hit;
   const q = quarters.labels.length;
   const train = new Float64Array(q);
   const test = new Float64Array(q);
-  // resolved leads bucketed by quarter (a counting sort), so each quarter's metrics read only its leads
   const start = new Int32Array(q + 1);
   for (let i = 0; i < outcome.length; i++) {
     const c = quarters.codes[i];
@@ -271,24 +281,41 @@ function quarterReport(
   }
   for (let c = 0; c < q; c++) start[c + 1] += start[c];
   const at = start.slice(0, q);
-  const s = new Float64Array(start[q]);
+  const lead = new Int32Array(start[q]);
   const o = new Uint8Array(start[q]);
-  const p = new Float64Array(start[q]);
   for (let i = 0; i < outcome.length; i++) {
     const c = quarters.codes[i];
     if (c < 0 || outcome[i] === OUTCOME.open) continue;
     const k = at[c]++;
-    s[k] = scores.score[i];
+    lead[k] = i;
     o[k] = outcome[i];
-    if (probability) p[k] = probability[i];
   }
+  const buckets = { start, lead, outcome: o, train, test };
+  byCodes.set(quarters.codes, buckets);
+  return buckets;
+}
+
+function quarterReport(
+  scores: Scores,
+  calibration: Calibration,
+  outcome: Uint8Array,
+  window: Uint8Array,
+  quarters: Quarters,
+  binning: BinStrategy,
+): { byQuarter: QuarterAccuracy[]; timeline: AccuracyReport['timeline'] } {
+  const { probability, predict } = calibration;
+  const { start, lead, outcome: o, train, test } = quarterBuckets(outcome, window, quarters);
+  const s = new Float64Array(lead.length);
+  const p = new Float64Array(probability ? lead.length : 0);
+  for (let k = 0; k < lead.length; k++) s[k] = scores.score[lead[k]];
+  if (probability) for (let k = 0; k < lead.length; k++) p[k] = probability[lead[k]];
   const byQuarter = quarters.labels.map((label, c) => {
     const from = start[c];
     const to = start[c + 1];
     const groups = scoreGroups(s.subarray(from, to), o.subarray(from, to));
     const resolved = to - from;
     let sumP = 0;
-    for (let k = from; k < to; k++) sumP += p[k];
+    if (probability) for (let k = from; k < to; k++) sumP += p[k];
     const bins = predict
       ? reliabilityOf(groups, predict, binning, () =>
           reliabilityBins(p.subarray(from, to), o.subarray(from, to), { strategy: binning }),

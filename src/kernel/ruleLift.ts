@@ -36,7 +36,7 @@ export function ruleLift(
   outcome: Uint8Array,
   include: Uint8Array,
 ): RuleLift[] {
-  const { resolved, wins, firesOf } = selectionOf(include, outcome);
+  const { resolved, wins, wonLeads, firesOf } = selectionOf(include, outcome);
   const row = (kind: RuleLift['kind'], index: number, f: number, fw: number): RuleLift => {
     const without = resolved - f;
     const winsWithout = wins - fw;
@@ -66,13 +66,15 @@ export function ruleLift(
       return row('event', k, fires, fw);
     }),
   ];
-  countPushedDown(m, plan, scores, outcome, include, rows);
+  countPushedDown(m, plan, scores, wonLeads, rows);
   return rows;
 }
 
 interface Selection {
   resolved: number;
   wins: number;
+  /** The included won leads, ascending. */
+  wonLeads: Int32Array;
   /** Included resolved leads where a column is nonzero (the rule fires), and their wins; cached per column. */
   firesOf: (column: Uint8Array | Float64Array) => { fires: number; wins: number };
 }
@@ -113,7 +115,9 @@ function selectionOf(include: Uint8Array, outcome: Uint8Array): Selection {
     }
     return f;
   };
-  selection = { resolved, wins, firesOf };
+  const wonLeads = new Int32Array(wins);
+  for (let j = 0, k = 0; j < resolved; j++) if (won[j]) wonLeads[k++] = lead[j];
+  selection = { resolved, wins, wonLeads, firesOf };
   byOutcome.set(outcome, selection);
   return selection;
 }
@@ -123,8 +127,7 @@ function countPushedDown(
   m: RuleMatrix,
   plan: KernelPlan,
   scores: Scores,
-  outcome: Uint8Array,
-  include: Uint8Array,
+  wonLeads: Int32Array,
   rows: RuleLift[],
 ): void {
   const bottom = plan.tierCount - 1;
@@ -151,8 +154,8 @@ function countPushedDown(
     negativeDim.push(dim);
     negativePoints.push(points);
   };
-  for (let i = 0; i < m.n; i++) {
-    if (!include[i] || outcome[i] !== OUTCOME.won || scores.tier[i] !== bottom || !pushed(i)) continue;
+  for (const i of wonLeads) {
+    if (scores.tier[i] !== bottom || !pushed(i)) continue;
     dimPoints.fill(0);
     negativeRow.length = 0;
     negativeDim.length = 0;

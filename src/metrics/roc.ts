@@ -1,3 +1,4 @@
+import { classScratch } from './auc';
 import { sortNonNegative } from './sortScores';
 
 const WON = 1;
@@ -31,8 +32,9 @@ export function scoreGroups(
     if (outcome[i] === WON) nWon++;
     else if (outcome[i] === LOST) nLost++;
   }
-  const w = new Float64Array(nWon);
-  const l = new Float64Array(nLost);
+  const classes = classScratch(nWon + nLost);
+  const w = classes.subarray(0, nWon);
+  const l = classes.subarray(nWon, nWon + nLost);
   for (let i = 0, a = 0, b = 0; i < outcome.length; i++) {
     if (mask && !mask[i]) continue;
     if (outcome[i] === WON) w[a++] = scores[i];
@@ -40,9 +42,7 @@ export function scoreGroups(
   }
   sortNonNegative(w);
   sortNonNegative(l);
-  const values = new Float64Array(nWon + nLost);
-  const won = new Float64Array(nWon + nLost);
-  const lost = new Float64Array(nWon + nLost);
+  const { values, won, lost } = groupScratch(nWon + nLost);
   let k = -1;
   for (let a = 0, b = 0; a < nWon || b < nLost;) {
     const fromWon = b >= nLost || (a < nWon && w[a] <= l[b]);
@@ -53,6 +53,21 @@ export function scoreGroups(
   }
   const m = k + 1;
   return { values: values.slice(0, m), won: won.slice(0, m), lost: lost.slice(0, m), nWon, nLost };
+}
+
+// kept between calls: a re-score groups a million scores several times (windows, quarters), and fresh
+// buffers of that size cost more in garbage collection than the grouping
+let groupBuffers = { values: new Float64Array(0), won: new Float64Array(0), lost: new Float64Array(0) };
+
+/** Zeroed buffers of n values each for scoreGroups' merge, which returns copies of the parts it fills. */
+function groupScratch(n: number): typeof groupBuffers {
+  if (groupBuffers.values.length < n)
+    groupBuffers = { values: new Float64Array(n), won: new Float64Array(n), lost: new Float64Array(n) };
+  else {
+    groupBuffers.won.fill(0, 0, n);
+    groupBuffers.lost.fill(0, 0, n);
+  }
+  return groupBuffers;
 }
 
 /** ROC curve points, thresholds descending. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decayWeight, EventColumns, eventColumn } from '../../src/kernel/eventColumns';
+import { decayWeight, EventColumns, eventColumn, halving } from '../../src/kernel/eventColumns';
 import type { RuleInputs } from '../../src/kernel/matrix';
 import { sparseOf } from '../../src/kernel/prepare';
 import { scoreAll } from '../../src/kernel/score';
@@ -25,6 +25,28 @@ describe('decayWeight (METRICS.md decay, as the SQL twin writes it)', () => {
     expect(decayWeight({ kind: 'window', windowDays: 30 }, 30)).toBe(1);
     expect(decayWeight({ kind: 'window', windowDays: 30 }, 30.0001)).toBe(0);
     expect(decayWeight({ kind: 'none' }, 1e6)).toBe(1);
+  });
+});
+
+describe('halving (0.5^y without Math.pow)', () => {
+  it('is exact for whole half-lives, down to the smallest double, and 0 beyond', () => {
+    for (let k = 0; k <= 1074; k++) expect(halving(k)).toBe(2 ** -k);
+    expect(halving(1074)).toBe(Number.MIN_VALUE);
+    expect(halving(1075.5)).toBe(0);
+    expect(halving(Infinity)).toBe(0);
+  });
+
+  it('is within one ulp of 0.5^y for fractional y, with known values checked', () => {
+    expect(halving(0.5)).toBeCloseTo(Math.SQRT1_2, 15);
+    expect(halving(2.5)).toBeCloseTo(Math.SQRT1_2 / 4, 15);
+    expect(halving(1 / 3) ** 3).toBeCloseTo(0.5, 15);
+    let seed = 7;
+    for (let i = 0; i < 20_000; i++) {
+      seed = (seed * 48271) % 2147483647;
+      const y = (seed / 2147483647) * 60;
+      const exact = Math.pow(0.5, y);
+      expect(Math.abs(halving(y) - exact)).toBeLessThanOrEqual(exact * Number.EPSILON);
+    }
   });
 });
 
