@@ -1,5 +1,5 @@
 import type { KernelPlan } from '../model/compile';
-import { aucOfGroups } from '../metrics/auc';
+import { aucOfGroups, aucOfMergedGroups } from '../metrics/auc';
 import { averagePrecision } from '../metrics/averagePrecision';
 import { bestF1Cut, confusionAtCut, madKuduRubric, tierCounts, type Confusion } from '../metrics/confusion';
 import { isotonicFitGroups, isotonicPredict } from '../metrics/isotonic';
@@ -12,7 +12,7 @@ import {
   type BinStrategy,
   type ReliabilityBin,
 } from '../metrics/reliability';
-import { gini, ks, mergeScoreGroups, rocCurve, scoreGroups, type ScoreGroups } from '../metrics/roc';
+import { gini, ksOfRoc, rocCurve, scoreGroups, type ScoreGroups } from '../metrics/roc';
 import { wilsonInterval, type Interval } from '../metrics/wilson';
 import { OUTCOME, type LeadFacts, type RuleMatrix } from './matrix';
 import { ruleLift, type RuleLift } from './ruleLift';
@@ -196,8 +196,9 @@ function windowReport(
     resolved === 0 ? 'no-resolved' : groups.nWon * groups.nLost === 0 ? 'one-class' : null;
   const { probability, predict } = calibration;
   const a = aucOfGroups(groups);
-  const roc = curves ? rocCurve(groups) : null;
-  const k = ks(groups);
+  const fullRoc = rocCurve(groups);
+  const roc = curves ? fullRoc : null;
+  const k = fullRoc ? ksOfRoc(fullRoc) : null;
   const lift = curves ? liftTable(scores.score, outcome, topOrder(scores.score, outcome, mask), 1) : null;
   const gains = cumulativeGains(lift);
   const counts = tierCounts(scores.tier, outcome, tierCount, mask);
@@ -409,7 +410,7 @@ export function accuracyOf(
   const fit = a !== null && b !== null ? { a, b } : null;
   const testGroups = scoreGroups(scores.score, outcome, testMask);
   // every resolved lead is in one window: the AUC over all of them from the two groupings, without a sort
-  const allAuc = undated === 0 ? aucOfGroups(mergeScoreGroups(trainGroups, testGroups)) : undefined;
+  const allAuc = undated === 0 ? aucOfMergedGroups(trainGroups, testGroups) : undefined;
   if (!options.report) return { splitDay, probability, fit, report: null, allAuc };
   const report: AccuracyReport = {
     splitDay,

@@ -45,6 +45,36 @@ export function aucOfClasses(won: Float64Array, lost: Float64Array): number | nu
   return pairs / (nWon * nLost);
 }
 
+/**
+ * aucOfGroups of the union of two groupings of disjoint lead sets (train and test), from one merge walk
+ * without building the merged grouping: the same terms in the same order, so the same value to the bit.
+ */
+export function aucOfMergedGroups(a: ScoreGroups, b: ScoreGroups): number | null {
+  const nWon = a.nWon + b.nWon;
+  const nLost = a.nLost + b.nLost;
+  if (nWon === 0 || nLost === 0) return null;
+  const na = a.values.length;
+  const nb = b.values.length;
+  let lostBelow = 0;
+  let pairs = 0;
+  for (let i = 0, j = 0; i < na || j < nb;) {
+    const v = j >= nb || (i < na && a.values[i] <= b.values[j]) ? a.values[i] : b.values[j];
+    let won = 0;
+    let lost = 0;
+    if (i < na && a.values[i] === v) {
+      won += a.won[i];
+      lost += a.lost[i++];
+    }
+    if (j < nb && b.values[j] === v) {
+      won += b.won[j];
+      lost += b.lost[j++];
+    }
+    pairs += won * (lostBelow + lost / 2);
+    lostBelow += lost;
+  }
+  return pairs / (nWon * nLost);
+}
+
 const WON = 1;
 const LOST = 2;
 // kept between calls (the kernel computes an AUC on every re-score of a million leads)

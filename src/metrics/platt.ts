@@ -101,7 +101,8 @@ export function plattFitGroups(g: ScoreGroups, start?: { a: number; b: number })
   // a warm start (the previous fit, after a small edit) reaches the same optimum in fewer Newton steps
   let u = start && Number.isFinite(start.a) && Number.isFinite(start.b) ? start.a * sd : 0;
   let v = start && Number.isFinite(start.a) && Number.isFinite(start.b) ? start.b + start.a * mean : 0;
-  let f = loss(u, v);
+  // the loss at (u, v), computed only when a line search needs it (never near the optimum)
+  let f: number | null = null;
   for (let iter = 1; iter <= MAX_ITER; iter++) {
     let gu = 0;
     let gv = 0;
@@ -134,15 +135,18 @@ export function plattFitGroups(g: ScoreGroups, start?: { a: number; b: number })
     const dv = -(huu * gv - huv * gu) / det;
     const slope = gu * du + gv * dv;
     let t = 1;
-    let next = loss(u + du, v + dv);
     // Near the optimum (Newton decrement n·λ² < 0.01, summed-loss scale) the full step is safe and the loss
-    // changes less than its rounding: no line search there. Elsewhere Armijo backtracking.
+    // changes less than its rounding: no line search there, and no loss to compute. Elsewhere Armijo
+    // backtracking.
+    let next: number | null = null;
     if (-slope * n >= 0.01) {
-      while (!(next <= f + 1e-4 * t * slope) && t > 1e-10) {
+      const from = f ?? loss(u, v);
+      next = loss(u + du, v + dv);
+      while (!(next <= from + 1e-4 * t * slope) && t > 1e-10) {
         t /= 2;
         next = loss(u + t * du, v + t * dv);
       }
-      if (!(next <= f)) return null;
+      if (!(next <= from)) return null;
     }
     u += t * du;
     v += t * dv;

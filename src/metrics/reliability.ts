@@ -39,9 +39,18 @@ export interface ReliabilityBin {
  * reproduced to the last bit so that a p equal to an edge lands in the same bin.
  */
 export function binEdges(sorted: Float64Array, nBins: number, strategy: BinStrategy): Float64Array {
+  return edgesOf(sorted.length, (k) => sorted[k], nBins, strategy);
+}
+
+/** binEdges of n ascending values given by position (the k-th smallest is valueAt(k)). */
+function edgesOf(
+  n: number,
+  valueAt: (k: number) => number,
+  nBins: number,
+  strategy: BinStrategy,
+): Float64Array {
   const edges = new Float64Array(nBins + 1);
   const step = 1 / nBins;
-  const n = sorted.length;
   for (let i = 0; i <= nBins; i++) {
     const q = i === nBins ? 1 : i * step;
     if (strategy === 'uniform') {
@@ -50,14 +59,15 @@ export function binEdges(sorted: Float64Array, nBins: number, strategy: BinStrat
     }
     const v = (n - 1) * ((q * 100) / 100);
     if (v >= n - 1) {
-      edges[i] = sorted[n - 1];
+      edges[i] = valueAt(n - 1);
       continue;
     }
     const lo = Math.floor(v);
     const t = v - lo;
-    const a = sorted[lo];
-    const diff = sorted[lo + 1] - a;
-    edges[i] = t >= 0.5 ? sorted[lo + 1] - diff * (1 - t) : a + diff * t;
+    const a = valueAt(lo);
+    const b = valueAt(lo + 1);
+    const diff = b - a;
+    edges[i] = t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
   }
   return edges;
 }
@@ -120,21 +130,25 @@ export function reliabilityBinsOfGroups(
 ): ReliabilityBin[] | null {
   const { nBins = 10, strategy = 'quantile' } = options;
   let n = 0;
+  // ends[k]: leads in groups 0 … k, so the j-th smallest p (0-based) is p of the first group with end > j
+  const ends = new Float64Array(p.length);
   for (let k = 0; k < p.length; k++) {
     if (!(p[k] >= 0 && p[k] <= 1) || (k > 0 && p[k] < p[k - 1])) return null;
     n += won[k] + lost[k];
+    ends[k] = n;
   }
   if (n === 0) return null;
-  let edges: Float64Array;
-  if (strategy === 'quantile') {
-    const sorted = new Float64Array(n);
-    for (let k = 0, at = 0; k < p.length; k++) {
-      const c = won[k] + lost[k];
-      sorted.fill(p[k], at, at + c);
-      at += c;
+  const valueAt = (j: number) => {
+    let lo = 0;
+    let hi = ends.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ends[mid] > j) hi = mid;
+      else lo = mid + 1;
     }
-    edges = binEdges(sorted, nBins, strategy);
-  } else edges = binEdges(new Float64Array(0), nBins, strategy);
+    return p[lo];
+  };
+  const edges = edgesOf(n, valueAt, nBins, strategy);
   const count = new Float64Array(nBins);
   const wins = new Float64Array(nBins);
   const sumP = new Float64Array(nBins);

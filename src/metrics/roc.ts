@@ -125,40 +125,13 @@ export interface Ks {
  */
 export function ks(groups: ScoreGroups): Ks | null {
   const roc = rocCurve(groups);
-  if (!roc) return null;
+  return roc ? ksOfRoc(roc) : null;
+}
+
+/** The KS of a ROC curve already computed (rocCurve). */
+export function ksOfRoc(roc: RocCurve): Ks {
   let best = 0;
   for (let k = 1; k < roc.tpr.length; k++)
     if (roc.tpr[k] - roc.fpr[k] > roc.tpr[best] - roc.fpr[best]) best = k;
   return { ks: roc.tpr[best] - roc.fpr[best], threshold: roc.thresholds[best] };
-}
-
-/** Two groupings of disjoint lead sets merged into the grouping of their union (one linear merge, no sort). */
-export function mergeScoreGroups(a: ScoreGroups, b: ScoreGroups): ScoreGroups {
-  const na = a.values.length;
-  const nb = b.values.length;
-  const values = new Float64Array(na + nb);
-  const won = new Float64Array(na + nb);
-  const lost = new Float64Array(na + nb);
-  let k = 0;
-  let i = 0;
-  let j = 0;
-  while (i < na || j < nb) {
-    const fromA = j >= nb || (i < na && a.values[i] <= b.values[j]);
-    const v = fromA ? a.values[i] : b.values[j];
-    if (k === 0 || values[k - 1] !== v) values[k++] = v;
-    if (fromA) {
-      won[k - 1] += a.won[i];
-      lost[k - 1] += a.lost[i++];
-    } else {
-      won[k - 1] += b.won[j];
-      lost[k - 1] += b.lost[j++];
-    }
-  }
-  return {
-    values: values.slice(0, k),
-    won: won.slice(0, k),
-    lost: lost.slice(0, k),
-    nWon: a.nWon + b.nWon,
-    nLost: a.nLost + b.nLost,
-  };
 }

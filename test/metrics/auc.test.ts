@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { auc, aucOfGroups } from '../../src/metrics/auc';
+import { auc, aucOfClasses, aucOfGroups } from '../../src/metrics/auc';
 import { scoreGroups } from '../../src/metrics/roc';
 
 interface Fixture {
@@ -43,6 +43,31 @@ describe('auc merges the sorted classes exactly as the grouped form does', () =>
       const scores = Float64Array.from({ length: n }, () => Math.floor(next() * distinct) * (100 / distinct));
       const outcome = Uint8Array.from({ length: n }, () => Math.floor(next() * 3));
       expect(auc(scores, outcome)).toBe(aucOfGroups(scoreGroups(scores, outcome)));
+    }
+  });
+
+  it('equals a brute-force pair count with dense clusters, ties, negatives, infinities and one value', () => {
+    const next = stream(11);
+    /** Mann–Whitney by comparing every won/lost pair: the definition, independent of any bucketing. */
+    const bruteForce = (won: number[], lost: number[]) => {
+      let pairs = 0;
+      for (const w of won) for (const l of lost) pairs += w > l ? 1 : w === l ? 0.5 : 0;
+      return pairs / (won.length * lost.length);
+    };
+    const cases: [string, () => number][] = [
+      // a wide range with a dense cluster: hundreds of distinct values sharing their high bits
+      ['cluster', () => (next() < 0.1 ? next() * 100 : 50 + next() * 1e-9)],
+      ['ties in a cluster', () => (next() < 0.5 ? 0 : 50 + Math.floor(next() * 5) * 1e-12)],
+      ['negative', () => next() * 20 - 10],
+      ['infinite', () => (next() < 0.05 ? Infinity : next())],
+      ['tiny range', () => 1 + Math.floor(next() * 3) * Number.EPSILON],
+      ['all equal', () => 42],
+    ];
+    for (const [name, value] of cases) {
+      const won = Array.from({ length: 700 }, value);
+      const lost = Array.from({ length: 900 }, value);
+      const expected = bruteForce(won, lost);
+      expect([name, aucOfClasses(Float64Array.from(won), Float64Array.from(lost))]).toEqual([name, expected]);
     }
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auc } from '../../src/metrics/auc';
-import { gini, ks, rocCurve, scoreGroups, mergeScoreGroups } from '../../src/metrics/roc';
+import { gini, ks, rocCurve, scoreGroups } from '../../src/metrics/roc';
+import { auc, aucOfGroups, aucOfMergedGroups } from '../../src/metrics/auc';
 import { expectAllClose, fixtureRows, plain, withNoise } from './accuracyGolden';
 
 describe('rocCurve, ks and gini against roc_curve(drop_intermediate=False) (make_accuracy_golden.py)', () => {
@@ -60,17 +60,28 @@ describe('rocCurve, ks and gini against roc_curve(drop_intermediate=False) (make
   });
 });
 
-describe('mergeScoreGroups', () => {
-  it('groups the union of two disjoint lead sets exactly as grouping them together', () => {
+describe('aucOfMergedGroups', () => {
+  it('is the AUC of the union of two disjoint lead sets, to the bit, as grouping them together', () => {
     const scores = Array.from({ length: 400 }, (_, i) => ((i * 37) % 53) / 2);
     const outcome = scores.map((_, i) => (i % 3 === 0 ? 1 : i % 5 === 0 ? 0 : 2));
     const left = scores.map((_, i) => (i % 2 === 0 ? 1 : 0));
     const right = left.map((x) => 1 - x);
-    const merged = mergeScoreGroups(scoreGroups(scores, outcome, left), scoreGroups(scores, outcome, right));
-    const all = scoreGroups(scores, outcome);
-    expect(Array.from(merged.values)).toEqual(Array.from(all.values));
-    expect(Array.from(merged.won)).toEqual(Array.from(all.won));
-    expect(Array.from(merged.lost)).toEqual(Array.from(all.lost));
-    expect([merged.nWon, merged.nLost]).toEqual([all.nWon, all.nLost]);
+    const first = scoreGroups(scores, outcome, left);
+    const second = scoreGroups(scores, outcome, right);
+    expect(aucOfMergedGroups(first, second)).toBe(aucOfGroups(scoreGroups(scores, outcome)));
+    // the same pairs counted one by one: won above lost, ties half
+    let pairs = 0;
+    let wins = 0;
+    let losses = 0;
+    scores.forEach((w, i) => {
+      if (outcome[i] === 1) wins++;
+      if (outcome[i] === 2) losses++;
+      if (outcome[i] === 1)
+        scores.forEach((l, j) => (pairs += outcome[j] === 2 ? (w > l ? 1 : w === l ? 0.5 : 0) : 0));
+    });
+    expect(aucOfMergedGroups(first, second)).toBe(pairs / (wins * losses));
+    const none = scoreGroups([], []);
+    expect(aucOfMergedGroups(first, none)).toBe(aucOfGroups(first));
+    expect(aucOfMergedGroups(none, none)).toBeNull();
   });
 });
