@@ -120,18 +120,20 @@ export function calibrate(
   train: ScoreGroups,
   method: CalibrationMethod,
   warmStart?: { a: number; b: number },
+  take: (bytes: number) => ArrayBuffer = (bytes) => new ArrayBuffer(bytes),
 ): Calibration {
   const none = { probability: null, predict: null, a: null, b: null };
-  const probability = new Float64Array(score.length);
   if (method === 'platt') {
     const model = plattFitGroups(train, warmStart);
     if (!model) return none;
+    const probability = new Float64Array(take(score.length * 8));
     const predict = (s: number) => plattProbability(model, s);
     for (let i = 0; i < score.length; i++) probability[i] = predict(score[i]);
     return { probability, predict, a: model.a, b: model.b };
   }
   const model = isotonicFitGroups(train);
   if (!model) return none;
+  const probability = new Float64Array(take(score.length * 8));
   const predict = (s: number) => isotonicPredict(model, s);
   for (let i = 0; i < score.length; i++) probability[i] = predict(score[i]);
   return { probability, predict, a: null, b: null };
@@ -296,6 +298,20 @@ function quarterBuckets(outcome: Uint8Array, window: Uint8Array, quarters: Quart
   return buckets;
 }
 
+/** Per-call buffers of quarterReport, kept between re-scores (fresh ones cost their page faults each time). */
+const quarterScratch = {
+  s: new Float64Array(0),
+  p: new Float64Array(0),
+  scores(n: number): Float64Array {
+    if (this.s.length < n) this.s = new Float64Array(n);
+    return this.s.subarray(0, n);
+  },
+  probabilities(n: number): Float64Array {
+    if (this.p.length < n) this.p = new Float64Array(n);
+    return this.p.subarray(0, n);
+  },
+};
+
 function quarterReport(
   scores: Scores,
   calibration: Calibration,
@@ -306,8 +322,8 @@ function quarterReport(
 ): { byQuarter: QuarterAccuracy[]; timeline: AccuracyReport['timeline'] } {
   const { probability, predict } = calibration;
   const { start, lead, outcome: o, train, test } = quarterBuckets(outcome, window, quarters);
-  const s = new Float64Array(lead.length);
-  const p = new Float64Array(probability ? lead.length : 0);
+  const s = quarterScratch.scores(lead.length);
+  const p = quarterScratch.probabilities(probability ? lead.length : 0);
   for (let k = 0; k < lead.length; k++) s[k] = scores.score[lead[k]];
   if (probability) for (let k = 0; k < lead.length; k++) p[k] = probability[lead[k]];
   const byQuarter = quarters.labels.map((label, c) => {
@@ -397,6 +413,8 @@ export function accuracyOf(
   quarters: Quarters,
   /** The previous Platt fit: a slider move changes it little, so Newton starts there. */
   warmStart?: { a: number; b: number },
+  /** Where the probability array's buffer comes from (a pool of released results; its contents overwritten). */
+  take: (bytes: number) => ArrayBuffer = (bytes) => new ArrayBuffer(bytes),
 ): AccuracyResult {
   const { outcome } = facts;
   const { fallback, splitDay, window, trainMask, testMask, undated } = windowsOf(
@@ -405,7 +423,7 @@ export function accuracyOf(
     options.snapshotDay ?? null,
   );
   const trainGroups = scoreGroups(scores.score, outcome, trainMask);
-  const calibration = calibrate(scores.score, trainGroups, options.calibration, warmStart);
+  const calibration = calibrate(scores.score, trainGroups, options.calibration, warmStart, take);
   const { probability, a, b } = calibration;
   const fit = a !== null && b !== null ? { a, b } : null;
   const testGroups = scoreGroups(scores.score, outcome, testMask);

@@ -24,8 +24,15 @@ function typesOf(log: EventLog, events: readonly string[]): number[] {
 }
 
 /** An event rule's decay-weighted event count per lead: Σ over its types' events of decayWeight(age). */
-export function eventColumn(log: EventLog, n: number, events: readonly string[], decay: Decay): Float64Array {
-  const out = new Float64Array(n);
+export function eventColumn(
+  log: EventLog,
+  n: number,
+  events: readonly string[],
+  decay: Decay,
+  /** A buffer of n doubles to write the column into (it is zeroed first); new when not given. */
+  reuse?: ArrayBuffer,
+): Float64Array {
+  const out = reuse?.byteLength === n * 8 ? new Float64Array(reuse).fill(0) : new Float64Array(n);
   for (const t of typesOf(log, events)) {
     const lead = log.lead[t];
     const age = log.age[t];
@@ -68,8 +75,14 @@ function supportOf(log: EventLog, n: number, types: readonly number[]): Int32Arr
   return support;
 }
 
-/** Column bytes kept for plans to come (a scenario, its baseline and recent decay edits; ~24 columns at 1M leads). */
-const KEPT_BYTES = 192 * 2 ** 20;
+/**
+ * Column bytes kept for plans to come: a scenario's and its baseline's columns (never evicted) and a recent
+ * decay edit or so (14 columns at 1M leads; the default scenario has 13 event rules). Recomputing an evicted
+ * column costs one pass over its events; past this budget a decay drag reuses evicted columns' buffers.
+ */
+const KEPT_BYTES = 112 * 2 ** 20;
+/** Evicted columns' buffers kept for the next new columns: a fresh 8 MB array costs its page faults. */
+const SPARE_BUFFERS = 2;
 
 /**
  * The kernel's rule matrix for any plan: the case code columns as given, and one event column per distinct
@@ -85,6 +98,7 @@ export class EventColumns {
   #support = new Map<string, Int32Array>();
   /** Column ids, least recently used first. */
   #recent: number[] = [];
+  #spare: ArrayBuffer[] = [];
 
   constructor(inputs: RuleInputs) {
     this.matrix = { n: inputs.n, caseCodes: inputs.caseCodes, eventCounts: [] };
@@ -109,7 +123,7 @@ export class EventColumns {
     let id = this.#ids.get(key);
     if (id === undefined) {
       id = this.matrix.eventCounts.length;
-      const column = eventColumn(this.#log, this.matrix.n, rule.events, rule.decay);
+      const column = eventColumn(this.#log, this.matrix.n, rule.events, rule.decay, this.#spare.pop());
       this.matrix.eventCounts.push(column);
       rememberSparse(column, sparseOnSupport(column, this.#supportOf(rule.events)));
       this.#ids.set(key, id);
@@ -135,6 +149,9 @@ export class EventColumns {
       if (victim === undefined) return;
       this.#recent = this.#recent.filter((x) => x !== victim);
       this.#ids.delete(byId.get(victim)!);
+      // nothing reads an evicted column again (ids are never reused; caches are keyed by the array object)
+      if (this.#spare.length < SPARE_BUFFERS)
+        this.#spare.push(this.matrix.eventCounts[victim].buffer as ArrayBuffer);
       this.matrix.eventCounts[victim] = EMPTY;
     }
   }

@@ -13,8 +13,8 @@ import { explainLead, type Explanation } from './explain';
 import { orderLeads, type LeadKeys, type LeadOrderOptions } from './leadOrder';
 import { BufferPool } from './bufferPool';
 
-/** Released result buffers kept for reuse: about two results' per-lead arrays at a million leads. */
-const POOL_BYTES = 64 * 2 ** 20;
+/** Released result buffers kept for reuse: about two results' per-lead arrays (with probabilities) at 1M leads. */
+const POOL_BYTES = 96 * 2 ** 20;
 
 /** The kernel's state between messages: the data it was given and the last result. Runs in the worker. */
 export class KernelSession {
@@ -127,7 +127,9 @@ export class KernelSession {
     );
     const outcome = this.#facts.outcome;
     const accuracyResult = accuracy
-      ? accuracyOf(m, plan, scores, this.#facts, accuracy, this.#quarters, this.#lastFit ?? undefined)
+      ? accuracyOf(m, plan, scores, this.#facts, accuracy, this.#quarters, this.#lastFit ?? undefined, (b) =>
+          this.#pool.take(b),
+        )
       : null;
     this.#lastFit = accuracyResult?.fit ?? this.#lastFit;
     const summary = summarize(

@@ -60,6 +60,15 @@ describe('eventColumn', () => {
   });
 });
 
+describe('eventColumn into a reused buffer', () => {
+  it('clears what the buffer held before', () => {
+    const used = new Float64Array(3).fill(7).buffer;
+    const c = eventColumn(log, 3, ['demo_request'], { kind: 'exponential', halfLifeDays: 30 }, used);
+    expect(c.buffer).toBe(used);
+    expect(Array.from(c)).toEqual([1 + 0.25, 0, 0.5]);
+  });
+});
+
 describe('EventColumns', () => {
   it('gives each (types, decay) one column of one stable matrix and re-points plans at it', () => {
     const columns = new EventColumns(inputs);
@@ -93,21 +102,28 @@ describe('EventColumns sparse forms', () => {
 
 describe('EventColumns memory', () => {
   it('drops the least recently used columns beyond its budget, never one the plans in use read', () => {
-    // 4M leads: 32 MB per column, so the 192 MB budget holds 6
+    // 4M leads: 32 MB per column, so the 112 MB budget holds 3; the plan and its baseline read 4 between them
+    // (two event rules each), which are never dropped
     const n = 4_000_000;
     const columns = new EventColumns({
       n,
       caseCodes: [new Uint8Array(n), new Uint8Array(n), new Uint8Array(n)],
-      events: { types: ['demo_request'], lead: [Int32Array.of(5)], age: [Float64Array.of(0)] },
+      events: { types: ['demo_request'], lead: [Int32Array.of(5)], age: [Float64Array.of(10)] },
     });
     const planWith = (halfLifeDays: number) =>
       compilePlan(tinyScenario({ kind: 'exponential', halfLifeDays }));
     const baseline = columns.resolve(planWith(1));
     for (let h = 2; h < 12; h++) columns.resolve(planWith(h), [planWith(1)]);
-    const live = columns.matrix.eventCounts.filter((c) => c.length === n).length;
-    expect(live).toBeLessThanOrEqual(6);
-    // the baseline's columns were kept throughout
+    const live = columns.matrix.eventCounts.filter((c) => c.length === n);
+    expect(live.length).toBe(4);
+    // no two kept columns share a buffer (evicted ones lend theirs to new columns)
+    expect(new Set(live.map((c) => c.buffer)).size).toBe(live.length);
+    // the baseline's columns were kept throughout: one demo 10 days old at a 1-day half-life
     expect(columns.matrix.eventCounts[baseline.eventRules[0].column]).toHaveLength(n);
-    expect(columns.matrix.eventCounts[baseline.eventRules[0].column][5]).toBe(1);
+    expect(columns.matrix.eventCounts[baseline.eventRules[0].column][5]).toBe(2 ** -10);
+    // the last plan's column, written into a reused buffer, holds only its own lead's weight
+    const last = columns.matrix.eventCounts[columns.resolve(planWith(11)).eventRules[0].column];
+    expect(last[5]).toBeCloseTo(Math.pow(0.5, 10 / 11), 15);
+    expect(last.reduce((sum, v) => sum + v, 0)).toBeCloseTo(Math.pow(0.5, 10 / 11), 15);
   });
 });
