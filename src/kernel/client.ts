@@ -2,11 +2,35 @@ import type { KernelPlan } from '../model/compile';
 import type { AccuracyOptions } from './accuracy';
 import type { BiasOptions, BiasSegment } from './bias';
 import type { RoiData, RoiOptions } from './roi';
-import { copyFacts, copyInputs, factsBuffers, inputBuffers, type LeadFacts, type RuleInputs } from './matrix';
+import {
+  copyFacts,
+  copyInputs,
+  copyInputsInSteps,
+  factsBuffers,
+  inputBuffers,
+  nextTask,
+  type LeadFacts,
+  type RuleInputs,
+} from './matrix';
 import type { Explanation } from './explain';
 import type { WeightSuggestion } from './suggest';
 import type { LeadKeys, LeadOrderOptions } from './leadOrder';
 import type { KernelRequest, KernelResponse, ScoreResult, SegmentColumn } from './protocol';
+
+interface WorkerData {
+  inputs: RuleInputs;
+  facts: LeadFacts;
+  segments: Record<string, SegmentColumn>;
+}
+
+/** A worker's own copy of the data. */
+function copyData(d: WorkerData): WorkerData {
+  return { inputs: copyInputs(d.inputs), facts: copyFacts(d.facts), segments: copySegments(d.segments) };
+}
+
+function copySegments(segments: Record<string, SegmentColumn>): Record<string, SegmentColumn> {
+  return Object.fromEntries(Object.entries(segments).map(([k, s]) => [k, { ...s, codes: s.codes.slice() }]));
+}
 
 interface Job {
   plan: KernelPlan;
@@ -66,22 +90,42 @@ export class KernelClient {
 
   /** Hands the workers the data; the arrays are transferred (the caller gives copies it can lose). */
   setData(inputs: RuleInputs, facts: LeadFacts, segments: Record<string, SegmentColumn>): void {
-    this.#broadcast(
-      { inputs, facts, segments },
-      (d) => ({
-        inputs: copyInputs(d.inputs),
-        facts: copyFacts(d.facts),
-        segments: Object.fromEntries(
-          Object.entries(d.segments).map(([k, s]) => [k, { ...s, codes: s.codes.slice() }]),
-        ),
-      }),
-      (d) => ({ type: 'data', ...d }),
-      (d) => [
+    this.#dataSeq++;
+    const data = { inputs, facts, segments };
+    this.#post(this.#workers.map((_, k) => (k === this.#workers.length - 1 ? data : copyData(data))));
+  }
+
+  /**
+   * setData with the other workers' copies made a column per task (at a million leads one copy is ~80 MB);
+   * nothing is sent until every copy is made, so each worker's next job reads the new data.
+   */
+  async setDataInSteps(
+    inputs: RuleInputs,
+    facts: LeadFacts,
+    segments: Record<string, SegmentColumn>,
+    pause: () => Promise<void> = nextTask,
+  ): Promise<void> {
+    const seq = ++this.#dataSeq;
+    const data: WorkerData[] = [];
+    for (let k = 0; k < this.#workers.length - 1; k++) {
+      const own = await copyInputsInSteps(inputs, pause);
+      data.push({ inputs: own, facts: copyFacts(facts), segments: copySegments(segments) });
+    }
+    data.push({ inputs, facts, segments });
+    // newer data was given while these copies were made: it stands, these are dropped
+    if (seq === this.#dataSeq) this.#post(data);
+  }
+  #dataSeq = 0;
+
+  #post(data: readonly WorkerData[]): void {
+    this.#workers.forEach((w, k) => {
+      const d = data[k];
+      w.postMessage({ type: 'data', ...d } satisfies KernelRequest, [
         ...inputBuffers(d.inputs),
         ...factsBuffers(d.facts),
         ...Object.values(d.segments).map((s) => s.codes.buffer as ArrayBuffer),
-      ],
-    );
+      ]);
+    });
   }
 
   score(

@@ -35,7 +35,7 @@ class AppState {
   readonly kernel = new KernelClient(createKernelWorkers());
   readonly dataset = new DatasetState(
     () => engine.get(),
-    (data) => this.kernel.setData(data.inputs, data.facts, data.segments),
+    (data) => this.kernel.setDataInSteps(data.inputs, data.facts, data.segments),
     () => scenario.current,
   );
   /** The memory check before a load, Cancel, and the reload after the engine died. */

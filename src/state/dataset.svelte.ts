@@ -19,7 +19,7 @@ import { parseOptionsOf } from '../ingest/dateOrders';
 import { mapsUrgency } from '../model/defaultScenario';
 import type { Scenario } from '../model/scenario';
 import { layoutOf, type MatrixLayout } from '../model/compile';
-import { copyInputs, type LeadFacts, type RuleInputs } from '../kernel/matrix';
+import { copyInputsInSteps, type LeadFacts, type RuleInputs } from '../kernel/matrix';
 import { loadFailure } from './loadFailure';
 import { csvReadShare } from './readShare';
 import { dropText } from '../ingest/keptText';
@@ -73,7 +73,7 @@ export class DatasetState {
 
   constructor(
     private readonly engine: () => Promise<SqlEngine>,
-    private readonly toKernel: (data: KernelData) => void,
+    private readonly toKernel: (data: KernelData) => void | Promise<void>,
     /** The scenario in use: a reload after an engine restart or a stopped load keeps it. */
     private readonly current?: () => Scenario,
   ) {}
@@ -229,18 +229,18 @@ export class DatasetState {
 
   async #sendToKernel(engine: SqlEngine, layout: MatrixLayout): Promise<void> {
     // the cache keeps the columns; the kernel gets copies it may own
-    const inputs = copyInputs(await buildRuleInputs(engine, this.facts!, layout, this.#columns));
+    const inputs = await copyInputsInSteps(await buildRuleInputs(engine, this.facts!, layout, this.#columns));
     const leads = this.leads!;
     const segments = this.segments!;
-    this.layout = layout;
     // the kernel gets copies: transferring would empty the arrays the views read
-    this.toKernel({
+    await this.toKernel({
       inputs,
       facts: { outcome: leads.outcome.slice(), createdDay: leads.createdDay.slice() },
       segments: Object.fromEntries(
         Object.entries(segments).map(([k, s]) => [k, { ...s, codes: s.codes.slice() }]),
       ) as Record<SegmentKey, EncodedSegment>,
     });
+    this.layout = layout;
     this.version++;
   }
 }

@@ -609,7 +609,7 @@ describe('BAD-INPUTS 22: several files at once, one bad', () => {
       let kernelLoads = 0;
       const state = new DatasetState(
         async () => engine,
-        () => kernelLoads++,
+        () => void kernelLoads++,
       );
       await state.load(make.case22(), 'drop', (withUrgency) => defaultScenario({ withUrgency }));
       expect(state.status).toBe('ready');

@@ -200,3 +200,59 @@ describe('resultBuffers', () => {
     expect(buffers).toContain(r.order!.rows.buffer);
   });
 });
+
+type DataMessage = Extract<KernelRequest, { type: 'data' }>;
+
+/** Records the data messages a worker is sent, with their transfer lists. */
+class DataRecorder {
+  onmessage: ((e: MessageEvent<KernelResponse>) => void) | null = null;
+  readonly data: { msg: DataMessage; transfer: Transferable[] }[] = [];
+  postMessage(msg: KernelRequest, transfer: Transferable[] = []): void {
+    if (msg.type === 'data') this.data.push({ msg, transfer });
+  }
+  terminate(): void {}
+}
+
+describe('KernelClient.setDataInSteps', () => {
+  const inputsOf = (age: number) => ({
+    n: 2,
+    caseCodes: [Uint8Array.of(1, 0), Uint8Array.of(1, 2), Uint8Array.of(0, 0)],
+    events: { types: ['demo_request'], lead: [Int32Array.of(0)], age: [Float64Array.of(age)] },
+  });
+  const facts = () => ({ outcome: Uint8Array.of(1, 2), createdDay: Int32Array.of(20000, 20001) });
+
+  it('sends the data once every copy is made, a column per step: the last worker the originals', async () => {
+    const workers = [new DataRecorder(), new DataRecorder()];
+    const client = new KernelClient(workers as unknown as Worker[]);
+    const inputs = inputsOf(1);
+    const given = facts();
+    const sentAtPause: number[] = [];
+    await client.setDataInSteps(inputs, given, {}, () => {
+      sentAtPause.push(workers[0].data.length + workers[1].data.length);
+      return Promise.resolve();
+    });
+    // one step per copied column (3 case code columns, the lead and the age column), nothing sent meanwhile
+    expect(sentAtPause).toEqual([0, 0, 0, 0, 0]);
+    const [[first], [last]] = workers.map((w) => w.data);
+    expect(workers.map((w) => w.data.length)).toEqual([1, 1]);
+    expect(last.msg.inputs.caseCodes[1]).toBe(inputs.caseCodes[1]);
+    expect(last.transfer).toContain(inputs.events.age[0].buffer);
+    expect(first.msg.inputs.caseCodes[1].buffer).not.toBe(inputs.caseCodes[1].buffer);
+    expect(first.msg.facts.outcome.buffer).not.toBe(given.outcome.buffer);
+    expect(Array.from(first.msg.inputs.caseCodes[1])).toEqual([1, 2]);
+    expect(Array.from(first.msg.inputs.events.age[0])).toEqual([1]);
+    expect(Array.from(first.msg.facts.createdDay)).toEqual([20000, 20001]);
+  });
+
+  it('drops its copies when newer data was given while they were made', async () => {
+    const workers = [new DataRecorder(), new DataRecorder()];
+    const client = new KernelClient(workers as unknown as Worker[]);
+    let newerGiven = false;
+    await client.setDataInSteps(inputsOf(1), facts(), {}, () => {
+      if (!newerGiven) client.setData(inputsOf(9), facts(), {});
+      newerGiven = true;
+      return Promise.resolve();
+    });
+    expect(workers.map((w) => w.data.map((d) => d.msg.inputs.events.age[0][0]))).toEqual([[9], [9]]);
+  });
+});

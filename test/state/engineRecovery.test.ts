@@ -102,7 +102,7 @@ describe('restart and reload with a dying engine', () => {
     };
     const state = new DatasetState(
       async () => current.engine,
-      () => kernelLoads++,
+      () => void kernelLoads++,
       () => edited,
     );
     const sources = ['leads.csv', 'deals.csv'].map((name) => ({
