@@ -24,31 +24,34 @@ export interface QuoteCuts {
   merge: (rejected: readonly RejectedLine[]) => RejectedLine[];
 }
 
-/** The first record from `from` (a record start) whose quote is still open at the end, as offsets. */
-function unclosedRecord(text: string, delimiter: Delimiter, from: number) {
+/**
+ * The first record from `from` (a record start) whose quote is still open at the end, as offsets. A quote
+ * opens a quoted field only at a field's start (after a delimiter or a line end); inside, `""` is a quote.
+ * The scan jumps from quote to quote with indexOf (a char-by-char loop took a second on a 1M-lead file).
+ */
+export function unclosedRecord(text: string, delimiter: Delimiter, from: number) {
   let recordStart = from;
-  let quoteAt = -1;
-  let inQuotes = false;
-  let atFieldStart = true;
-  for (let i = from; i < text.length; i++) {
-    const ch = text[i];
-    if (inQuotes) {
-      if (ch !== '"') continue;
-      if (text[i + 1] === '"') i++;
-      else inQuotes = false;
-    } else if (ch === delimiter) atFieldStart = true;
-    else if (ch === '\n') {
-      recordStart = i + 1;
-      atFieldStart = true;
-    } else if (ch === '"' && atFieldStart) {
-      inQuotes = true;
-      quoteAt = i;
-      atFieldStart = false;
-    } else atFieldStart = false;
+  /** Where the text outside quotes since the last quoted field begins. */
+  let outside = from;
+  let q = text.indexOf('"', from);
+  while (q >= 0) {
+    const prev = q === from ? '\n' : text[q - 1];
+    if (prev !== delimiter && prev !== '\n') {
+      q = text.indexOf('"', q + 1); // a quote inside an unquoted field is text
+      continue;
+    }
+    const lineEnd = text.lastIndexOf('\n', q - 1);
+    if (lineEnd >= outside) recordStart = lineEnd + 1;
+    let close = text.indexOf('"', q + 1);
+    while (close >= 0 && text[close + 1] === '"') close = text.indexOf('"', close + 2);
+    if (close < 0) {
+      const end = text.indexOf('\n', q);
+      return { start: recordStart, end: end < 0 ? text.length : end + 1 };
+    }
+    outside = close + 1;
+    q = text.indexOf('"', outside);
   }
-  if (!inQuotes) return null;
-  const lineEnd = text.indexOf('\n', quoteAt);
-  return { start: recordStart, end: lineEnd < 0 ? text.length : lineEnd + 1 };
+  return null;
 }
 
 const newlines = (s: string) => s.split('\n').length - 1;
