@@ -5,6 +5,7 @@ import { stringVector, TextColumnBuilder } from '../db/readTextColumn';
 import { DictionaryText, type TextColumn } from '../db/textColumn';
 import { fetchOne, fetchRows, fetchTable, fetchTableStreamed, run } from '../db/sql';
 import { OUTCOME, type EventLog, type RuleInputs } from '../kernel/matrix';
+import { pacer } from '../kernel/tasks';
 import { conditionKey, layoutOf, type MatrixLayout } from '../model/compile';
 import { ruleMatrixSql } from '../model/ruleSql';
 import type { Scenario } from '../model/scenario';
@@ -110,22 +111,31 @@ async function fetchEventLog(engine: SqlEngine): Promise<EventLog> {
     await fetchRows(engine, 'features/event_log_types', { activity_type: { type: 'string' } })
   ).map((r) => r.activity_type);
   const table = await fetchTableStreamed(engine, 'features/event_log');
-  const lead = readNumericColumn(table, 'lead', 'int32');
-  const code = readNumericColumn(table, 'code', 'int32');
-  const age = readNumericColumn(table, 'age', 'float64');
+  // batch by batch, yielding to the page now and then: ~6M events at a million leads
+  const pace = pacer();
   const counts = new Int32Array(types.length);
-  for (let k = 0; k < code.length; k++) counts[code[k]]++;
+  for (const batch of table.batches) {
+    const code = readNumericColumn(batch, 'code', 'int32');
+    for (let k = 0; k < code.length; k++) counts[code[k]]++;
+    await pace();
+  }
   const log: EventLog = {
     types,
     lead: Array.from(counts, (c) => new Int32Array(c)),
     age: Array.from(counts, (c) => new Float64Array(c)),
   };
   const filled = new Int32Array(types.length);
-  for (let k = 0; k < code.length; k++) {
-    const t = code[k];
-    const at = filled[t]++;
-    log.lead[t][at] = lead[k];
-    log.age[t][at] = age[k];
+  for (const batch of table.batches) {
+    const lead = readNumericColumn(batch, 'lead', 'int32');
+    const code = readNumericColumn(batch, 'code', 'int32');
+    const age = readNumericColumn(batch, 'age', 'float64');
+    for (let k = 0; k < code.length; k++) {
+      const t = code[k];
+      const at = filled[t]++;
+      log.lead[t][at] = lead[k];
+      log.age[t][at] = age[k];
+    }
+    await pace();
   }
   return log;
 }
@@ -211,9 +221,13 @@ export async function fetchLeadTable(engine: SqlEngine, range = LEAD_TABLE_RANGE
     parts.wonDay.push(readNumericColumn(batch, 'won_day', 'int32'));
   };
   const { n } = await fetchOne(engine, 'features/lead_count', { n: { type: 'number' } });
+  const pace = pacer();
   for (let first = 1; first <= n; first += range) {
     const table = await fetchTable(engine, 'features/lead_table', { params: [first, first + range - 1] });
-    for (const batch of table.batches) add(batch);
+    for (const batch of table.batches) {
+      add(batch);
+      await pace();
+    }
   }
   const columns = {} as Record<LeadTextColumn, TextColumn>;
   for (const c of LEAD_TEXT_COLUMNS) columns[c] = text[c].finish();

@@ -1,4 +1,5 @@
 import type { KernelPlan } from '../model/compile';
+import { nextTask } from './tasks';
 import type { AccuracyOptions } from './accuracy';
 import type { BiasOptions, BiasSegment } from './bias';
 import type { RoiData, RoiOptions } from './roi';
@@ -8,7 +9,6 @@ import {
   copyInputsInSteps,
   factsBuffers,
   inputBuffers,
-  nextTask,
   type LeadFacts,
   type RuleInputs,
 } from './matrix';

@@ -49,6 +49,8 @@ export function copyInputs(inputs: RuleInputs): RuleInputs {
   };
 }
 
+import { nextTask } from './tasks';
+
 /**
  * copyInputs a column per task, so that a million leads' ~80 MB (each fresh array paying its page faults)
  * never hold the UI thread for more than a few milliseconds at a time.
@@ -74,19 +76,6 @@ export async function copyInputsInSteps(
       age: await copy(inputs.events.age),
     },
   };
-}
-
-/** Resolves in a task of its own (a message to itself: timers are throttled in background tabs). */
-export function nextTask(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
 
 /** Outcome codes of lead_features.outcome. */

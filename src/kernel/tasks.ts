@@ -1,0 +1,25 @@
+/** Resolves in a task of its own (a message to itself: timers are throttled in background tabs). */
+export function nextTask(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * For a long loop on the UI thread: `await pace()` between steps yields to the page once `sliceMs` have
+ * passed since the last yield, so no task runs much longer than a frame and few yields are paid.
+ */
+export function pacer(sliceMs = 12, pause: () => Promise<void> = nextTask): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < sliceMs) return;
+    await pause();
+    since = performance.now();
+  };
+}
