@@ -74,22 +74,25 @@ export function columnOf(table: Table | RecordBatch, name: string, spec: ColumnS
 /** Checks a result against its schema and converts it to plain rows (BigInt → number, dates → ISO). */
 export function readRows<S extends ResultSchema>(table: Table, schema: S): RowOf<S>[] {
   const names = Object.keys(schema);
-  const vectors = names.map((n) => columnOf(table, n, schema[n]));
+  for (const n of names) columnOf(table, n, schema[n]);
   const rows: RowOf<S>[] = [];
-  // Table.numRows sums its batches on every read: once, not per row
-  const n = table.numRows;
-  for (let i = 0; i < n; i++) {
-    const row: Record<string, unknown> = {};
-    names.forEach((name, c) => {
-      const raw: unknown = vectors[c].get(i);
-      const type = schema[name].type;
-      if (raw === null || raw === undefined) row[name] = null;
-      else if (type === 'number') row[name] = toNumber(raw, name);
-      else if (type === 'date') row[name] = toIsoDate(raw, name);
-      else if (type === 'string') row[name] = String(raw);
-      else row[name] = Boolean(raw);
-    });
-    rows.push(row as RowOf<S>);
+  // batch by batch: a table-wide Vector.get(i) binary-searches its chunks on every call
+  for (const batch of table.batches) {
+    const vectors = names.map((n) => columnOf(batch, n, schema[n]));
+    const n = batch.numRows;
+    for (let i = 0; i < n; i++) {
+      const row: Record<string, unknown> = {};
+      names.forEach((name, c) => {
+        const raw: unknown = vectors[c].get(i);
+        const type = schema[name].type;
+        if (raw === null || raw === undefined) row[name] = null;
+        else if (type === 'number') row[name] = toNumber(raw, name);
+        else if (type === 'date') row[name] = toIsoDate(raw, name);
+        else if (type === 'string') row[name] = String(raw);
+        else row[name] = Boolean(raw);
+      });
+      rows.push(row as RowOf<S>);
+    }
   }
   return rows;
 }
