@@ -78,7 +78,7 @@ export function readRows<S extends ResultSchema>(table: Table, schema: S): RowOf
   const rows: RowOf<S>[] = [];
   // batch by batch: a table-wide Vector.get(i) binary-searches its chunks on every call
   for (const batch of table.batches) {
-    const vectors = names.map((n) => columnOf(batch, n, schema[n]));
+    const vectors = names.map((n) => batch.getChild(n)!);
     const n = batch.numRows;
     for (let i = 0; i < n; i++) {
       const row: Record<string, unknown> = {};

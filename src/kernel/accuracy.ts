@@ -3,6 +3,7 @@ import { aucOfGroups, aucOfMergedGroups } from '../metrics/auc';
 import { averagePrecision } from '../metrics/averagePrecision';
 import { bestF1Cut, confusionAtCut, madKuduRubric, tierCounts, type Confusion } from '../metrics/confusion';
 import { isotonicFitGroups, isotonicPredict } from '../metrics/isotonic';
+import { keptFloat64 } from '../metrics/keptBuffer';
 import { cumulativeGains, liftTable, topOrder, type LiftRow } from '../metrics/lift';
 import { plattFitGroups, plattProbability } from '../metrics/platt';
 import { brier, eceOfBins, logLoss } from '../metrics/probabilityScores';
@@ -298,19 +299,9 @@ function quarterBuckets(outcome: Uint8Array, window: Uint8Array, quarters: Quart
   return buckets;
 }
 
-/** Per-call buffers of quarterReport, kept between re-scores (fresh ones cost their page faults each time). */
-const quarterScratch = {
-  s: new Float64Array(0),
-  p: new Float64Array(0),
-  scores(n: number): Float64Array {
-    if (this.s.length < n) this.s = new Float64Array(n);
-    return this.s.subarray(0, n);
-  },
-  probabilities(n: number): Float64Array {
-    if (this.p.length < n) this.p = new Float64Array(n);
-    return this.p.subarray(0, n);
-  },
-};
+/** quarterReport's gathered scores and probabilities, kept between re-scores. */
+const quarterScores = keptFloat64();
+const quarterProbabilities = keptFloat64();
 
 function quarterReport(
   scores: Scores,
@@ -322,8 +313,8 @@ function quarterReport(
 ): { byQuarter: QuarterAccuracy[]; timeline: AccuracyReport['timeline'] } {
   const { probability, predict } = calibration;
   const { start, lead, outcome: o, train, test } = quarterBuckets(outcome, window, quarters);
-  const s = quarterScratch.scores(lead.length);
-  const p = quarterScratch.probabilities(probability ? lead.length : 0);
+  const s = quarterScores(lead.length);
+  const p = quarterProbabilities(probability ? lead.length : 0);
   for (let k = 0; k < lead.length; k++) s[k] = scores.score[lead[k]];
   if (probability) for (let k = 0; k < lead.length; k++) p[k] = probability[lead[k]];
   const byQuarter = quarters.labels.map((label, c) => {

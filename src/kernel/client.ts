@@ -7,6 +7,7 @@ import {
   copyFacts,
   copyInputs,
   copyInputsInSteps,
+  copySegments,
   factsBuffers,
   inputBuffers,
   type LeadFacts,
@@ -26,10 +27,6 @@ interface WorkerData {
 /** A worker's own copy of the data. */
 function copyData(d: WorkerData): WorkerData {
   return { inputs: copyInputs(d.inputs), facts: copyFacts(d.facts), segments: copySegments(d.segments) };
-}
-
-function copySegments(segments: Record<string, SegmentColumn>): Record<string, SegmentColumn> {
-  return Object.fromEntries(Object.entries(segments).map(([k, s]) => [k, { ...s, codes: s.codes.slice() }]));
 }
 
 interface Job {

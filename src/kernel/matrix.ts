@@ -1,3 +1,5 @@
+import { nextTask } from './tasks';
+
 /** Per-lead kernel inputs, all in the same lead order (lead_id ascending). Built once per model structure. */
 export interface RuleMatrix {
   n: number;
@@ -49,8 +51,6 @@ export function copyInputs(inputs: RuleInputs): RuleInputs {
   };
 }
 
-import { nextTask } from './tasks';
-
 /**
  * copyInputs a column per task, so that a million leads' ~80 MB (each fresh array paying its page faults)
  * never hold the UI thread for more than a few milliseconds at a time.
@@ -76,6 +76,15 @@ export async function copyInputsInSteps(
       age: await copy(inputs.events.age),
     },
   };
+}
+
+/** Copies of segment columns (their codes) the kernel may own. */
+export function copySegments<K extends string, S extends { codes: Int32Array }>(
+  segments: Record<K, S>,
+): Record<K, S> {
+  return Object.fromEntries(
+    Object.entries<S>(segments).map(([k, s]) => [k, { ...s, codes: s.codes.slice() }]),
+  ) as Record<K, S>;
 }
 
 /** Outcome codes of lead_features.outcome. */

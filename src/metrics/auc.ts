@@ -1,4 +1,5 @@
 import type { ScoreGroups } from './roc';
+import { keptFloat64 } from './keptBuffer';
 import { sortNonNegative } from './sortScores';
 
 /**
@@ -77,17 +78,12 @@ export function aucOfMergedGroups(a: ScoreGroups, b: ScoreGroups): number | null
 
 const WON = 1;
 const LOST = 2;
-// kept between calls (the kernel computes an AUC on every re-score of a million leads)
-let scratch = new Float64Array(0);
-
 /**
- * A kept buffer of at least n values for gathering the two classes (won from the front, lost from the
- * back): the caller passes its parts to aucOfClasses before the next call.
+ * A kept buffer of n values for gathering the two classes (won from the front, lost from the back): the
+ * caller passes its parts to aucOfClasses before the next call (the kernel computes an AUC on every
+ * re-score of a million leads).
  */
-export function classScratch(n: number): Float64Array {
-  if (scratch.length < n) scratch = new Float64Array(n);
-  return scratch;
-}
+export const classScratch = keptFloat64();
 
 /**
  * The same AUC from resolved leads already grouped by distinct score (roc.ts scoreGroups, which can hold

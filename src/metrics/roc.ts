@@ -1,4 +1,5 @@
 import { classScratch } from './auc';
+import { keptFloat64 } from './keptBuffer';
 import { sortNonNegative } from './sortScores';
 
 const WON = 1;
@@ -57,17 +58,13 @@ export function scoreGroups(
 
 // kept between calls: a re-score groups a million scores several times (windows, quarters), and fresh
 // buffers of that size cost more in garbage collection than the grouping
-let groupBuffers = { values: new Float64Array(0), won: new Float64Array(0), lost: new Float64Array(0) };
+const keptValues = keptFloat64();
+const keptWon = keptFloat64();
+const keptLost = keptFloat64();
 
-/** Zeroed buffers of n values each for scoreGroups' merge, which returns copies of the parts it fills. */
-function groupScratch(n: number): typeof groupBuffers {
-  if (groupBuffers.values.length < n)
-    groupBuffers = { values: new Float64Array(n), won: new Float64Array(n), lost: new Float64Array(n) };
-  else {
-    groupBuffers.won.fill(0, 0, n);
-    groupBuffers.lost.fill(0, 0, n);
-  }
-  return groupBuffers;
+/** Buffers of n values each for scoreGroups' merge (counts zeroed), which returns copies of the parts it fills. */
+function groupScratch(n: number): { values: Float64Array; won: Float64Array; lost: Float64Array } {
+  return { values: keptValues(n), won: keptWon(n).fill(0), lost: keptLost(n).fill(0) };
 }
 
 /** ROC curve points, thresholds descending. */

@@ -19,7 +19,13 @@ import { parseOptionsOf } from '../ingest/dateOrders';
 import { mapsUrgency } from '../model/defaultScenario';
 import type { Scenario } from '../model/scenario';
 import { layoutOf, type MatrixLayout } from '../model/compile';
-import { copyInputsInSteps, type LeadFacts, type RuleInputs } from '../kernel/matrix';
+import {
+  copyFacts,
+  copyInputsInSteps,
+  copySegments,
+  type LeadFacts,
+  type RuleInputs,
+} from '../kernel/matrix';
 import { loadFailure } from './loadFailure';
 import { csvReadShare } from './readShare';
 import { dropText } from '../ingest/keptText';
@@ -235,10 +241,8 @@ export class DatasetState {
     // the kernel gets copies: transferring would empty the arrays the views read
     await this.toKernel({
       inputs,
-      facts: { outcome: leads.outcome.slice(), createdDay: leads.createdDay.slice() },
-      segments: Object.fromEntries(
-        Object.entries(segments).map(([k, s]) => [k, { ...s, codes: s.codes.slice() }]),
-      ) as Record<SegmentKey, EncodedSegment>,
+      facts: copyFacts(leads),
+      segments: copySegments(segments),
     });
     this.layout = layout;
     this.version++;
