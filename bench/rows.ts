@@ -20,6 +20,8 @@ export interface BenchRow {
   /** ui.load / ui.drag.*: the longest main-thread task and the tasks over a frame (> 17 ms), from a trace. */
   traced_longest_task_ms?: number;
   traced_tasks_over_frame?: number;
+  /** The most CPU time the main thread spent in one of those tasks (the rest: other threads on its core). */
+  traced_longest_cpu_ms?: number;
   settle_ms?: number;
   drag_ms?: number;
 }

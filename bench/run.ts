@@ -18,9 +18,10 @@ import { writeSampleStreaming } from '../datasets/generator/index.ts';
 import { dataMiddleware } from './serveData.ts';
 import { ProcessMemorySampler, type StageMemory } from './processMemory.ts';
 import type { IngestResult, PageMemory, RescoreResult } from './protocol.ts';
+import type { KernelPhases } from '../src/kernel/protocol.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/chromium.ts';
 import { freePort } from './freePort.ts';
-import { round, row, type BenchRow } from './rows.ts';
+import { median, round, row, type BenchRow } from './rows.ts';
 import { serveBuiltApp } from './ui/appServer.ts';
 import { uiRows, printUiTable } from './ui/uiRows.ts';
 import { uiBench } from './ui/uiBench.ts';
@@ -193,6 +194,14 @@ async function benchSize(
       `${dir}: kernel and SQL aggregates equal in all ${rescore.verifiedRuns} runs (tiers ${rescore.tierCounts.join(' / ')}); ` +
         `floor reads ${(rescore.floorBytes / 2 ** 20).toFixed(1)} MB`,
     );
+    for (const [name, runs] of Object.entries(rescore.kernelPhases)) {
+      const steps = Object.keys(runs[0] ?? {}) as (keyof KernelPhases)[];
+      const medians = steps
+        .map((step) => [step, median(runs.map((r) => r[step]))] as const)
+        .filter(([, ms]) => ms >= 0.05)
+        .map(([step, ms]) => `${step} ${ms.toFixed(1)}`);
+      console.log(`${dir}: ${name} by step (median ms): ${medians.join(', ')}`);
+    }
     const timed = [
       ...ingestRows,
       row('rescore.kernel', leads, rescore.kernelMs),

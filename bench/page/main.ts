@@ -31,6 +31,7 @@ import type { Scenario } from '../../src/model/scenario';
 import { ruleMatrixSql } from '../../src/model/ruleSql';
 import { scoreSql } from '../../src/model/scoreSql';
 import type { BenchApi, IngestResult, IngestRun, RescoreResult } from '../protocol';
+import type { KernelPhases } from '../../src/kernel/protocol';
 import type { FloorData, FloorReply } from './floorWorker';
 import { accuracySql, type SqlAccuracy } from './accuracySql';
 import { BENCH_SEGMENTS, benchSegmentOf, biasSql, type SqlBiasRow } from './biasSql';
@@ -467,6 +468,8 @@ async function rescore(runs: number, warmup: number, views = true): Promise<Resc
   };
   const scenario = defaultScenario({ withUrgency: true });
   const base = compilePlan(scenario);
+  const kernelPhases: Record<string, KernelPhases[]> = {};
+  const phasesOf = (row: string) => (kernelPhases[row] ??= []);
 
   // the kernel in the app's own worker (src/kernel/worker.ts → KernelSession), given copies as the app does
   status('rescore.kernel');
@@ -483,6 +486,7 @@ async function rescore(runs: number, warmup: number, views = true): Promise<Resc
     client.release(r);
     if (i < 0) continue;
     kernelMs.push(r.ms);
+    phasesOf('rescore.kernel').push(r.phases);
     kernelRoundTripMs.push(roundTrip);
     summaries.push(r.summary);
   }
@@ -568,6 +572,7 @@ async function rescore(runs: number, warmup: number, views = true): Promise<Resc
     pointsClient.release(r);
     if (i < 0) continue;
     pointsKernelMs.push(r.ms);
+    phasesOf('rescore.kernel.points').push(r.phases);
     pointsSummaries.push(r.summary);
   }
   pointsClient.terminate();
@@ -594,6 +599,7 @@ async function rescore(runs: number, warmup: number, views = true): Promise<Resc
     decayClient.release(r);
     if (i < 0) continue;
     decayKernelMs.push(r.ms);
+    phasesOf('rescore.kernel.decay').push(r.phases);
     decaySummaries.push(r.summary);
   }
   decayClient.terminate();
@@ -630,6 +636,7 @@ async function rescore(runs: number, warmup: number, views = true): Promise<Resc
       if (!r?.accuracy?.report) throw new Error('no accuracy report');
       if (i < 0) continue;
       accuracyKernelMs.push(r.ms);
+      phasesOf('accuracy.kernel').push(r.phases);
       reports.push(r.accuracy.report);
     }
     accClient.terminate();
@@ -666,6 +673,7 @@ async function rescore(runs: number, warmup: number, views = true): Promise<Resc
       if (!r?.bias || r.accuracy?.splitDay == null) throw new Error('no bias report');
       if (i < 0) continue;
       biasKernelMs.push(r.ms);
+      phasesOf('bias.kernel').push(r.phases);
       biasReports.push(r.bias);
       splits.push(r.accuracy.splitDay);
     }
@@ -715,6 +723,7 @@ async function rescore(runs: number, warmup: number, views = true): Promise<Resc
       if (!r?.roi) throw new Error('no ROI report');
       if (i < 0) continue;
       roiKernelMs.push(r.ms);
+      phasesOf('roi.kernel').push(r.phases);
       roiReports.push(r.roi);
     }
     roiClient.terminate();
@@ -766,6 +775,7 @@ async function rescore(runs: number, warmup: number, views = true): Promise<Resc
     dragSettle2Ms: drag2.settle,
     dragShown2: drag2.shown,
     floorMs,
+    kernelPhases,
     ...viewMs,
     floorBytes: floor.bytes,
     sqlFailure,

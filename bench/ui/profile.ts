@@ -26,6 +26,19 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
+interface LayoutArgs {
+  beginData?: {
+    dirtyObjects?: number;
+    totalObjects?: number;
+    stackTrace?: { functionName: string; url: string; lineNumber: number }[];
+  };
+  endData?: { layoutRoots?: unknown[] };
+}
+
+interface PaintArgs {
+  data?: { nodeId?: number; layerId?: number; clip?: number[] };
+}
+
 async function traced<T>(
   cdp: CDPSession,
   run: () => Promise<T>,
@@ -54,6 +67,8 @@ async function traced<T>(
   const inner = events.filter((e) => e.ph === 'X' && main && e.pid === main.pid && e.tid === main.tid);
   return { value, tasks, profile, inner };
 }
+
+const paintedNodes = new Set<number>();
 
 function report(
   label: string,
@@ -106,7 +121,10 @@ function report(
         .sort((a, b) => b[1] - a[1])
         .slice(0, k)
         .map(([f, c]) => `${((c / Math.max(n, 1)) * 100).toFixed(0)}% ${f}`);
-    console.log(`  task ${(task.dur! / 1000).toFixed(1)} ms (${n} samples)`);
+    const cpu = (task as TraceEvent & { tdur?: number }).tdur;
+    console.log(
+      `  task ${(task.dur! / 1000).toFixed(1)} ms, on CPU ${cpu === undefined ? '?' : (cpu / 1000).toFixed(1)} ms (${n} samples)`,
+    );
     const kinds = new Map<string, number>();
     for (const e of inner)
       if (
@@ -123,6 +141,25 @@ function report(
         .map(([k, v]) => `${k} ${v.toFixed(1)}`)
         .join(' | ')}`,
     );
+    for (const e of inner) {
+      if (e.name !== 'Layout' || e.ts < from || e.ts + (e.dur ?? 0) > to || (e.dur ?? 0) < 1000) continue;
+      const a = e.args as LayoutArgs | undefined;
+      const forced = a?.beginData?.stackTrace?.[0];
+      console.log(
+        `    layout ${((e.dur ?? 0) / 1000).toFixed(1)} ms: ${a?.beginData?.dirtyObjects ?? '?'} dirty of ${a?.beginData?.totalObjects ?? '?'}, ${a?.endData?.layoutRoots?.length ?? '?'} roots${forced ? `, forced by ${forced.functionName} ${forced.url.split('/').pop()}:${forced.lineNumber}` : ''}`,
+      );
+    }
+    for (const e of inner) {
+      if (e.name !== 'Paint' || e.ts < from || e.ts + (e.dur ?? 0) > to || (e.dur ?? 0) < 1000) continue;
+      const d = (e.args as PaintArgs | undefined)?.data;
+      if (d?.nodeId) paintedNodes.add(d.nodeId);
+      const c = d?.clip ?? [];
+      const xs = [c[0], c[2], c[4], c[6]];
+      const ys = [c[1], c[3], c[5], c[7]];
+      console.log(
+        `    paint ${((e.dur ?? 0) / 1000).toFixed(1)} ms: node ${d?.nodeId ?? '?'} layer ${d?.layerId ?? '?'}, clip ${Math.min(...xs)},${Math.min(...ys)} ${Math.max(...xs) - Math.min(...xs)}×${Math.max(...ys) - Math.min(...ys)}`,
+      );
+    }
     console.log(`    self: ${top(self, 8).join(' | ')}`);
     console.log(`    app:  ${top(incl, 14).join(' | ')}`);
   }
@@ -162,6 +199,14 @@ try {
     const { value, tasks, profile, inner } = await traced(cdp, () => dragIn(page, view, false));
     console.log(`\ndrag ${view}: ${JSON.stringify(value)}`);
     report(`drag ${view}`, tasks, profile, minMs, inner);
+    for (const id of paintedNodes) {
+      const described = await cdp
+        .send('DOM.describeNode', { backendNodeId: id })
+        .then(({ node }) => `${node.nodeName} ${JSON.stringify(node.attributes ?? [])}`)
+        .catch(() => 'gone');
+      console.log(`  node ${id}: ${described}`);
+    }
+    paintedNodes.clear();
   }
   await context.close();
 } finally {

@@ -44,9 +44,10 @@ interface Job {
 
 /**
  * The UI's handle on the kernel workers. Each worker holds the whole data set and runs one job at a time;
- * while all are busy only the newest request waits (slider moves coalesce) and the ones it replaces resolve
- * to null. With two workers a drag keeps both cores busy: a reply older than one already delivered is
- * dropped (resolves to null), so results only ever move forward.
+ * re-scores run on the first `lanes` workers, and while those are busy only the newest request waits
+ * (slider moves coalesce) and the ones it replaces resolve to null. With two lanes a drag keeps two cores
+ * busy: a reply older than one already delivered is dropped (resolves to null), so results only ever move
+ * forward. Explain and suggest requests run on the last worker, outside the queue.
  */
 export class KernelClient {
   #workers: Worker[];
@@ -54,14 +55,18 @@ export class KernelClient {
   #inFlight: ((Job & { id: number }) | null)[];
   #waiting: Job | null = null;
   #delivered = 0;
-  /** Explain and suggest requests run on the first worker outside the queue; negative ids keep them apart. */
+  /** Explain and suggest requests, by their negative ids (which keep them apart from re-scores). */
   #sideJobs = new Map<number, { resolve: (reply: KernelResponse) => void; reject: (e: Error) => void }>();
   #nextSideId = -1;
   /** The worker each delivered result came from: its buffers go back there, where they are reused. */
   #origin = new WeakMap<ScoreResult, number>();
 
-  constructor(workers: Worker | Worker[]) {
+  /** Workers that run re-scores at the same time (the first ones). */
+  readonly #lanes: number;
+
+  constructor(workers: Worker | Worker[], lanes?: number) {
     this.#workers = Array.isArray(workers) ? workers : [workers];
+    this.#lanes = Math.max(1, Math.min(lanes ?? this.#workers.length, this.#workers.length));
     this.#inFlight = this.#workers.map(() => null);
     this.#workers.forEach(
       (w, k) => (w.onmessage = (e: MessageEvent<KernelResponse>) => this.#onReply(k, e.data)),
@@ -222,7 +227,7 @@ export class KernelClient {
     const id = this.#nextSideId--;
     return new Promise((resolve, reject) => {
       this.#sideJobs.set(id, { resolve, reject });
-      this.#workers[0].postMessage(request(id));
+      this.#workers[this.#workers.length - 1].postMessage(request(id));
     });
   }
 
@@ -233,7 +238,7 @@ export class KernelClient {
   #sendNext(): void {
     const job = this.#waiting;
     const free = this.#inFlight.indexOf(null);
-    if (!job || free < 0) return;
+    if (!job || free < 0 || free >= this.#lanes) return;
     this.#waiting = null;
     const id = this.#nextId++;
     this.#inFlight[free] = { ...job, id };
@@ -300,8 +305,18 @@ export function createKernelWorker(): Worker {
   return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 }
 
-/** One kernel worker per core, up to two: a drag then keeps both cores busy (see KernelClient). */
+const cores = (): number => (typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency || 1);
+
+/** One kernel worker per core, up to two (see KernelClient and reScoreLanes). */
 export function createKernelWorkers(): Worker[] {
-  const cores = typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency || 1;
-  return Array.from({ length: Math.min(2, Math.max(1, cores)) }, () => createKernelWorker());
+  return Array.from({ length: Math.min(2, Math.max(1, cores())) }, () => createKernelWorker());
+}
+
+/**
+ * How many of `workers` re-score at once: all but one core, so that the page keeps a core of its own
+ * during a drag. With every core re-scoring, the operating system shares them with the page's thread,
+ * and a redraw that needs 6-10 ms of CPU took 20-35 ms (measured on 2 cores, bench/README.md).
+ */
+export function reScoreLanes(workers: number, coreCount = cores()): number {
+  return Math.max(1, Math.min(workers, coreCount - 1));
 }

@@ -120,11 +120,19 @@ export class KernelSession {
     const plan = columns.resolve(planIn, baselineIn ? [baselineIn] : []);
     const baseline = baselineIn && columns.resolve(baselineIn, [planIn]);
     const seg = segment ? this.#segments[segment] : undefined;
+    let mark = start;
+    const lap = () => {
+      const at = now();
+      const ms = at - mark;
+      mark = at;
+      return ms;
+    };
     const scores = scoreAll(
       m,
       plan,
       allocateScores(m.n, plan.dimWeights.length, (b) => this.#pool.take(b)),
     );
+    const scoreMs = lap();
     const outcome = this.#facts.outcome;
     const accuracyResult = accuracy
       ? accuracyOf(m, plan, scores, this.#facts, accuracy, this.#quarters, this.#lastFit ?? undefined, (b) =>
@@ -132,6 +140,7 @@ export class KernelSession {
         )
       : null;
     this.#lastFit = accuracyResult?.fit ?? this.#lastFit;
+    const accuracyMs = lap();
     const summary = summarize(
       scores,
       outcome,
@@ -140,6 +149,7 @@ export class KernelSession {
       seg?.count ?? 0,
       accuracyResult?.allAuc,
     );
+    const summaryMs = lap();
     const probability = accuracyResult?.probability ?? null;
     const biasSegment = this.#biasSegment;
     const biasReport =
@@ -156,10 +166,12 @@ export class KernelSession {
             this.#ruleTotals!,
           )
         : null;
+    const biasMs = lap();
     const roiData = this.#roiData;
     const roiFor = (sc: Scores, tierCount: number) =>
       roi && roiData?.key === roi.key ? roiOf(roiData, sc, outcome, tierCount, roi) : null;
     const roiResult = roiFor(scores, plan.tierCount);
+    const roiMs = lap();
     let comparison: ScoreResult['baseline'] = null;
     if (baseline) {
       const key = JSON.stringify([baseline, segment, accuracy, roi], (_, v: unknown) =>
@@ -186,6 +198,7 @@ export class KernelSession {
         roi: bRoi,
       };
     }
+    const baselineMs = lap();
     const leadOrder = order ? orderLeads(scores, comparison?.tier ?? null, this.#leadKeys, order) : null;
     return {
       id,
@@ -197,6 +210,15 @@ export class KernelSession {
       roi: roiResult,
       baseline: comparison,
       ms: now() - start,
+      phases: {
+        score: scoreMs,
+        accuracy: accuracyMs,
+        summary: summaryMs,
+        bias: biasMs,
+        roi: roiMs,
+        baseline: baselineMs,
+        order: lap(),
+      },
     };
   }
 }

@@ -1,4 +1,4 @@
-import { createKernelWorkers, KernelClient } from '../kernel/client';
+import { createKernelWorkers, KernelClient, reScoreLanes } from '../kernel/client';
 import type { ColumnMapping } from '../ingest/mapping';
 import type { SourceFile } from '../ingest/prepare';
 import { prepareSource } from '../ingest/source';
@@ -32,7 +32,10 @@ const SAMPLE = [
 /** The app's wiring: one kernel worker, the dataset, the scoring results, the open view. */
 class AppState {
   view = $state<View>('tiers');
-  readonly kernel = new KernelClient(createKernelWorkers());
+  readonly kernel = (() => {
+    const workers = createKernelWorkers();
+    return new KernelClient(workers, reScoreLanes(workers.length));
+  })();
   readonly dataset = new DatasetState(
     () => engine.get(),
     (data) => this.kernel.setDataInSteps(data.inputs, data.facts, data.segments),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KernelClient, resultBuffers } from '../../src/kernel/client';
+import { KernelClient, reScoreLanes, resultBuffers } from '../../src/kernel/client';
 import type { KernelRequest, KernelResponse } from '../../src/kernel/protocol';
 import { KernelSession } from '../../src/kernel/session';
 import { withoutPerLead } from '../../src/kernel/perLead';
@@ -20,7 +20,11 @@ class FakeWorker {
   /** Buffers handed back by the client, with the transfer list they came with. */
   readonly released: { buffers: ArrayBuffer[]; transfer: Transferable[] }[] = [];
 
+  /** The type of every message received. */
+  readonly types: KernelRequest['type'][] = [];
+
   postMessage(msg: KernelRequest, transfer: Transferable[] = []): void {
+    this.types.push(msg.type);
     if (msg.type === 'release') {
       this.released.push({ buffers: msg.buffers, transfer });
       return;
@@ -48,8 +52,8 @@ class FakeWorker {
 }
 
 /** A client over `workers` with two leads' data. */
-function clientWithData(workers: FakeWorker | FakeWorker[]): KernelClient {
-  const client = new KernelClient(workers as unknown as Worker | Worker[]);
+function clientWithData(workers: FakeWorker | FakeWorker[], lanes?: number): KernelClient {
+  const client = new KernelClient(workers as unknown as Worker | Worker[], lanes);
   client.setData(
     {
       n: 2,
@@ -118,6 +122,26 @@ describe('KernelClient', () => {
     // both workers got their own copy of the data: a third request on either scores the same
     const third = await client.score(planWithFitWeight(0), null);
     expect(Array.from(third!.score)).toEqual(Array.from(b!.score));
+  });
+
+  it('with one lane of two workers, re-scores one at a time on the first and explains on the last', async () => {
+    const first = new FakeWorker(5);
+    const last = new FakeWorker(5);
+    const client = clientWithData([first, last], 1);
+    const a = client.score(planWithFitWeight(40), null);
+    const superseded = client.score(planWithFitWeight(10), null);
+    const latest = client.score(planWithFitWeight(0), null);
+    // one job in flight, nothing on the last worker
+    expect([first.received.length, last.received.length]).toEqual([1, 0]);
+    void client.explain(planWithFitWeight(0), 0).catch(() => {});
+    expect(last.types.filter((t) => t !== 'data')).toEqual(['explain']);
+    expect(first.types).not.toContain('explain');
+    const [ra, rs, rl] = await Promise.all([a, superseded, latest]);
+    expect(ra).not.toBeNull();
+    expect(rs).toBeNull();
+    expect(rl!.score[0]).toBe(100);
+    expect(first.scored).toEqual([ra!.id, rl!.id]);
+    expect(last.received).toEqual([]);
   });
 
   it('hands the arrays of a dropped result back to a worker, each buffer once, ready to transfer', async () => {
@@ -254,5 +278,15 @@ describe('KernelClient.setDataInSteps', () => {
       return Promise.resolve();
     });
     expect(workers.map((w) => w.data.map((d) => d.msg.inputs.events.age[0][0]))).toEqual([[9], [9]]);
+  });
+});
+
+describe('reScoreLanes', () => {
+  it('leaves the page a core of its own and never goes below one lane or above the workers', () => {
+    expect(reScoreLanes(2, 2)).toBe(1);
+    expect(reScoreLanes(2, 3)).toBe(2);
+    expect(reScoreLanes(2, 8)).toBe(2);
+    expect(reScoreLanes(1, 1)).toBe(1);
+    expect(reScoreLanes(1, 4)).toBe(1);
   });
 });
