@@ -716,7 +716,8 @@ async function rescore(runs: number, warmup: number, views = true): Promise<Resc
     const roiKernelMs: number[] = [];
     const roiReports: RoiResult[] = [];
     for (let i = -warmup; i < runs; i++) {
-      const r = await roiClient.score(planFor(base, i), SEGMENT, null, calibrationOnly, null, {
+      // as the app asks with the ROI view open: no calibration (the view reads no probability)
+      const r = await roiClient.score(planFor(base, i), SEGMENT, null, null, null, {
         key: 'bench',
         ...roiSettings,
       });

@@ -13,6 +13,7 @@ import { activityTypes, fieldValues, type ValueCount } from '../features/values'
 import { scenario } from './scenario.svelte';
 import { setWeight } from '../model/edits';
 import { ScoringState } from './scoring.svelte';
+import type { View } from './views';
 import { BiasState } from './bias.svelte';
 import { RoiState } from './roi.svelte';
 import { LeadQuery } from './leadQuery.svelte';
@@ -20,8 +21,7 @@ import leadsUrl from '../../datasets/leads.csv?url';
 import dealsUrl from '../../datasets/deals.csv?url';
 import activitiesUrl from '../../datasets/activities.csv?url';
 
-export const VIEWS = ['data', 'model', 'tiers', 'accuracy', 'bias', 'roi', 'leads'] as const;
-export type View = (typeof VIEWS)[number];
+export { VIEWS, type View } from './views';
 
 const SAMPLE = [
   { name: 'leads.csv', url: leadsUrl },

@@ -23,7 +23,8 @@ export class ScoringState {
   async request(
     plan: KernelPlan,
     baseline: KernelPlan | null,
-    accuracy: AccuracyOptions,
+    /** null: no calibration (no view on screen reads the probabilities). */
+    accuracy: AccuracyOptions | null,
     bias: BiasOptions | null,
     roi: RoiOptions | null,
     order: LeadOrderOptions | null,

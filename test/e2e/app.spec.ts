@@ -160,6 +160,13 @@ test('the scored-leads export re-checks the numbers on screen', async ({ page })
     counts[cells[tierCol]] = (counts[cells[tierCol]] ?? 0) + 1;
   }
   expect(counts).toEqual(onScreen);
+  // the Tiers view scores without calibrating; the Leads view asks for it, so every lead has its probability
+  const pCol = header.indexOf('probability');
+  const probabilities = lines.slice(1).map((line) => {
+    const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, ''));
+    return Number(cells[pCol]);
+  });
+  expect(probabilities.filter((p) => !(p > 0 && p < 1))).toEqual([]);
   // filtering the table by tier shows exactly that tier's count
   await page.getByTestId('leads-tier-filter').selectOption({ label: 'A' });
   await expect(page.getByTestId('leads-shown')).toHaveAttribute('data-value', String(onScreen.A));
