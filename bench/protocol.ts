@@ -1,4 +1,3 @@
-import type { KernelPhases } from '../src/kernel/protocol';
 /** What bench/run.ts (Node) and bench/page/main.ts (Chromium) exchange through page.evaluate. */
 
 /** What the page reports about its own memory when it marks the end of a stage. */
@@ -76,7 +75,7 @@ export interface RescoreResult {
   /** One pass over every kernel input column, in a worker. */
   floorMs: number[];
   /** Per kernel row (`rescore.kernel`, `accuracy.kernel`, …): where each timed run's `ms` went. */
-  kernelPhases: Record<string, KernelPhases[]>;
+  kernelPhases: Record<string, Record<string, number>[]>;
   /** The SQL timing that failed (e.g. DuckDB-wasm out of its heap at 10M) and why; later SQL timings were skipped. */
   sqlFailure: string | null;
   /** Bytes the floor pass reads. */

@@ -18,7 +18,6 @@ import { writeSampleStreaming } from '../datasets/generator/index.ts';
 import { dataMiddleware } from './serveData.ts';
 import { ProcessMemorySampler, type StageMemory } from './processMemory.ts';
 import type { IngestResult, PageMemory, RescoreResult } from './protocol.ts';
-import type { KernelPhases } from '../src/kernel/protocol.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/chromium.ts';
 import { freePort } from './freePort.ts';
 import { median, round, row, type BenchRow } from './rows.ts';
@@ -195,9 +194,9 @@ async function benchSize(
         `floor reads ${(rescore.floorBytes / 2 ** 20).toFixed(1)} MB`,
     );
     for (const [name, runs] of Object.entries(rescore.kernelPhases)) {
-      const steps = Object.keys(runs[0] ?? {}) as (keyof KernelPhases)[];
+      const steps = [...new Set(runs.flatMap((r) => Object.keys(r)))];
       const medians = steps
-        .map((step) => [step, median(runs.map((r) => r[step]))] as const)
+        .map((step) => [step, median(runs.map((r) => r[step] ?? 0))] as const)
         .filter(([, ms]) => ms >= 0.05)
         .map(([step, ms]) => `${step} ${ms.toFixed(1)}`);
       console.log(`${dir}: ${name} by step (median ms): ${medians.join(', ')}`);

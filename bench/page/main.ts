@@ -31,7 +31,6 @@ import type { Scenario } from '../../src/model/scenario';
 import { ruleMatrixSql } from '../../src/model/ruleSql';
 import { scoreSql } from '../../src/model/scoreSql';
 import type { BenchApi, IngestResult, IngestRun, RescoreResult } from '../protocol';
-import type { KernelPhases } from '../../src/kernel/protocol';
 import type { FloorData, FloorReply } from './floorWorker';
 import { accuracySql, type SqlAccuracy } from './accuracySql';
 import { BENCH_SEGMENTS, benchSegmentOf, biasSql, type SqlBiasRow } from './biasSql';
@@ -468,7 +467,7 @@ async function rescore(runs: number, warmup: number, views = true): Promise<Resc
   };
   const scenario = defaultScenario({ withUrgency: true });
   const base = compilePlan(scenario);
-  const kernelPhases: Record<string, KernelPhases[]> = {};
+  const kernelPhases: Record<string, Record<string, number>[]> = {};
   const phasesOf = (row: string) => (kernelPhases[row] ??= []);
 
   // the kernel in the app's own worker (src/kernel/worker.ts → KernelSession), given copies as the app does

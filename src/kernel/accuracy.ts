@@ -20,6 +20,7 @@ import { ruleLift, type RuleLift } from './ruleLift';
 export type { RuleLift } from './ruleLift';
 import type { Scores } from './score';
 import { defaultSplitDay, WINDOW, windowOf, type Quarters } from './window';
+import type { StepTimer } from './steps';
 
 export type CalibrationMethod = 'platt' | 'isotonic';
 
@@ -406,30 +407,45 @@ export function accuracyOf(
   warmStart?: { a: number; b: number },
   /** Where the probability array's buffer comes from (a pool of released results; its contents overwritten). */
   take: (bytes: number) => ArrayBuffer = (bytes) => new ArrayBuffer(bytes),
+  steps?: StepTimer,
 ): AccuracyResult {
+  const lap = (name: string) => steps?.lap(`accuracy.${name}`);
   const { outcome } = facts;
   const { fallback, splitDay, window, trainMask, testMask, undated } = windowsOf(
     facts,
     options.splitDay,
     options.snapshotDay ?? null,
   );
+  lap('windows');
   const trainGroups = scoreGroups(scores.score, outcome, trainMask);
+  lap('groups');
   const calibration = calibrate(scores.score, trainGroups, options.calibration, warmStart, take);
+  lap('calibrate');
   const { probability, a, b } = calibration;
   const fit = a !== null && b !== null ? { a, b } : null;
   const testGroups = scoreGroups(scores.score, outcome, testMask);
   // every resolved lead is in one window: the AUC over all of them from the two groupings, without a sort
   const allAuc = undated === 0 ? aucOfMergedGroups(trainGroups, testGroups) : undefined;
+  lap('groups');
   if (!options.report) return { splitDay, probability, fit, report: null, allAuc };
+  const { tierCount } = plan;
+  const train = windowReport(scores, calibration, outcome, trainMask, trainGroups, options, tierCount, false);
+  lap('train');
+  const test = windowReport(scores, calibration, outcome, testMask, testGroups, options, tierCount, true);
+  lap('test');
+  const byQuarter = quarterReport(scores, calibration, outcome, window, quarters, options.binning);
+  lap('quarters');
+  const rules = ruleLift(m, plan, scores, outcome, testMask);
+  lap('rules');
   const report: AccuracyReport = {
     splitDay,
     defaultSplitDay: fallback,
     calibration: { method: options.calibration, fitted: probability !== null, a, b },
-    train: windowReport(scores, calibration, outcome, trainMask, trainGroups, options, plan.tierCount, false),
-    test: windowReport(scores, calibration, outcome, testMask, testGroups, options, plan.tierCount, true),
-    ...quarterReport(scores, calibration, outcome, window, quarters, options.binning),
+    train,
+    test,
+    ...byQuarter,
     undated,
-    rules: ruleLift(m, plan, scores, outcome, testMask),
+    rules,
   };
   return { splitDay, probability, fit, report, allAuc };
 }

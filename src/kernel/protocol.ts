@@ -69,19 +69,8 @@ export interface ScoreResult {
   order: LeadOrder | null;
   /** Time spent in the worker on scoring and aggregation. */
   ms: number;
-  /** Where `ms` went (the bench prints it): the re-score, then each view's numbers, in order. */
-  phases: KernelPhases;
-}
-
-/** Milliseconds per step of one re-score (0 for a step not asked for). */
-export interface KernelPhases {
-  score: number;
-  accuracy: number;
-  summary: number;
-  bias: number;
-  roi: number;
-  baseline: number;
-  order: number;
+  /** Where `ms` went, step by step (kernel/steps.ts; the bench prints it). */
+  phases: Record<string, number>;
 }
 
 export type KernelResponse =

@@ -12,6 +12,7 @@ import { roiOf, type RoiData, type RoiOptions, type RoiResult } from './roi';
 import { explainLead, type Explanation } from './explain';
 import { orderLeads, type LeadKeys, type LeadOrderOptions } from './leadOrder';
 import { BufferPool } from './bufferPool';
+import { StepTimer } from './steps';
 
 /** Released result buffers kept for reuse: about two results' per-lead arrays (with probabilities) at 1M leads. */
 const POOL_BYTES = 96 * 2 ** 20;
@@ -117,30 +118,32 @@ export class KernelSession {
     const columns = this.#columns;
     if (!m || !columns) throw new Error('no data');
     const start = now();
+    const steps = new StepTimer(now);
     const plan = columns.resolve(planIn, baselineIn ? [baselineIn] : []);
     const baseline = baselineIn && columns.resolve(baselineIn, [planIn]);
     const seg = segment ? this.#segments[segment] : undefined;
-    let mark = start;
-    const lap = () => {
-      const at = now();
-      const ms = at - mark;
-      mark = at;
-      return ms;
-    };
     const scores = scoreAll(
       m,
       plan,
       allocateScores(m.n, plan.dimWeights.length, (b) => this.#pool.take(b)),
     );
-    const scoreMs = lap();
+    steps.lap('score');
     const outcome = this.#facts.outcome;
     const accuracyResult = accuracy
-      ? accuracyOf(m, plan, scores, this.#facts, accuracy, this.#quarters, this.#lastFit ?? undefined, (b) =>
-          this.#pool.take(b),
+      ? accuracyOf(
+          m,
+          plan,
+          scores,
+          this.#facts,
+          accuracy,
+          this.#quarters,
+          this.#lastFit ?? undefined,
+          (b) => this.#pool.take(b),
+          steps,
         )
       : null;
     this.#lastFit = accuracyResult?.fit ?? this.#lastFit;
-    const accuracyMs = lap();
+    steps.lap('accuracy');
     const summary = summarize(
       scores,
       outcome,
@@ -149,7 +152,7 @@ export class KernelSession {
       seg?.count ?? 0,
       accuracyResult?.allAuc,
     );
-    const summaryMs = lap();
+    steps.lap('summary');
     const probability = accuracyResult?.probability ?? null;
     const biasSegment = this.#biasSegment;
     const biasReport =
@@ -166,12 +169,12 @@ export class KernelSession {
             this.#ruleTotals!,
           )
         : null;
-    const biasMs = lap();
+    steps.lap('bias');
     const roiData = this.#roiData;
     const roiFor = (sc: Scores, tierCount: number) =>
       roi && roiData?.key === roi.key ? roiOf(roiData, sc, outcome, tierCount, roi) : null;
     const roiResult = roiFor(scores, plan.tierCount);
-    const roiMs = lap();
+    steps.lap('roi');
     let comparison: ScoreResult['baseline'] = null;
     if (baseline) {
       const key = JSON.stringify([baseline, segment, accuracy, roi], (_, v: unknown) =>
@@ -198,8 +201,9 @@ export class KernelSession {
         roi: bRoi,
       };
     }
-    const baselineMs = lap();
+    steps.lap('baseline');
     const leadOrder = order ? orderLeads(scores, comparison?.tier ?? null, this.#leadKeys, order) : null;
+    steps.lap('order');
     return {
       id,
       summary,
@@ -210,15 +214,7 @@ export class KernelSession {
       roi: roiResult,
       baseline: comparison,
       ms: now() - start,
-      phases: {
-        score: scoreMs,
-        accuracy: accuracyMs,
-        summary: summaryMs,
-        bias: biasMs,
-        roi: roiMs,
-        baseline: baselineMs,
-        order: lap(),
-      },
+      phases: steps.ms,
     };
   }
 }
