@@ -6,7 +6,7 @@ import { isotonicFitGroups, isotonicPredict } from '../metrics/isotonic';
 import { keptFloat64 } from '../metrics/keptBuffer';
 import { cumulativeGains, liftTable, topOrder, type LiftRow } from '../metrics/lift';
 import { plattFitGroups, plattProbability } from '../metrics/platt';
-import { brier, eceOfBins, logLoss } from '../metrics/probabilityScores';
+import { brierOfGroups, eceOfBins, logLossOfGroups } from '../metrics/probabilityScores';
 import {
   reliabilityBins,
   reliabilityBinsOfGroups,
@@ -149,19 +149,25 @@ interface Calibration {
   b: number | null;
 }
 
+/** The probability of each group's score (calibration is a function of the score). */
+function probabilitiesOfGroups(groups: ScoreGroups, predict: (score: number) => number): Float64Array {
+  const p = new Float64Array(groups.values.length);
+  for (let k = 0; k < p.length; k++) p[k] = predict(groups.values[k]);
+  return p;
+}
+
 /**
- * Reliability bins of resolved leads grouped by score: p of each distinct score is monotone in it, so the
- * groups give p in order without sorting p (falls back to the per-lead sort if p is not monotone).
+ * Reliability bins of resolved leads grouped by score, p = probabilitiesOfGroups: p of each distinct score
+ * is monotone in it, so the groups give p in order without sorting p (falls back to the per-lead sort if p
+ * is not monotone).
  */
 function reliabilityOf(
   groups: ScoreGroups,
-  predict: (score: number) => number,
+  p: Float64Array,
   strategy: BinStrategy,
   fallback: () => ReliabilityBin[] | null,
 ): ReliabilityBin[] | null {
-  const m = groups.values.length;
-  const p = new Float64Array(m);
-  for (let k = 0; k < m; k++) p[k] = predict(groups.values[k]);
+  const m = p.length;
   if (m > 1 && p[m - 1] < p[0]) {
     const rev = <T extends Float64Array>(a: T) => a.slice().reverse() as T;
     return reliabilityBinsOfGroups(rev(p), rev(groups.won), rev(groups.lost), { strategy }) ?? fallback();
@@ -205,25 +211,22 @@ function windowReport(
   const k = fullRoc ? ksOfRoc(fullRoc) : null;
   const lift = curves ? liftTable(scores.score, outcome, topOrder(scores.score, outcome, mask), 1) : null;
   const gains = cumulativeGains(lift);
-  const counts = tierCounts(scores.tier, outcome, tierCount, mask);
+  const counts = tierCounts(scores.tier, outcome, tierCount, mask, probability);
   const cut = Math.min(Math.max(0, options.cutTier), tierCount - 2);
   const tiers: TierCalibration[] = Array.from({ length: tierCount }, (_, t) => {
     const wins = counts.won[t];
     const n = wins + counts.lost[t];
     return { n, wins, meanP: null, rate: n > 0 ? wins / n : null, interval: wilsonInterval(wins, n) };
   });
-  if (probability) {
-    const sums = new Float64Array(tierCount);
-    for (let i = 0; i < outcome.length; i++)
-      if (mask[i] && outcome[i] !== OUTCOME.open) sums[scores.tier[i]] += probability[i];
-    tiers.forEach((t, i) => (t.meanP = t.n > 0 ? sums[i] / t.n : null));
-  }
-  const reliability =
-    probability && predict
-      ? reliabilityOf(groups, predict, options.binning, () =>
-          reliabilityBins(probability, outcome, { strategy: options.binning, mask }),
-        )
-      : null;
+  const { pSum } = counts;
+  if (pSum) tiers.forEach((t, i) => (t.meanP = t.n > 0 ? pSum[i] / t.n : null));
+  // p per distinct score: the reliability bins, Brier and log loss read it instead of a per-lead pass
+  const groupP = probability && predict ? probabilitiesOfGroups(groups, predict) : null;
+  const reliability = groupP
+    ? reliabilityOf(groups, groupP, options.binning, () =>
+        reliabilityBins(probability!, outcome, { strategy: options.binning, mask }),
+      )
+    : null;
   return {
     resolved,
     wins: groups.nWon,
@@ -233,8 +236,8 @@ function windowReport(
     ks: k?.ks ?? null,
     ksThreshold: k?.threshold ?? null,
     ap: averagePrecision(groups),
-    brier: probability ? brier(probability, outcome, mask) : null,
-    logLoss: probability ? logLoss(probability, outcome, mask) : null,
+    brier: groupP ? brierOfGroups(groupP, groups.won, groups.lost) : null,
+    logLoss: groupP ? logLossOfGroups(groupP, groups.won, groups.lost) : null,
     ece: eceOfBins(reliability),
     roc: roc ? { fpr: thin(roc.fpr, CURVE_POINTS), tpr: thin(roc.tpr, CURVE_POINTS) } : null,
     gains: gains
@@ -300,9 +303,8 @@ function quarterBuckets(outcome: Uint8Array, window: Uint8Array, quarters: Quart
   return buckets;
 }
 
-/** quarterReport's gathered scores and probabilities, kept between re-scores. */
+/** quarterReport's gathered scores, kept between re-scores. */
 const quarterScores = keptFloat64();
-const quarterProbabilities = keptFloat64();
 
 function quarterReport(
   scores: Scores,
@@ -315,19 +317,22 @@ function quarterReport(
   const { probability, predict } = calibration;
   const { start, lead, outcome: o, train, test } = quarterBuckets(outcome, window, quarters);
   const s = quarterScores(lead.length);
-  const p = quarterProbabilities(probability ? lead.length : 0);
   for (let k = 0; k < lead.length; k++) s[k] = scores.score[lead[k]];
-  if (probability) for (let k = 0; k < lead.length; k++) p[k] = probability[lead[k]];
   const byQuarter = quarters.labels.map((label, c) => {
     const from = start[c];
     const to = start[c + 1];
     const groups = scoreGroups(s.subarray(from, to), o.subarray(from, to));
     const resolved = to - from;
+    const groupP = probability && predict ? probabilitiesOfGroups(groups, predict) : null;
     let sumP = 0;
-    if (probability) for (let k = from; k < to; k++) sumP += p[k];
-    const bins = predict
-      ? reliabilityOf(groups, predict, binning, () =>
-          reliabilityBins(p.subarray(from, to), o.subarray(from, to), { strategy: binning }),
+    if (groupP) for (let k = 0; k < groupP.length; k++) sumP += (groups.won[k] + groups.lost[k]) * groupP[k];
+    const bins = groupP
+      ? reliabilityOf(groups, groupP, binning, () =>
+          reliabilityBins(
+            Float64Array.from(lead.subarray(from, to), (i) => probability![i]),
+            o.subarray(from, to),
+            { strategy: binning },
+          ),
         )
       : null;
     return {

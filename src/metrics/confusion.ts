@@ -5,6 +5,8 @@ const LOST = 2;
 export interface TierCounts {
   won: Float64Array;
   lost: Float64Array;
+  /** Σ p over the same leads per tier, when p was given. */
+  pSum?: Float64Array | null;
 }
 
 /**
@@ -17,17 +19,23 @@ export function tierCounts(
   outcome: ArrayLike<number>,
   nTiers: number,
   mask?: ArrayLike<number>,
+  /** Per lead, summed per tier over the counted leads (pSum) in the same pass. */
+  p?: ArrayLike<number> | null,
 ): TierCounts {
   const won = new Float64Array(nTiers);
   const lost = new Float64Array(nTiers);
+  const pSum = p ? new Float64Array(nTiers) : null;
   for (let i = 0; i < outcome.length; i++) {
     if (mask && !mask[i]) continue;
+    const o = outcome[i];
+    if (o !== WON && o !== LOST) continue;
     const t = tier[i];
     if (!(t >= 0 && t < nTiers && Number.isInteger(t))) continue;
-    if (outcome[i] === WON) won[t]++;
-    else if (outcome[i] === LOST) lost[t]++;
+    if (o === WON) won[t]++;
+    else lost[t]++;
+    if (pSum) pSum[t] += p![i];
   }
-  return { won, lost };
+  return { won, lost, pSum };
 }
 
 const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);

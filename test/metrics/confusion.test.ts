@@ -55,4 +55,16 @@ describe('confusionAtCut vs confusion_matrix, precision, recall, f1 (make_accura
     expect(madKuduRubric(counts, 0)).toEqual({ leadShare: 0.4, winShare: 0.6, conversionRatio: 3 });
     expect(madKuduRubric(counts, 1).leadShare).toBe(0.6);
   });
+
+  it('sums p per tier over exactly the leads it counts, in the same pass', () => {
+    const tier = [0, 0, 1, 2, 1, 0];
+    const outcome = [1, 2, 0, 1, 2, 1];
+    const mask = [1, 1, 1, 1, 1, 0];
+    const p = [0.5, 0.25, 0.9, 0.125, 0.75, 0.6];
+    const counts = tierCounts(tier, outcome, 3, mask, p);
+    // tier 0: leads 0 and 1 (lead 5 masked out); tier 1: lead 4 (lead 2 is open); tier 2: lead 3
+    expect(Array.from(counts.pSum!)).toEqual([0.75, 0.75, 0.125]);
+    expect(Array.from(counts.won)).toEqual([1, 0, 1]);
+    expect(tierCounts(tier, outcome, 3, mask).pSum).toBeNull();
+  });
 });
