@@ -171,6 +171,8 @@ const { values } = parseArgs({
     views: { type: 'string', default: UI_VIEWS.join(',') },
     min: { type: 'string', default: '17' },
     'skip-load-trace': { type: 'boolean', default: false },
+    /** profile each view's first drag too (as the bench's ui phase times it), not only a warmed-up one */
+    'no-warm': { type: 'boolean', default: false },
   },
 });
 const repo = resolve(import.meta.dirname, '../..');
@@ -195,7 +197,7 @@ try {
     report('load', tasks, profile, 50, inner);
   }
   for (const view of values.views!.split(',') as UiView[]) {
-    await dragIn(page, view, false); // warm: the view's first open
+    if (!values['no-warm']) await dragIn(page, view, false); // warm: the view's first open
     const { value, tasks, profile, inner } = await traced(cdp, () => dragIn(page, view, false));
     console.log(`\ndrag ${view}: ${JSON.stringify(value)}`);
     report(`drag ${view}`, tasks, profile, minMs, inner);
