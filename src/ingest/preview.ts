@@ -8,6 +8,7 @@ import type { DateDetection } from './dateFormat';
 import type { NumberDetection } from './numberFormat';
 import { dateOrderOf } from './dateOrders';
 import { distinctValues, previewRecords } from './csvRecords';
+import { pacer } from '../kernel/tasks';
 import type { Delimiter } from './delimiter';
 import type { PreparedFile } from './prepare';
 import { profileColumn, type ColumnProfile } from './valueKinds';
@@ -68,19 +69,23 @@ const byCount = (counts: Map<string, number>): ValueCount[] =>
     .map(([value, n]) => ({ value, n }))
     .sort((a, b) => b.n - a.n || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 
-function tableDistinctValues(
+async function tableDistinctValues(
   rows: readonly (string | null)[][],
   columns: readonly number[],
   maxRecords: number,
-): { counts: Map<string, number>[]; records: number } {
+  pace: () => Promise<void>,
+): Promise<{ counts: Map<string, number>[]; records: number }> {
   const counts = columns.map(() => new Map<string, number>());
-  const read = rows.slice(0, maxRecords);
-  for (const row of read)
+  const read = Math.min(rows.length, maxRecords);
+  for (let r = 0; r < read; r++) {
+    const row = rows[r];
     columns.forEach((column, k) => {
       const value = (row[column] ?? '').trim();
       if (value !== '') counts[k].set(value, (counts[k].get(value) ?? 0) + 1);
     });
-  return { counts, records: read.length };
+    if ((r & 1023) === 1023) await pace();
+  }
+  return { counts, records: read };
 }
 
 /** The preview of a prepared file: its JS table (XLSX, JSON, Parquet) or its CSV text. */
@@ -93,8 +98,15 @@ export function previewOfFile(file: PreparedFile, rows = PREVIEW_ROWS): Preview 
     : previewOfText(file.text, file.delimiter, rows);
 }
 
-/** One pass over the file for the stage, yes/no and lead id columns its mapping names. */
-export function scanValues(file: PreparedFile, maxRecords = SCAN_RECORDS): ValueScan {
+/**
+ * One pass over the file for the stage, yes/no and lead id columns its mapping names, yielding to the page
+ * every ~12 ms (half a million records of a million-lead export took ~5 s in one task).
+ */
+export async function scanValues(
+  file: PreparedFile,
+  maxRecords = SCAN_RECORDS,
+  pace: () => Promise<void> = pacer(),
+): Promise<ValueScan> {
   const column = (role: string) => file.mapping[role] ?? null;
   const booleanRoles = file.kind === 'leads' ? BOOLEAN_ROLES.filter((r) => column(r) !== null) : [];
   const dateRoles = DATE_ROLES[file.kind].filter((r) => column(r) !== null);
@@ -114,8 +126,8 @@ export function scanValues(file: PreparedFile, maxRecords = SCAN_RECORDS): Value
     ...wanted.numbers,
   ];
   const { counts, records } = file.table
-    ? tableDistinctValues(file.table.rows, columns, maxRecords)
-    : distinctValues(file.text, file.delimiter, columns, maxRecords);
+    ? await tableDistinctValues(file.table.rows, columns, maxRecords, pace)
+    : await distinctValues(file.text, file.delimiter, columns, maxRecords, pace);
   let k = 0;
   const stage = wanted.stage === null ? new Map<string, number>() : counts[k++];
   const booleans = booleanRoles.map((role) => ({ role, values: byCount(counts[k++]) }));
@@ -126,8 +138,8 @@ export function scanValues(file: PreparedFile, maxRecords = SCAN_RECORDS): Value
 }
 
 /** Rows per lead id of a file's mapped lead id column (empty when none is mapped). */
-export function leadIdsOf(file: PreparedFile): Map<string, number> {
-  return scanValues(file).leadIds ?? new Map();
+export async function leadIdsOf(file: PreparedFile): Promise<Map<string, number>> {
+  return (await scanValues(file)).leadIds ?? new Map();
 }
 
 export interface LinkStats {

@@ -122,7 +122,9 @@ export class ImportWizard {
 
   #nextKey = 0;
   #request = 0;
-  #leadIdsOfLoaded = new WeakMap<PreparedFile, Map<string, number>>();
+  #leadIdsOfLoaded = new WeakMap<PreparedFile, Map<string, number> | 'scanning'>();
+  /** Bumped when a loaded leads file's ids are scanned, so the links follow. */
+  #loadedIdsScanned = $state(0);
   #accountLinks = new WeakMap<PreparedFile, WeakMap<PreparedFile, AccountLinkPreview | null>>();
 
   constructor(
@@ -207,18 +209,18 @@ export class ImportWizard {
     return file.workbook.sheets.filter((s) => s.kind !== null && !s.hidden && !taken.includes(s.name));
   }
 
-  setKind(key: number, kind: FileKind): void {
+  setKind(key: number, kind: FileKind): Promise<void> {
     const file = this.#find(key);
-    if (!file?.prepared || file.prepared.kind === kind) return;
+    if (!file?.prepared || file.prepared.kind === kind) return Promise.resolve();
     const prepared = { ...file.prepared, kind, mapping: autoMapColumns(file.prepared.headers, kind) };
-    this.#replace(this.#withPrepared({ ...file, edited: true, values: {} }, prepared));
+    return this.#remap({ ...file, edited: true, values: {} }, prepared);
   }
 
-  setColumn(key: number, role: string, column: number | null): void {
+  setColumn(key: number, role: string, column: number | null): Promise<void> {
     const file = this.#find(key);
-    if (!file?.prepared) return;
+    if (!file?.prepared) return Promise.resolve();
     const mapping: ColumnMapping = { ...file.prepared.mapping, [role]: column };
-    this.#replace(this.#withPrepared({ ...file, edited: true }, { ...file.prepared, mapping }));
+    return this.#remap({ ...file, edited: true }, { ...file.prepared, mapping });
   }
 
   setStageOutcome(key: number, value: string, outcome: Outcome): void {
@@ -324,7 +326,7 @@ export class ImportWizard {
       sheet: options.sheet ?? null,
       signature,
     };
-    if (!preset) return this.#withPrepared(base, auto);
+    if (!preset) return await this.#withPrepared(base, auto);
     const encoding = preset.encoding && preset.encoding !== auto.encoding.encoding ? preset.encoding : null;
     const prepared = encoding ? await this.prepare(source, { ...options, encoding }) : auto;
     const mapping = mappingFromPreset(prepared.headers, preset);
@@ -341,7 +343,7 @@ export class ImportWizard {
       ...(Object.keys(decimals).length > 0 ? { decimals } : {}),
       ...(Object.keys(markers).length > 0 ? { markers } : {}),
     };
-    return this.#withPrepared(
+    return await this.#withPrepared(
       { ...base, encoding, preset, values },
       { ...prepared, kind: preset.kind, mapping },
     );
@@ -386,7 +388,7 @@ export class ImportWizard {
       const sameColumns = old !== null && prepared.headers.join('\u001f') === old.headers.join('\u001f');
       const kept = sameColumns ? { kind: old.kind, mapping: old.mapping } : {};
       const kind = kept.kind ?? prepared.kind;
-      next = this.#withPrepared(
+      next = await this.#withPrepared(
         {
           ...file,
           edited: true,
@@ -412,15 +414,26 @@ export class ImportWizard {
     this.#replace(next);
   }
 
-  #withPrepared(file: StagedFile, prepared: PreparedFile): StagedFile {
+  async #withPrepared(file: StagedFile, prepared: PreparedFile): Promise<StagedFile> {
     return {
       ...file,
       workbook: prepared.workbook ?? file.workbook,
       prepared,
       failure: null,
       preview: previewOfFile(prepared),
-      scan: scanValues(prepared),
+      scan: await scanValues(prepared),
     };
+  }
+
+  /**
+   * A file re-mapped by the user: shown at once with its new mapping, then given the values its new columns
+   * hold once they are scanned, keeping any choice made meanwhile (a newer mapping brings its own scan).
+   */
+  async #remap(file: StagedFile, prepared: PreparedFile): Promise<void> {
+    this.#replace({ ...file, prepared, preview: previewOfFile(prepared) });
+    const scan = await scanValues(prepared);
+    const current = this.#find(file.key);
+    if (current?.prepared === prepared) this.#replace({ ...current, scan });
   }
 
   #presetOf(file: StagedFile): ImportPreset {
@@ -507,11 +520,17 @@ export class ImportWizard {
     return byAccounts.get(accounts) ?? null;
   }
 
-  #loadedLeadIds(file: PreparedFile): Map<string, number> {
+  /** The loaded leads file's ids, or null while they are scanned (the links then follow). */
+  #loadedLeadIds(file: PreparedFile): Map<string, number> | null {
+    void this.#loadedIdsScanned;
     const cached = this.#leadIdsOfLoaded.get(file);
+    if (cached === 'scanning') return null;
     if (cached) return cached;
-    const ids = leadIdsOf(file);
-    this.#leadIdsOfLoaded.set(file, ids);
-    return ids;
+    this.#leadIdsOfLoaded.set(file, 'scanning');
+    void leadIdsOf(file).then((ids) => {
+      this.#leadIdsOfLoaded.set(file, ids);
+      this.#loadedIdsScanned++;
+    });
+    return null;
   }
 }

@@ -27,15 +27,27 @@ describe('csvRecords: the records the import preview shows', () => {
     });
   });
 
-  it('counts trimmed distinct values per column over the data records only', () => {
+  it('counts trimmed distinct values per column over the data records only', async () => {
     const text = 'stage,id\nWon,L1\n Won ,L1\nLost,L2\n,L3\n';
-    const { counts, records } = distinctValues(text, ',', [0, 1]);
+    const { counts, records } = await distinctValues(text, ',', [0, 1]);
     expect(records).toBe(4);
     expect([...counts[0]]).toEqual([
       ['Won', 2],
       ['Lost', 1],
     ]);
     expect(counts[1].get('L1')).toBe(2);
+  });
+
+  it('pauses every 1,024 records and stops at the record limit', async () => {
+    const text = ['id', ...Array.from({ length: 5000 }, (_, i) => `L${i % 7}`)].join('\n');
+    let pauses = 0;
+    const all = await distinctValues(text, ',', [0], Infinity, async () => void pauses++);
+    expect(all.records).toBe(5000);
+    expect(pauses).toBe(4);
+    expect(all.counts[0].get('L0')).toBe(715);
+    const capped = await distinctValues(text, ',', [0], 2048, async () => {});
+    expect(capped.records).toBe(2048);
+    expect([...capped.counts[0].values()].reduce((a, b) => a + b, 0)).toBe(2048);
   });
 });
 

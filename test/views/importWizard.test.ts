@@ -193,6 +193,19 @@ describe('ImportWizard staging', () => {
     expect(committed?.errors).toEqual([]);
   });
 
+  it('shows a remap at once, then scans the new column, keeping a choice made while it scanned', async () => {
+    const { wizard } = wizardWith();
+    await wizard.stage([file('deals.csv', DEALS)]);
+    const key = wizard.staged[0].key;
+    // the stage role moved to the Deal ID column: the mapping shows before the scan is done
+    const remap = wizard.setColumn(key, 'stage', 0);
+    expect(wizard.staged[0].prepared?.mapping.stage).toBe(0);
+    wizard.setStageOutcome(key, 'D3', 'won');
+    await remap;
+    expect(wizard.staged[0].scan?.stage.map((v) => v.value)).toEqual(['D1', 'D2', 'D3', 'D4']);
+    expect(wizard.staged[0].values.stage).toEqual({ D3: 'won' });
+  });
+
   it('saves the user’s choices as a preset on load, maps the same export with it next time, and forgets it', async () => {
     const storage = memoryStorage();
     const { wizard } = wizardWith(storage);
