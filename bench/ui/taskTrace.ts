@@ -35,19 +35,24 @@ interface TraceSession {
 
 const FRAME_MS = 17;
 
+/**
+ * What runs the page's script: a task, or a microtask checkpoint the scheduler runs outside any task (a
+ * promise chain resumed there is not inside a RunTask event, yet blocks the page all the same).
+ */
+const TASK_EVENTS = new Set([
+  'RunTask',
+  'ThreadControllerImpl::RunTask',
+  'BlinkScheduler_PerformMicrotaskCheckpoint',
+]);
+
 /** Top-level tasks of the page's main thread (a task nested in another, a nested run loop, is part of it). */
 export function mainThreadTasks(events: readonly TraceEvent[]): TraceEvent[] {
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   if (!main) return [];
   const all = events
-    .filter(
-      (e) =>
-        e.ph === 'X' &&
-        (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') &&
-        e.pid === main.pid &&
-        e.tid === main.tid,
-    )
-    .sort((a, b) => a.ts - b.ts);
+    .filter((e) => e.ph === 'X' && TASK_EVENTS.has(e.name) && e.pid === main.pid && e.tid === main.tid)
+    // the outer event first when two start together
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const tasks: TraceEvent[] = [];
   for (const e of all) {
     const last = tasks.at(-1);
