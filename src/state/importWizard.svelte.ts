@@ -426,11 +426,12 @@ export class ImportWizard {
   }
 
   /**
-   * A file re-mapped by the user: shown at once with its new mapping, then given the values its new columns
-   * hold once they are scanned, keeping any choice made meanwhile (a newer mapping brings its own scan).
+   * A file re-mapped by the user: shown at once with its new mapping (and no value lists, which described
+   * the old columns), then given the values its new columns hold once they are scanned, keeping any choice
+   * made meanwhile (a newer mapping brings its own scan).
    */
   async #remap(file: StagedFile, prepared: PreparedFile): Promise<void> {
-    this.#replace({ ...file, prepared, preview: previewOfFile(prepared) });
+    this.#replace({ ...file, prepared, preview: previewOfFile(prepared), scan: null });
     const scan = await scanValues(prepared);
     const current = this.#find(file.key);
     if (current?.prepared === prepared) this.#replace({ ...current, scan });

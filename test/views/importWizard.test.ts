@@ -200,6 +200,7 @@ describe('ImportWizard staging', () => {
     // the stage role moved to the Deal ID column: the mapping shows before the scan is done
     const remap = wizard.setColumn(key, 'stage', 0);
     expect(wizard.staged[0].prepared?.mapping.stage).toBe(0);
+    expect(wizard.staged[0].scan).toBeNull();
     wizard.setStageOutcome(key, 'D3', 'won');
     await remap;
     expect(wizard.staged[0].scan?.stage.map((v) => v.value)).toEqual(['D1', 'D2', 'D3', 'D4']);
