@@ -5,6 +5,7 @@
 import type { SqlEngine } from '../db/engine';
 import { fetchOne, fetchRows, run } from '../db/sql';
 import { utf8Upload } from './bigFile';
+import { blobInSteps } from './blobInSteps';
 import { csvChunks, CSV_CHUNK_BYTES, type CsvChunk } from './csvChunks';
 import { fieldCount, rawColumnsStruct } from './csvColumns';
 import type { RejectedLine } from './load';
@@ -23,7 +24,7 @@ export type CsvProgress = (loaded: number, total: number) => void;
 async function uploadBlob(file: PreparedFile, text: string): Promise<Blob> {
   if (file.source.file) return utf8Upload(file.source.file, file.encoding.encoding);
   const bytes = unchangedBytes(file, text);
-  return new Blob([bytes ? (bytes as Uint8Array<ArrayBuffer>) : text]);
+  return blobInSteps(bytes ? (bytes as Uint8Array<ArrayBuffer>) : text);
 }
 
 /** How a chunk reaches the raw table: created by the first, appended, or replacing the chunk before. */
