@@ -30,7 +30,7 @@ import { loadFailure } from './loadFailure';
 import { csvReadShare } from './readShare';
 import { dropText } from '../ingest/keptText';
 import { EngineStoppedError } from '../db/engineErrors';
-import { Pacer } from '../db/pacer';
+import { pacer } from '../kernel/tasks';
 
 export type DatasetStatus = 'loading' | 'ready' | 'error';
 
@@ -201,10 +201,10 @@ export class DatasetState {
       const { facts, leads, revenue } = await leadData(engine, scenario.settings.agingHorizonDays);
       const dealSteps = await fetchDealSteps(engine, leads.n);
       const segments = {} as Record<SegmentKey, EncodedSegment>;
-      const pacer = new Pacer();
+      const pause = pacer(10);
       for (const k of SEGMENT_KEYS) {
         segments[k] = encodeSegment(leads.text[k], NATURAL_ORDER.includes(k));
-        await pacer.pause();
+        await pause();
       }
       this.files = files;
       this.report = report;
