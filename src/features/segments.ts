@@ -38,7 +38,10 @@ export function encodeSegment(column: TextColumn, natural: boolean): EncodedSegm
   const index = new Map(labels.map((l, i) => [l, i]));
   const other = index.get(OTHER_LABEL) ?? -1;
   const segmentOf = Int32Array.from(values, (v) => index.get(v) ?? other);
-  return { codes: Int32Array.from(codes, (c) => segmentOf[c]), count: labels.length, labels };
+  // a plain loop: Int32Array.from with a mapping function is several times slower at a million leads
+  const segmentCodes = new Int32Array(codes.length);
+  for (let i = 0; i < codes.length; i++) segmentCodes[i] = segmentOf[codes[i]];
+  return { codes: segmentCodes, count: labels.length, labels };
 }
 
 /** Codes by first appearance for a column kept as bytes (too many distinct values for a dictionary). */

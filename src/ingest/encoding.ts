@@ -1,3 +1,4 @@
+import { pacer } from '../kernel/tasks';
 // Guesses the text encoding of a CRM export and decodes it.
 
 /** Every encoding a file can be read as; detection picks among the first five, the user may pick any. */
@@ -224,5 +225,33 @@ export function decodeText(bytes: Uint8Array, encoding: EncodingName): string {
           .map((line) => (isUtf8Line(line) ? STRICT_UTF8.decode(line) : decodeWindows1252(line)))
           .join('')
       : new TextDecoder(encoding, { ignoreBOM: true }).decode(body);
-  return text.replace(/^\uFEFF+/, '').replaceAll('\0', '');
+  return withoutBomsAndNuls(text);
+}
+
+const withoutBomsAndNuls = (text: string) => text.replace(/^\uFEFF+/, '').replaceAll('\0', '');
+
+/** How much of an upload is decoded between pauses (~10 ms of decoding). */
+const DECODE_PART_BYTES = 8 * 1024 * 1024;
+
+/**
+ * decodeText a part at a time, yielding to the page between parts: a 157 MB upload decoded at once was a
+ * half-second task. The streaming decoder carries a character cut between two parts into the next. The
+ * windows-1252 path (line by line, for mixed files) is decoded at once.
+ */
+export async function decodeTextInSteps(
+  bytes: Uint8Array,
+  encoding: EncodingName,
+  partBytes = DECODE_PART_BYTES,
+  pace: () => Promise<void> = pacer(),
+): Promise<string> {
+  if (encoding === 'windows-1252' || bytes.length <= partBytes) return decodeText(bytes, encoding);
+  const body = stripBomBytes(bytes, encoding);
+  const decoder = new TextDecoder(encoding, { ignoreBOM: true });
+  const parts: string[] = [];
+  for (let at = 0; at < body.length; at += partBytes) {
+    parts.push(decoder.decode(body.subarray(at, at + partBytes), { stream: true }));
+    await pace();
+  }
+  parts.push(decoder.decode());
+  return withoutBomsAndNuls(parts.join(''));
 }

@@ -85,15 +85,22 @@ function dataLineCount(text: string, max: number): number {
 
 /** Sniffs, decodes and maps one file; throws IngestError naming what is wrong. */
 export function prepareFile(source: SourceFile, options: { encoding?: EncodingName } = {}): PreparedFile {
+  const encoding = textEncodingOf(source, options);
+  return prepareText(source, encoding, decodeText(source.bytes, encoding.encoding));
+}
+
+/** The encoding of a text file (detected, or the one asked for); throws IngestError when it is no text. */
+function textEncodingOf(source: SourceFile, options: { encoding?: EncodingName } = {}): EncodingGuess {
   const type = sniffFileType(source.bytes.subarray(0, 4096));
   if (type === 'empty') throw new IngestError(source.name, 'empty');
   if (!TEXT_TYPES.includes(type)) throw new IngestError(source.name, 'not-text', type);
-
   const guess = detectEncoding(source.bytes);
-  const encoding: EncodingGuess = options.encoding ? { ...guess, encoding: options.encoding } : guess;
-  const text = decodeText(source.bytes, encoding.encoding);
-  if (dataLineCount(text, 2) < 2) throw new IngestError(source.name, 'no-data-rows');
+  return options.encoding ? { ...guess, encoding: options.encoding } : guess;
+}
 
+/** prepareFile after the decode: the delimiter, header row and mapping of the file's text. */
+export function prepareText(source: SourceFile, encoding: EncodingGuess, text: string): PreparedFile {
+  if (dataLineCount(text, 2) < 2) throw new IngestError(source.name, 'no-data-rows');
   const { delimiter } = sniffDelimiter(text);
   const headers = parseHeaderRow(text, delimiter);
   return { source, encoding, delimiter, text, headers, ...mapHeaders(source.name, headers) };

@@ -2,13 +2,13 @@
 // Parquet. Tabular formats come out as the same positional text table a CSV upload gives, so mapping,
 // cell problems and everything after them work unchanged.
 
-import { decodeText, detectEncoding, type EncodingGuess, type EncodingName } from './encoding';
+import { decodeTextInSteps, detectEncoding, type EncodingGuess, type EncodingName } from './encoding';
 import { prepareBigFile } from './bigFile';
 import { gunzip } from './gzip';
 import { JsonTableError, jsonTable } from './jsonTable';
 import { JsonSyntaxError } from './jsonText';
 import { parquetTable } from './parquetTable';
-import { IngestError, mapHeaders, prepareFile, type PreparedFile, type SourceFile } from './prepare';
+import { IngestError, mapHeaders, prepareText, type PreparedFile, type SourceFile } from './prepare';
 import type { FileKind } from './roles';
 import { detectHeaderRow, HEADER_SEARCH_ROWS, sheetTable } from './sheetTable';
 import { sniffFileType } from './sniff';
@@ -176,13 +176,14 @@ async function prepareBytes(
 
   const guess = detectEncoding(bytes);
   const encoding = options.encoding ? { ...guess, encoding: options.encoding } : guess;
-  if (looksLikeJson(decodeText(bytes.subarray(0, 4096), encoding.encoding))) {
-    const json = readJson(decodeText(bytes, encoding.encoding));
+  const text = await decodeTextInSteps(bytes, encoding.encoding);
+  if (looksLikeJson(text)) {
+    const json = readJson(text);
     if (!(json instanceof Error)) return fromTable(source, 'json', json, { encoding, notes: [] });
     // a CSV whose first header happens to start with [ or { is still a CSV
     if (JSON_NAME.test(source.name)) throw unreadable(source, 'json', json);
   }
-  const file = prepareFile({ name: source.name, bytes }, options);
+  const file = prepareText({ name: source.name, bytes }, encoding, text);
   return { ...file, source, format: 'csv', notes: [] };
 }
 

@@ -125,6 +125,10 @@ export class ImportWizard {
   #leadIdsOfLoaded = new WeakMap<PreparedFile, Map<string, number> | 'scanning'>();
   /** Bumped when a loaded leads file's ids are scanned, so the links follow. */
   #loadedIdsScanned = $state(0);
+  /** Link stats per (leads ids, child ids), counted in steps. */
+  #linkCounts = new WeakMap<Map<string, number>, WeakMap<Map<string, number>, LinkStats | 'counting'>>();
+  /** Bumped when link stats are counted, so the links follow. */
+  #linksCounted = $state(0);
   #accountLinks = new WeakMap<PreparedFile, WeakMap<PreparedFile, AccountLinkPreview | null>>();
 
   constructor(
@@ -503,7 +507,7 @@ export class ImportWizard {
           fileName: this.#displayName(s),
           leadsName: stagedLeads ? this.#displayName(stagedLeads) : null,
           keys,
-          stats: keys && leadIds && s.scan!.leadIds ? linkStats(leadIds, s.scan!.leadIds) : null,
+          stats: keys && leadIds && s.scan!.leadIds ? this.#linkStats(leadIds, s.scan!.leadIds) : null,
         };
       });
   }
@@ -519,6 +523,22 @@ export class ImportWizard {
     if (!byAccounts) this.#accountLinks.set(leads, (byAccounts = new WeakMap()));
     if (!byAccounts.has(accounts)) byAccounts.set(accounts, accountLinkPreview(leads, accounts));
     return byAccounts.get(accounts) ?? null;
+  }
+
+  /** A child file's link stats, or null while they are counted (the links then follow). */
+  #linkStats(leadIds: Map<string, number>, childIds: Map<string, number>): LinkStats | null {
+    void this.#linksCounted;
+    let byChild = this.#linkCounts.get(leadIds);
+    if (!byChild) this.#linkCounts.set(leadIds, (byChild = new WeakMap()));
+    const cached = byChild.get(childIds);
+    if (cached === 'counting') return null;
+    if (cached) return cached;
+    byChild.set(childIds, 'counting');
+    void linkStats(leadIds, childIds).then((stats) => {
+      byChild.set(childIds, stats);
+      this.#linksCounted++;
+    });
+    return null;
   }
 
   /** The loaded leads file's ids, or null while they are scanned (the links then follow). */

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../src/db/nodeEngine';
 import type { SqlEngine } from '../../src/db/engine';
-import { readNumericColumn, readOne, readRows, readStringColumn, SchemaError } from '../../src/db/schema';
+import {
+  readNumericColumn,
+  readOne,
+  readRows,
+  readStringColumn,
+  readStringColumnInSteps,
+  SchemaError,
+} from '../../src/db/schema';
 import { stringVector, TextColumnBuilder } from '../../src/db/readTextColumn';
 import { textValues } from '../../src/db/textColumn';
 import { quoteIdent } from '../../src/db/ident';
@@ -54,6 +61,21 @@ describe('result schema checks', () => {
     );
     const expected = Array.from({ length: 30000 }, (_, i) => (i % 3 === 0 ? `label ${i % 7}` : `id-${i}`));
     expect(readStringColumn(t, 'v')).toEqual(expected);
+  });
+
+  it('reads a string column in steps with the values readStringColumn gives, pausing after each step', async () => {
+    const t = await engine.query(
+      "SELECT CASE WHEN range % 5 = 0 THEN NULL WHEN range % 3 = 0 THEN 'label ' || (range % 7) ELSE 'ü-' || range END AS v FROM range(30000)",
+    );
+    const whole = readStringColumn(t, 'v');
+    expect(whole[0]).toBe('');
+    const chunks = t.getChild('v')!.data.map((d) => d.length);
+    for (const step of [1000, 4096, 100000]) {
+      let pauses = 0;
+      expect(await readStringColumnInSteps(t, 'v', async () => void pauses++, step)).toEqual(whole);
+      // one pause per step of each Arrow chunk
+      expect(pauses).toBe(chunks.reduce((sum, n) => sum + Math.ceil(n / step), 0));
+    }
   });
 
   it('reads a streamed string column batch by batch with the same values, none kept', async () => {

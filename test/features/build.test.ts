@@ -14,7 +14,7 @@ import {
 } from '../../src/features/build';
 import { loadFixture } from '../queries/fixture';
 import { fetchBiasColumn } from '../../src/features/biasColumns';
-import { fetchWonRevenue } from '../../src/features/revenue';
+import { fetchDealSteps, fetchWonRevenue } from '../../src/features/revenue';
 import { sqlText } from '../../src/db/sql';
 import { tinyScenario } from './tinyScenario';
 
@@ -150,6 +150,20 @@ describe('features/*.sql on the hand-made fixture', () => {
       { lead: 1, step: 1, stage: 'Closed Lost' },
       { lead: 2, step: 2, stage: 'Closed Won' },
       { lead: 3, step: 1, stage: 'Proposal' },
+    ]);
+  });
+
+  it('fetchDealSteps reads the funnel per lead: furthest step, latest stage, stages by deal count then name', async () => {
+    const steps = await fetchDealSteps(engine, 6);
+    // Closed Won on two leads; Closed Lost and Proposal on one each, in name order; L5 and L6 have no deal
+    expect(steps.stages).toEqual(['Closed Won', 'Closed Lost', 'Proposal']);
+    expect(Array.from(steps.step)).toEqual([2, 1, 2, 1, 0, 0]);
+    expect(Array.from(steps.stage)).toEqual([0, 1, 0, 2, -1, -1]);
+    // leads past n (a shorter lead set) are left out, not written out of range
+    const shorter = await fetchDealSteps(engine, 2);
+    expect([Array.from(shorter.step), Array.from(shorter.stage)]).toEqual([
+      [2, 1],
+      [0, 1],
     ]);
   });
 

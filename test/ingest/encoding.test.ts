@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, detectEncoding } from '../../src/ingest/encoding';
+import { decodeText, decodeTextInSteps, detectEncoding, type EncodingName } from '../../src/ingest/encoding';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const latin1 = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s, 'latin1'));
@@ -146,5 +146,29 @@ describe('decodeText', () => {
 
   it('removes NUL characters', () => {
     expect(decodeText(utf8('id,note\n1,"a\0b"\n'), 'utf-8')).toBe('id,note\n1,"ab"\n');
+  });
+});
+
+describe('decodeTextInSteps', () => {
+  const noPause = async () => {};
+  const cases: [string, EncodingName, Uint8Array][] = [
+    ['UTF-8 with a BOM, CJK, emoji and a NUL', 'utf-8', utf8('\uFEFFid,名称\n1,北京 😀 a\0b\n2,𝄞 Ünï\n')],
+    ['UTF-16 LE with a BOM', 'utf-16le', utf16le('\uFEFF客户编号,company\r\n1,腾讯 😀\r\n')],
+    ['UTF-16 BE with a BOM', 'utf-16be', utf16be('\uFEFF客户编号,company\r\n1,腾讯 😀\r\n')],
+    ['GBK as gb18030', 'gb18030', concat(GBK_HEADER, GBK_ROWS)],
+    ['windows-1252 (decoded at once)', 'windows-1252', Uint8Array.from([0x4a, 0x6f, 0x73, 0xe9, 0x2c, 0x80])],
+  ];
+
+  it.each(cases)('%s: the same text as decodeText at every part size', async (_, encoding, bytes) => {
+    const expected = decodeText(bytes, encoding);
+    for (let part = 1; part <= bytes.length + 1; part++)
+      expect([part, await decodeTextInSteps(bytes, encoding, part, noPause)]).toEqual([part, expected]);
+  });
+
+  it('pauses after each part', async () => {
+    const bytes = utf8('x'.repeat(100));
+    let pauses = 0;
+    expect(await decodeTextInSteps(bytes, 'utf-8', 16, async () => void pauses++)).toBe('x'.repeat(100));
+    expect(pauses).toBe(Math.ceil(100 / 16));
   });
 });

@@ -138,7 +138,7 @@ describe('valueOverrides: the user’s meaning over the suggestion', () => {
 });
 
 describe('linkStats: how deals link to leads', () => {
-  it('counts matched rows and the most rows of one lead', () => {
+  it('counts matched rows and the most rows of one lead, pausing every `step` ids', async () => {
     const leads = new Map([
       ['L1', 1],
       ['L2', 1],
@@ -148,6 +148,13 @@ describe('linkStats: how deals link to leads', () => {
       ['L2', 1],
       ['X9', 7],
     ]);
-    expect(linkStats(leads, deals)).toEqual({ rows: 12, matched: 5, maxPerLead: 4 });
+    expect(await linkStats(leads, deals)).toEqual({ rows: 12, matched: 5, maxPerLead: 4 });
+    let pauses = 0;
+    expect(await linkStats(leads, deals, async () => void pauses++, 1)).toEqual({
+      rows: 12,
+      matched: 5,
+      maxPerLead: 4,
+    });
+    expect(pauses).toBe(3);
   });
 });
