@@ -121,6 +121,8 @@ export class KernelSession {
     const steps = new StepTimer(now);
     const plan = columns.resolve(planIn, baselineIn ? [baselineIn] : []);
     const baseline = baselineIn && columns.resolve(baselineIn, [planIn]);
+    // a decay edit computes its event column here
+    steps.lap('columns');
     const seg = segment ? this.#segments[segment] : undefined;
     const scores = scoreAll(
       m,
