@@ -85,20 +85,29 @@ export class TextColumnBuilder {
     return eachUtf8Value(data, (value) => this.#code(value));
   }
 
-  /** Switches from codes to bytes: the rows so far are written out from the dictionary's values. */
+  /**
+   * Switches from codes to bytes: the rows so far are written out from the dictionary's values. The values
+   * are encoded in one call, end to end, and found by their UTF-8 lengths: an encode per value was most of
+   * a 170 ms task when several columns of a million-lead table passed the limit in the same batch.
+   */
   #toBytes(): void {
-    const values = [...this.#index!.keys()].map((v) => utf8Encoder.encode(v));
+    const values = [...this.#index!.keys()];
     this.#index = null;
+    const joined = utf8Encoder.encode(values.join(''));
+    const start = new Uint32Array(values.length + 1);
+    for (let v = 0; v < values.length; v++) start[v + 1] = start[v] + utf8Length(values[v]);
+    const codes = this.#codes;
     const n = this.#n;
     let total = 0;
-    for (let i = 0; i < n; i++) total += values[this.#codes[i]].length;
+    for (let i = 0; i < n; i++) total += start[codes[i] + 1] - start[codes[i]];
     this.#n = 0;
     this.#reserveBytes(n, total);
     const offsets = this.#offsets;
+    const bytes = this.#bytes;
     for (let i = 0; i < n; i++) {
-      const v = values[this.#codes[i]];
-      this.#bytes.set(v, offsets[i]);
-      offsets[i + 1] = offsets[i] + v.length;
+      let pos = offsets[i];
+      for (let k = start[codes[i]], end = start[codes[i] + 1]; k < end; k++) bytes[pos++] = joined[k];
+      offsets[i + 1] = pos;
     }
     this.#n = n;
     this.#codes = new Uint16Array(0);
@@ -145,4 +154,19 @@ export class TextColumnBuilder {
       this.#bytes = grown;
     }
   }
+}
+
+/** The length of TextEncoder's UTF-8 for a string (a lone surrogate becomes U+FFFD, 3 bytes). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }

@@ -1,5 +1,6 @@
-import { pacer } from '../kernel/tasks';
 // Guesses the text encoding of a CRM export and decodes it.
+
+import { pacer } from '../kernel/tasks';
 
 /** Every encoding a file can be read as; detection picks among the first five, the user may pick any. */
 export const ENCODINGS = [

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlEngine } from '../../src/db/engine';
 import { createNodeEngine } from '../../src/db/nodeEngine';
-import { readTextColumn } from '../../src/db/readTextColumn';
+import { readTextColumn, utf8Length } from '../../src/db/readTextColumn';
 import {
   DictionaryText,
   textColumnOf,
@@ -41,15 +41,30 @@ describe('readTextColumn', () => {
 
   it('keeps a column past 65,536 distinct values as UTF-8 bytes over several chunks, nulls blank', async () => {
     const t = await engine.query(
-      "SELECT CASE WHEN range % 7 = 0 THEN NULL ELSE 'é-' || range END AS v FROM range(80000)",
+      "SELECT CASE WHEN range % 7 = 0 THEN NULL ELSE ['é-', '客户😀', 'x'][range % 3 + 1] || range END AS v FROM range(80000)",
     );
     expect(t.batches.length).toBeGreaterThan(1);
     const column = readTextColumn(t, 'v');
     expect(column).toBeInstanceOf(Utf8Text);
     expect(column.length).toBe(80000);
+    const prefixes = ['é-', '客户😀', 'x'];
     expect(textValues(column)).toEqual(
-      Array.from({ length: 80000 }, (_, i) => (i % 7 === 0 ? '' : `é-${i}`)),
+      Array.from({ length: 80000 }, (_, i) => (i % 7 === 0 ? '' : `${prefixes[i % 3]}${i}`)),
     );
+  });
+
+  it("utf8Length is the length of TextEncoder's bytes, lone surrogates included", () => {
+    const encoder = new TextEncoder();
+    for (const text of [
+      ...TRICKY,
+      '',
+      'a\u0080\u07FF\u0800\uFFFF',
+      '\uD800',
+      'x\uDC00y',
+      '\uD83D',
+      '😀\uD83D😀',
+    ])
+      expect([text, utf8Length(text)]).toEqual([text, encoder.encode(text).length]);
   });
 });
 
