@@ -39,7 +39,7 @@ export class DictionaryText implements TextColumn {
     byValue.sort((a, b) => (a.v < b.v ? -1 : a.v > b.v ? 1 : 0));
     const rankOf = new Uint32Array(this.values.length);
     byValue.forEach((e, r) => (rankOf[e.code] = r));
-    return Uint32Array.from(this.codes, (c) => rankOf[c]);
+    return recode(this.codes, rankOf, new Uint32Array(this.codes.length));
   }
 }
 
@@ -205,3 +205,16 @@ export function utf8TextOf(values: readonly string[]): Utf8Text {
 /** Every value of a column as a string (tests, small columns). */
 export const textValues = (column: TextColumn): string[] =>
   Array.from({ length: column.length }, (_, i) => column.get(i));
+
+/**
+ * out[i] = table[codes[i]] for every i: dictionary codes mapped to other codes. A plain loop, several
+ * times faster than TypedArray.from with a mapping function at a million leads.
+ */
+export function recode<T extends Int32Array | Uint32Array | Uint8Array>(
+  codes: ArrayLike<number>,
+  table: ArrayLike<number>,
+  out: T,
+): T {
+  for (let i = 0; i < codes.length; i++) out[i] = table[codes[i]];
+  return out;
+}

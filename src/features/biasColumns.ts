@@ -1,8 +1,8 @@
 import type { SqlEngine } from '../db/engine';
 import { quoteIdent } from '../db/ident';
 import { readNumericColumn } from '../db/schema';
-import { readTextColumn } from '../db/readTextColumn';
-import { DictionaryText, textValues, type TextColumn } from '../db/textColumn';
+import { readTextColumnInSteps } from '../db/readTextColumn';
+import { DictionaryText, recode, textValues, type TextColumn } from '../db/textColumn';
 import { fetchTable } from '../db/sql';
 import { NO_DAY } from '../kernel/matrix';
 import {
@@ -70,7 +70,7 @@ export async function fetchBiasColumn(
   );
   return number
     ? { kind: 'number', values: readNumericColumn(table, 'value', 'float64') }
-    : { kind: 'text', values: await readTextColumn(table, 'value') };
+    : { kind: 'text', values: await readTextColumnInSteps(table, 'value') };
 }
 
 /** Segment codes (−1 = missing) and labels of a column under a cut; "other" is OTHER_LABEL. */
@@ -93,5 +93,8 @@ export function cutBiasColumn(column: BiasColumn, raw: BiasColumnValues, cut: Bi
 function textCategoryCodes(column: TextColumn): Bands {
   if (!(column instanceof DictionaryText)) return categoryCodes(textValues(column));
   const byValue = categoryCodes(column.values);
-  return { codes: Int32Array.from(column.codes, (c) => byValue.codes[c]), labels: byValue.labels };
+  return {
+    codes: recode(column.codes, byValue.codes, new Int32Array(column.codes.length)),
+    labels: byValue.labels,
+  };
 }

@@ -2,7 +2,7 @@ import type { SqlEngine } from '../db/engine';
 import type { RecordBatch } from 'apache-arrow';
 import { readNumericColumn } from '../db/schema';
 import { stringVector, TextColumnBuilder } from '../db/readTextColumn';
-import { DictionaryText, type TextColumn } from '../db/textColumn';
+import { DictionaryText, recode, type TextColumn } from '../db/textColumn';
 import { fetchOne, fetchRows, fetchTable, fetchTableStreamed, run } from '../db/sql';
 import { OUTCOME, type EventLog, type RuleInputs } from '../kernel/matrix';
 import { pacer } from '../kernel/tasks';
@@ -257,7 +257,7 @@ const outcomeOf = (o: string) => OUTCOME[o as keyof typeof OUTCOME] ?? OUTCOME.o
 function outcomeCodes(column: TextColumn): Uint8Array {
   if (column instanceof DictionaryText) {
     const byCode = column.values.map(outcomeOf);
-    return Uint8Array.from(column.codes, (c) => byCode[c]);
+    return recode(column.codes, byCode, new Uint8Array(column.codes.length));
   }
   return Uint8Array.from({ length: column.length }, (_, i) => outcomeOf(column.get(i)));
 }

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlEngine } from '../../src/db/engine';
 import { createNodeEngine } from '../../src/db/nodeEngine';
-import { readTextColumn, utf8Length } from '../../src/db/readTextColumn';
+import { readTextColumn, readTextColumnInSteps, utf8Length } from '../../src/db/readTextColumn';
 import {
   DictionaryText,
+  recode,
   textColumnOf,
   textValues,
   Utf8Text,
@@ -119,5 +120,14 @@ describe.each(ENCODINGS)('a %s column', (_, encode) => {
     const seg = encodeSegment(encode(['2024-Q10', '', '2024-Q2', '2024-Q2']), true);
     expect(seg.labels).toEqual(['2024-Q2', '2024-Q10', '']);
     expect(Array.from(seg.codes)).toEqual([1, 2, 0, 0]);
+  });
+});
+
+describe('recode', () => {
+  it('maps each code through the table into the given array', () => {
+    const out = recode(Uint8Array.from([2, 0, 1, 2]), [7, -1, 300], new Int32Array(4));
+    expect(Array.from(out)).toEqual([300, 7, -1, 300]);
+    // Uint8Array keeps the low byte, as an assignment to it does
+    expect(Array.from(recode([2, 0], [7, 0, 258], new Uint8Array(2)))).toEqual([2, 7]);
   });
 });
