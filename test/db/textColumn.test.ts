@@ -54,6 +54,22 @@ describe('readTextColumn', () => {
     );
   });
 
+  it('reads a column a record batch at a time with the values readTextColumn gives, pausing after each', async () => {
+    for (const distinct of [3, 100000]) {
+      const t = await engine.query(
+        `SELECT CASE WHEN range % 7 = 0 THEN NULL ELSE 'é-' || (range % ${distinct}) END AS v FROM range(80000)`,
+      );
+      let pauses = 0;
+      const column = await readTextColumnInSteps(t, 'v', async () => void pauses++);
+      expect(pauses).toBe(t.batches.length);
+      expect(pauses).toBeGreaterThan(1);
+      const whole = readTextColumn(t, 'v');
+      expect(column.constructor).toBe(whole.constructor);
+      expect(textValues(column)).toEqual(textValues(whole));
+    }
+    await expect(readTextColumnInSteps(await engine.query('SELECT 1 AS v'), 'v')).rejects.toThrow();
+  });
+
   it("utf8Length is the length of TextEncoder's bytes, lone surrogates included", () => {
     const encoder = new TextEncoder();
     for (const text of [
