@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createNodeEngine } from '../../src/db/nodeEngine';
 import { loadFiles } from '../../src/ingest/load';
 import { prepareSource } from '../../src/ingest/source';
@@ -89,7 +89,7 @@ describe('ImportWizard: XLSX sheet and header row', () => {
       ['商机', 'deals'],
     ]);
     expect(wizard.otherSheets(file.key)).toEqual([]);
-    expect(wizard.links[0].stats?.matched).toBe(2);
+    await vi.waitFor(() => expect(wizard.links[0].stats?.matched).toBe(2));
     expect([wizard.links[0].leadsName, wizard.links[0].fileName]).toEqual([
       'crm-export.xlsx › 线索',
       'crm-export.xlsx › 商机',
