@@ -675,6 +675,9 @@ export const en = {
   'wizard.linkOneToMany': 'one to many: 1 lead → up to {max} {kind}',
   'wizard.linkOneToOne': 'one to one: 1 lead → at most 1 {kind}',
   'wizard.linkMatched': '{matched} of {n} rows match a lead',
+  'wizard.linkMatchedFirst': '{matched} of the first {n} rows match a lead',
+  'wizard.linkMatchedPartial':
+    '{matched} of {n} rows read match one of the first {leads} leads read (the file is too big to check here; the load checks every row)',
   'wizard.linkUnmatched': 'without a lead in the leads file: {n} (reported on load)',
   'wizard.linkNoKey': '{kind}: no lead id column is mapped, so it cannot be linked',
   'wizard.linkLoadedLeads': 'the leads already loaded',

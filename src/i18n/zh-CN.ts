@@ -660,6 +660,9 @@ export const zhCN: Record<MessageKey, string> = {
   'wizard.linkOneToMany': '一对多：1 条线索 → 最多 {max} 条{kind}',
   'wizard.linkOneToOne': '一对一：1 条线索 → 最多 1 条{kind}',
   'wizard.linkMatched': '{n} 行中有 {matched} 行匹配到线索',
+  'wizard.linkMatchedFirst': '前 {n} 行中有 {matched} 行匹配到线索',
+  'wizard.linkMatchedPartial':
+    '已读取的 {n} 行中有 {matched} 行匹配到已读取的前 {leads} 条线索（文件太大，无法在此全部核对；加载时会检查每一行）',
   'wizard.linkUnmatched': '在线索文件中找不到对应线索：{n} 行（加载时会报告）',
   'wizard.linkNoKey': '{kind}：未映射线索编号列，无法关联',
   'wizard.linkLoadedLeads': '已加载的线索',

@@ -35,6 +35,11 @@ export interface ValueCount {
 export interface ValueScan {
   /** Data records read. */
   records: number;
+  /**
+   * Whether every data record of the file was read: false for a big file (only its head is read in JS) and
+   * when the scan stopped at its record limit. Counts from a partial scan describe the records read only.
+   */
+  complete: boolean;
   /** Stage values (deals), most frequent first. */
   stage: ValueCount[];
   /** Each mapped yes/no column's values (leads), most frequent first. */
@@ -134,12 +139,20 @@ export async function scanValues(
   const leadIds = wanted.lead === null ? null : counts[k++];
   const dates = dateRoles.map((role) => ({ role, detection: dateOrderOf(counts[k++]) }));
   const numbers = numberRoles.map((role) => ({ role, detection: decimalOf(counts[k++]) }));
-  return { records, stage: byCount(stage), booleans, leadIds, dates, numbers };
+  // a scan that reached its limit may have stopped short of the end: counted as partial
+  const complete = !file.source.file && records < maxRecords;
+  return { records, complete, stage: byCount(stage), booleans, leadIds, dates, numbers };
 }
 
-/** Rows per lead id of a file's mapped lead id column (empty when none is mapped). */
-export async function leadIdsOf(file: PreparedFile): Promise<Map<string, number>> {
-  return (await scanValues(file)).leadIds ?? new Map();
+/** Rows per lead id of a file's mapped lead id column (empty when none is mapped), and whether all were read. */
+export async function leadIdsOf(file: PreparedFile): Promise<LeadIdScan> {
+  const scan = await scanValues(file);
+  return { ids: scan.leadIds ?? new Map(), complete: scan.complete };
+}
+
+export interface LeadIdScan {
+  ids: Map<string, number>;
+  complete: boolean;
 }
 
 export interface LinkStats {

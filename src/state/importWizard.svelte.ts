@@ -20,6 +20,7 @@ import {
   previewOfFile,
   previewOfText,
   scanValues,
+  type LeadIdScan,
   type LinkStats,
   type Preview,
   type ValueScan,
@@ -71,6 +72,13 @@ export interface FileLinkView {
   /** The lead id headers on each side, or null when the child file maps no lead id. */
   keys: { leads: string; child: string } | null;
   stats: LinkStats | null;
+  /**
+   * Lead ids read from the leads file when it was not read whole (a big file's head, or the scan's record
+   * limit), else null: child rows whose lead is further on count as unmatched, so no row is called so.
+   */
+  leadsRead: number | null;
+  /** Whether the stats cover only the first rows of the child file (its scan was partial). */
+  firstRowsOnly: boolean;
   /** An accounts file: how the leads would find their accounts, or null when they share no key. */
   account?: AccountLinkPreview | null;
 }
@@ -122,7 +130,7 @@ export class ImportWizard {
 
   #nextKey = 0;
   #request = 0;
-  #leadIdsOfLoaded = new WeakMap<PreparedFile, Map<string, number> | 'scanning'>();
+  #leadIdsOfLoaded = new WeakMap<PreparedFile, LeadIdScan | 'scanning'>();
   /** Bumped when a loaded leads file's ids are scanned, so the links follow. */
   #loadedIdsScanned = $state(0);
   /** Link stats per (leads ids, child ids), counted in steps. */
@@ -477,11 +485,12 @@ export class ImportWizard {
     const stagedLeads = staged.find((s) => s.prepared!.kind === 'leads');
     const loadedLeads = stagedLeads ? undefined : this.loaded().find((f) => f.kind === 'leads');
     const leadsFile = stagedLeads?.prepared ?? loadedLeads ?? null;
-    const leadIds = stagedLeads
-      ? stagedLeads.scan!.leadIds
+    const leadScan: LeadIdScan | null = stagedLeads
+      ? stagedLeads.scan!.leadIds && { ids: stagedLeads.scan!.leadIds, complete: stagedLeads.scan!.complete }
       : loadedLeads
         ? this.#loadedLeadIds(loadedLeads)
         : null;
+    const leadIds = leadScan?.ids ?? null;
     const leadKey =
       leadsFile && leadsFile.mapping.lead_id !== null ? leadsFile.headers[leadsFile.mapping.lead_id!] : null;
     return staged
@@ -495,6 +504,8 @@ export class ImportWizard {
             leadsName: stagedLeads ? this.#displayName(stagedLeads) : null,
             keys: null,
             stats: null,
+            leadsRead: null,
+            firstRowsOnly: false,
             account: leadsFile ? this.#accountLink(leadsFile, child) : null,
           };
         const childKey = child.mapping.lead_id ?? null;
@@ -508,6 +519,8 @@ export class ImportWizard {
           leadsName: stagedLeads ? this.#displayName(stagedLeads) : null,
           keys,
           stats: keys && leadIds && s.scan!.leadIds ? this.#linkStats(leadIds, s.scan!.leadIds) : null,
+          leadsRead: leadScan && !leadScan.complete ? leadScan.ids.size : null,
+          firstRowsOnly: !s.scan!.complete,
         };
       });
   }
@@ -542,14 +555,14 @@ export class ImportWizard {
   }
 
   /** The loaded leads file's ids, or null while they are scanned (the links then follow). */
-  #loadedLeadIds(file: PreparedFile): Map<string, number> | null {
+  #loadedLeadIds(file: PreparedFile): LeadIdScan | null {
     void this.#loadedIdsScanned;
     const cached = this.#leadIdsOfLoaded.get(file);
     if (cached === 'scanning') return null;
     if (cached) return cached;
     this.#leadIdsOfLoaded.set(file, 'scanning');
-    void leadIdsOf(file).then((ids) => {
-      this.#leadIdsOfLoaded.set(file, ids);
+    void leadIdsOf(file).then((scan) => {
+      this.#leadIdsOfLoaded.set(file, scan);
       this.#loadedIdsScanned++;
     });
     return null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvRecords, distinctValues, previewRecords } from '../../src/ingest/csvRecords';
-import { linkStats, previewOfText } from '../../src/ingest/preview';
+import { leadIdsOf, linkStats, previewOfText, scanValues } from '../../src/ingest/preview';
+import { prepareFile } from '../../src/ingest/prepare';
 import { isDateLike, isNumberLike, profileColumn } from '../../src/ingest/valueKinds';
 import { overrideBooleans, overrideOutcomes } from '../../src/ingest/valueOverrides';
 import { parseBoolean } from '../../src/ingest/values';
@@ -156,5 +157,34 @@ describe('linkStats: how deals link to leads', () => {
       maxPerLead: 4,
     });
     expect(pauses).toBe(3);
+  });
+});
+
+describe('scanValues: whether the whole file was read', () => {
+  const leads = prepareFile({
+    name: 'leads.csv',
+    bytes: new TextEncoder().encode('Lead ID,Company\nL1,Acme\nL2,Beta\nL1,Acme again\n'),
+  });
+
+  it('is complete below the record limit, partial at or past it (the rest may hold other ids)', async () => {
+    const whole = await scanValues(leads);
+    expect([whole.records, whole.complete]).toEqual([3, true]);
+    expect(await leadIdsOf(leads)).toEqual({
+      ids: new Map([
+        ['L1', 2],
+        ['L2', 1],
+      ]),
+      complete: true,
+    });
+    for (const limit of [2, 3]) {
+      const cut = await scanValues(leads, limit);
+      expect([limit, cut.records, cut.complete]).toEqual([limit, limit, false]);
+    }
+    expect((await scanValues(leads, 4)).complete).toBe(true);
+  });
+
+  it('is partial for a big file, read from its head', async () => {
+    const big = { ...leads, source: { ...leads.source, file: new Blob(['more']) } };
+    expect((await scanValues(big)).complete).toBe(false);
   });
 });

@@ -128,6 +128,8 @@ describe('ImportWizard staging', () => {
         leadsName: 'leads.csv',
         keys: { leads: 'Lead ID', child: 'Lead ID' },
         stats: { rows: 4, matched: 4, maxPerLead: 3 },
+        leadsRead: null,
+        firstRowsOnly: false,
       },
     ]);
   });
@@ -145,6 +147,8 @@ describe('ImportWizard staging', () => {
         leadsName: 'leads.csv',
         keys: null,
         stats: null,
+        leadsRead: null,
+        firstRowsOnly: false,
         account: {
           by: 'name',
           leadsKey: 'Company',
@@ -280,6 +284,42 @@ describe('value overrides reach the load', () => {
     } finally {
       await engine.close();
     }
+  });
+});
+
+describe('ImportWizard link stats of files not read whole', () => {
+  it('calls no deal unmatched when the leads file is a big one read from its head, and says so', async () => {
+    const wizard = new ImportWizard(localPresetStore(memoryStorage()), () => [], prepareSource);
+    // only L1's line is in the head read in JS; L2 and L3 are further on in the file
+    const head = 'Lead ID,Company,Industry\nL1,Acme,Software\n';
+    const big = { name: 'leads.csv', bytes: utf8(head), file: new Blob([LEADS]) };
+    await wizard.stage([big, file('deals.csv', DEALS)]);
+    expect(wizard.staged.map((s) => [s.prepared?.kind, s.scan?.complete])).toEqual([
+      ['leads', false],
+      ['deals', true],
+    ]);
+    await vi.waitFor(() => expect(wizard.links[0].stats).not.toBeNull());
+    // D3 belongs to L2, which the head does not reach: one row of four without a lead read, not a bad row
+    expect(wizard.links[0]).toMatchObject({
+      stats: { rows: 4, matched: 3, maxPerLead: 3 },
+      leadsRead: 1,
+      firstRowsOnly: false,
+    });
+  });
+
+  it('marks the stats of a big deals file as covering its first rows only', async () => {
+    const wizard = new ImportWizard(localPresetStore(memoryStorage()), () => [], prepareSource);
+    const head = DEALS.split('\n').slice(0, 3).join('\n') + '\n';
+    await wizard.stage([
+      file('leads.csv', LEADS),
+      { name: 'deals.csv', bytes: utf8(head), file: new Blob([DEALS]) },
+    ]);
+    await vi.waitFor(() => expect(wizard.links[0].stats).not.toBeNull());
+    expect(wizard.links[0]).toMatchObject({
+      stats: { rows: 2, matched: 2, maxPerLead: 2 },
+      leadsRead: null,
+      firstRowsOnly: true,
+    });
   });
 });
 
