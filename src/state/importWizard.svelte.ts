@@ -27,6 +27,7 @@ import {
 } from '../ingest/preview';
 import type { FileKind } from '../ingest/roles';
 import { accountLinkPreview, type AccountLinkPreview } from '../ingest/accountPreview';
+import { BackgroundValues } from './backgroundValues';
 import { sniffFileType } from '../ingest/sniff';
 import type { SourceOptions, WorkbookChoice } from '../ingest/source';
 import type { Outcome } from '../ingest/values';
@@ -130,13 +131,11 @@ export class ImportWizard {
 
   #nextKey = 0;
   #request = 0;
-  #leadIdsOfLoaded = new WeakMap<PreparedFile, LeadIdScan | 'scanning'>();
-  /** Bumped when a loaded leads file's ids are scanned, so the links follow. */
-  #loadedIdsScanned = $state(0);
-  /** Link stats per (leads ids, child ids), counted in steps. */
-  #linkCounts = new WeakMap<Map<string, number>, WeakMap<Map<string, number>, LinkStats | 'counting'>>();
-  /** Bumped when link stats are counted, so the links follow. */
-  #linksCounted = $state(0);
+  /** Bumped when a value the links read in the background is ready, so the links follow. */
+  #linkValuesReady = $state(0);
+  #leadIdsOfLoaded = new BackgroundValues<PreparedFile, LeadIdScan>(() => this.#linkValuesReady++);
+  /** Link stats per leads ids, then per child ids, counted in steps. */
+  #linkCounts = new WeakMap<Map<string, number>, BackgroundValues<Map<string, number>, LinkStats>>();
   #accountLinks = new WeakMap<PreparedFile, WeakMap<PreparedFile, AccountLinkPreview | null>>();
 
   constructor(
@@ -481,6 +480,7 @@ export class ImportWizard {
   }
 
   #links(): FileLinkView[] {
+    void this.#linkValuesReady;
     const staged = this.staged.filter((s) => s.prepared && s.scan);
     const stagedLeads = staged.find((s) => s.prepared!.kind === 'leads');
     const loadedLeads = stagedLeads ? undefined : this.loaded().find((f) => f.kind === 'leads');
@@ -488,7 +488,7 @@ export class ImportWizard {
     const leadScan: LeadIdScan | null = stagedLeads
       ? stagedLeads.scan!.leadIds && { ids: stagedLeads.scan!.leadIds, complete: stagedLeads.scan!.complete }
       : loadedLeads
-        ? this.#loadedLeadIds(loadedLeads)
+        ? this.#leadIdsOfLoaded.get(loadedLeads, leadIdsOf)
         : null;
     const leadIds = leadScan?.ids ?? null;
     const leadKey =
@@ -540,31 +540,9 @@ export class ImportWizard {
 
   /** A child file's link stats, or null while they are counted (the links then follow). */
   #linkStats(leadIds: Map<string, number>, childIds: Map<string, number>): LinkStats | null {
-    void this.#linksCounted;
     let byChild = this.#linkCounts.get(leadIds);
-    if (!byChild) this.#linkCounts.set(leadIds, (byChild = new WeakMap()));
-    const cached = byChild.get(childIds);
-    if (cached === 'counting') return null;
-    if (cached) return cached;
-    byChild.set(childIds, 'counting');
-    void linkStats(leadIds, childIds).then((stats) => {
-      byChild.set(childIds, stats);
-      this.#linksCounted++;
-    });
-    return null;
-  }
-
-  /** The loaded leads file's ids, or null while they are scanned (the links then follow). */
-  #loadedLeadIds(file: PreparedFile): LeadIdScan | null {
-    void this.#loadedIdsScanned;
-    const cached = this.#leadIdsOfLoaded.get(file);
-    if (cached === 'scanning') return null;
-    if (cached) return cached;
-    this.#leadIdsOfLoaded.set(file, 'scanning');
-    void leadIdsOf(file).then((scan) => {
-      this.#leadIdsOfLoaded.set(file, scan);
-      this.#loadedIdsScanned++;
-    });
-    return null;
+    if (!byChild)
+      this.#linkCounts.set(leadIds, (byChild = new BackgroundValues(() => this.#linkValuesReady++)));
+    return byChild.get(childIds, (ids) => linkStats(leadIds, ids));
   }
 }

@@ -307,6 +307,20 @@ describe('ImportWizard link stats of files not read whole', () => {
     });
   });
 
+  it('links a staged deals file to the leads already loaded, once their ids are scanned', async () => {
+    const loaded = prepareFile(file('leads.csv', LEADS));
+    const wizard = new ImportWizard(localPresetStore(memoryStorage()), () => [loaded], prepareSource);
+    await wizard.stage([file('deals.csv', DEALS)]);
+    expect(wizard.links[0].stats).toBeNull();
+    await vi.waitFor(() => expect(wizard.links[0].stats).not.toBeNull());
+    expect(wizard.links[0]).toMatchObject({
+      leadsName: null,
+      stats: { rows: 4, matched: 4, maxPerLead: 3 },
+      leadsRead: null,
+      firstRowsOnly: false,
+    });
+  });
+
   it('marks the stats of a big deals file as covering its first rows only', async () => {
     const wizard = new ImportWizard(localPresetStore(memoryStorage()), () => [], prepareSource);
     const head = DEALS.split('\n').slice(0, 3).join('\n') + '\n';
