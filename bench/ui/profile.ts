@@ -173,6 +173,8 @@ const { values } = parseArgs({
     'skip-load-trace': { type: 'boolean', default: false },
     /** profile each view's first drag too (as the bench's ui phase times it), not only a warmed-up one */
     'no-warm': { type: 'boolean', default: false },
+    /** a style sheet added to the page before the drags, to test a layout or paint change without a build */
+    css: { type: 'string', default: '' },
   },
 });
 const repo = resolve(import.meta.dirname, '../..');
@@ -196,6 +198,7 @@ try {
     console.log(`load: ${JSON.stringify(value)}`);
     report('load', tasks, profile, 50, inner);
   }
+  if (values.css) await page.addStyleTag({ content: values.css });
   for (const view of values.views!.split(',') as UiView[]) {
     if (!values['no-warm']) await dragIn(page, view, false); // warm: the view's first open
     const { value, tasks, profile, inner } = await traced(cdp, () => dragIn(page, view, false));
