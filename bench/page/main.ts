@@ -691,11 +691,13 @@ async function rescore(runs: number, warmup: number, views = true): Promise<Resc
     // roi.kernel: a weight change with the ROI view open (re-score + every number of the view) in the app's
     // worker; roi.sql: the same numbers in DuckDB (bench/page/roiSql.ts), checked
     status('roi.kernel');
-    const revenueRows = await fetchWonRevenue(engine);
-    const roiAmount = revenueIn(revenueRows, matrix.n, 'USD', null).amount;
+    const revenue = await fetchWonRevenue(engine);
+    const roiAmount = revenueIn(revenue, matrix.n, 'USD', null).amount;
     const roiDays = new Float64Array(matrix.n).fill(NaN);
-    for (const r of revenueRows)
-      if (leads.createdDay[r.lead] !== NO_DAY) roiDays[r.lead] = r.wonDay - leads.createdDay[r.lead];
+    for (let r = 0; r < revenue.lead.length; r++) {
+      const lead = revenue.lead[r];
+      if (leads.createdDay[lead] !== NO_DAY) roiDays[lead] = revenue.wonDay[r] - leads.createdDay[lead];
+    }
     const roiQuarters = quartersOf(leads.createdDay);
     const roiClient = kernelWithData();
     roiClient.setRoiData({

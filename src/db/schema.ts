@@ -116,13 +116,17 @@ type ArrayFor<K extends NumericArrayKind> = K extends 'float64'
 
 const ARRAY_CTORS = { float64: Float64Array, float32: Float32Array, int32: Int32Array, uint8: Uint8Array };
 
-/** A non-null numeric column copied into a typed array of the requested kind (the kernel's input). */
+/**
+ * A numeric column copied into a typed array of the requested kind (the kernel's input). A null is a
+ * SchemaError unless `nullAs` says what it becomes.
+ */
 export function readNumericColumn<K extends NumericArrayKind>(
   table: Table | RecordBatch,
   name: string,
   kind: K,
+  nullAs?: number,
 ): ArrayFor<K> {
-  const vector = columnOf(table, name, { type: 'number' });
+  const vector = columnOf(table, name, { type: 'number', nullable: nullAs !== undefined });
   const out = new ARRAY_CTORS[kind](table.numRows);
   let offset = 0;
   for (const chunk of vector.data) {
@@ -139,6 +143,9 @@ export function readNumericColumn<K extends NumericArrayKind>(
         offset,
       );
     }
+    // columnOf refused nulls unless nullAs was given
+    if (chunk.nullCount > 0)
+      for (let i = 0; i < chunk.length; i++) if (!chunk.getValid(i)) out[offset + i] = nullAs!;
     offset += chunk.length;
   }
   return out as ArrayFor<K>;

@@ -1,4 +1,4 @@
-import type { CompanyCount } from './identity';
+import type { CompanyList } from './companyList';
 
 /**
  * The user's merges for counting: company name as written → the name it is counted as. Plain entries
@@ -36,20 +36,29 @@ export function unmergeNames(merges: CompanyMerges, names: readonly string[]): C
 export const isMerged = (merges: CompanyMerges, names: readonly string[]): boolean =>
   names.length > 1 && names.every((n) => canonicalOf(merges, n) === canonicalOf(merges, names[0]));
 
-/** Distinct companies once merges are applied. */
-export function distinctCompanies(companies: readonly CompanyCount[], merges: CompanyMerges): number {
-  return new Set(companies.map((c) => canonicalOf(merges, c.name))).size;
+/**
+ * Distinct companies once merges are applied, from the merges alone: the names merged away leave, and
+ * each name they are counted as joins unless it is already one of the names left.
+ */
+export function distinctCompanies(companies: CompanyList, merges: CompanyMerges): number {
+  let moved = 0;
+  const targets = new Set<string>();
+  for (const [name, canonical] of merges) {
+    if (!companies.has(name)) continue;
+    moved++;
+    targets.add(canonical);
+  }
+  let joined = 0;
+  for (const name of targets) if (!companies.has(name) || merges.has(name)) joined++;
+  return companies.count - moved + joined;
 }
 
 /** Leads per company once merges are applied (canonical name → leads). */
-export function leadsPerCompany(
-  companies: readonly CompanyCount[],
-  merges: CompanyMerges,
-): Map<string, number> {
+export function leadsPerCompany(companies: CompanyList, merges: CompanyMerges): Map<string, number> {
   const out = new Map<string, number>();
-  for (const c of companies) {
-    const key = canonicalOf(merges, c.name);
-    out.set(key, (out.get(key) ?? 0) + c.leads);
+  for (let i = 0; i < companies.count; i++) {
+    const key = canonicalOf(merges, companies.nameAt(i));
+    out.set(key, (out.get(key) ?? 0) + companies.leads[i]);
   }
   return out;
 }

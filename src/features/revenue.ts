@@ -1,43 +1,99 @@
 import type { SqlEngine } from '../db/engine';
 import { readNumericColumn, readStringColumn } from '../db/schema';
-import { fetchRows, fetchTable } from '../db/sql';
+import { fetchTable } from '../db/sql';
 import { NO_DAY } from '../kernel/matrix';
 
-/** Won revenue of one lead in one currency. */
-export interface WonRevenue {
+/** Won revenue of one lead in one currency (one row of WonRevenue). */
+export interface WonRevenueRow {
   lead: number;
   currency: string;
   amount: number;
   wonDay: number;
 }
 
-export async function fetchWonRevenue(engine: SqlEngine): Promise<WonRevenue[]> {
-  const rows = await fetchRows(engine, 'features/won_revenue', {
-    lead: { type: 'number' },
-    currency: { type: 'string' },
-    amount: { type: 'number' },
-    won_day: { type: 'number', nullable: true },
-  });
-  return rows.map((r) => ({
-    lead: r.lead,
-    currency: r.currency,
-    amount: r.amount,
-    wonDay: r.won_day ?? NO_DAY,
+/**
+ * Won revenue per lead and currency as columns: a row object per won lead (~165k at a million leads) kept
+ * on the page for the ROI view lengthened every major garbage collection of a drag.
+ */
+export interface WonRevenue {
+  lead: Int32Array;
+  /** Index into `currencies`. */
+  currency: Uint16Array;
+  amount: Float64Array;
+  /** Days since 1970-01-01; NO_DAY when the deal has no date. */
+  wonDay: Int32Array;
+  currencies: string[];
+}
+
+export function wonRevenueOf(rows: readonly WonRevenueRow[]): WonRevenue {
+  const currencies: string[] = [];
+  const codes = new Map<string, number>();
+  const codeOf = (c: string) => {
+    let code = codes.get(c);
+    if (code === undefined) codes.set(c, (code = currencies.push(c) - 1));
+    return code;
+  };
+  return {
+    lead: Int32Array.from(rows, (r) => r.lead),
+    currency: Uint16Array.from(rows, (r) => codeOf(r.currency)),
+    amount: Float64Array.from(rows, (r) => r.amount),
+    wonDay: Int32Array.from(rows, (r) => r.wonDay),
+    currencies,
+  };
+}
+
+export const NO_REVENUE: WonRevenue = wonRevenueOf([]);
+
+export function wonRevenueRows(revenue: WonRevenue): WonRevenueRow[] {
+  return Array.from(revenue.lead, (lead, r) => ({
+    lead,
+    currency: revenue.currencies[revenue.currency[r]],
+    amount: revenue.amount[r],
+    wonDay: revenue.wonDay[r],
   }));
+}
+
+export async function fetchWonRevenue(engine: SqlEngine): Promise<WonRevenue> {
+  const table = await fetchTable(engine, 'features/won_revenue');
+  const names = readStringColumn(table, 'currency');
+  const currencies: string[] = [];
+  const codes = new Map<string, number>();
+  const currency = new Uint16Array(names.length);
+  for (let r = 0; r < names.length; r++) {
+    let code = codes.get(names[r]);
+    if (code === undefined) codes.set(names[r], (code = currencies.push(names[r]) - 1));
+    currency[r] = code;
+  }
+  return {
+    lead: readNumericColumn(table, 'lead', 'int32'),
+    currency,
+    amount: readNumericColumn(table, 'amount', 'float64'),
+    wonDay: readNumericColumn(table, 'won_day', 'int32', NO_DAY),
+    currencies,
+  };
+}
+
+/** Each lead's earliest won day (NO_DAY when it has no won revenue). */
+export function wonDayPerLead(revenue: WonRevenue, n: number): Int32Array {
+  const wonDay = new Int32Array(n).fill(NO_DAY);
+  for (let r = 0; r < revenue.lead.length; r++) {
+    const lead = revenue.lead[r];
+    if (wonDay[lead] === NO_DAY || revenue.wonDay[r] < wonDay[lead]) wonDay[lead] = revenue.wonDay[r];
+  }
+  return wonDay;
 }
 
 /** Currencies of won revenue with their totals and deal-lead counts, largest total first. */
 export function revenueCurrencies(
-  rows: readonly WonRevenue[],
+  revenue: WonRevenue,
 ): { currency: string; amount: number; leads: number }[] {
-  const by = new Map<string, { amount: number; leads: number }>();
-  for (const r of rows) {
-    const c = by.get(r.currency) ?? { amount: 0, leads: 0 };
-    c.amount += r.amount;
+  const totals = revenue.currencies.map((currency) => ({ currency, amount: 0, leads: 0 }));
+  for (let r = 0; r < revenue.lead.length; r++) {
+    const c = totals[revenue.currency[r]];
+    c.amount += revenue.amount[r];
     c.leads++;
-    by.set(r.currency, c);
   }
-  return [...by.entries()].map(([currency, c]) => ({ currency, ...c })).sort((a, b) => b.amount - a.amount);
+  return totals.filter((c) => c.leads > 0).sort((a, b) => b.amount - a.amount);
 }
 
 /**
@@ -46,23 +102,28 @@ export function revenueCurrencies(
  * A blank currency counts as the chosen one (exports often leave it empty when everything is in one).
  */
 export function revenueIn(
-  rows: readonly WonRevenue[],
+  revenue: WonRevenue,
   n: number,
   currency: string,
   rates: Record<string, number> | null,
 ): { amount: Float64Array; excluded: { currency: string; leads: number; amount: number }[] } {
   const amount = new Float64Array(n);
+  const rateOf = revenue.currencies.map((c) =>
+    c === currency || c === '' ? 1 : rates && Object.hasOwn(rates, c) ? rates[c] : null,
+  );
   const excluded = new Map<string, { leads: number; amount: number }>();
-  for (const r of rows) {
-    const rate = r.currency === currency || r.currency === '' ? 1 : (rates?.[r.currency] ?? null);
+  for (let r = 0; r < revenue.lead.length; r++) {
+    const code = revenue.currency[r];
+    const rate = rateOf[code];
     if (rate === null) {
-      const e = excluded.get(r.currency) ?? { leads: 0, amount: 0 };
+      const name = revenue.currencies[code];
+      const e = excluded.get(name) ?? { leads: 0, amount: 0 };
       e.leads++;
-      e.amount += r.amount;
-      excluded.set(r.currency, e);
+      e.amount += revenue.amount[r];
+      excluded.set(name, e);
       continue;
     }
-    amount[r.lead] += r.amount * rate;
+    amount[revenue.lead[r]] += revenue.amount[r] * rate;
   }
   return { amount, excluded: [...excluded.entries()].map(([c, e]) => ({ currency: c, ...e })) };
 }

@@ -11,7 +11,13 @@ import {
 import { encodeSegment, SEGMENT_KEYS, type EncodedSegment, type SegmentKey } from '../features/segments';
 import { loadFiles, type LoadReport } from '../ingest/load';
 import type { ColumnMapping } from '../ingest/mapping';
-import { fetchDealSteps, fetchWonRevenue, type DealSteps, type WonRevenue } from '../features/revenue';
+import {
+  fetchDealSteps,
+  fetchWonRevenue,
+  NO_REVENUE,
+  type DealSteps,
+  type WonRevenue,
+} from '../features/revenue';
 import { IngestError, type PreparedFile, type SourceFile } from '../ingest/prepare';
 import { prepareSource } from '../ingest/source';
 import { formatOptionsOf } from '../ingest/columnFormats';
@@ -67,7 +73,7 @@ export class DatasetState {
   leads = $state.raw<LeadTable | null>(null);
   segments = $state.raw<Record<SegmentKey, EncodedSegment> | null>(null);
   /** Won revenue per lead and currency (ROI), fetched with the lead table. */
-  revenue = $state.raw<WonRevenue[]>([]);
+  revenue = $state.raw<WonRevenue>(NO_REVENUE);
   /** Each lead's furthest deal step (0 none, 1 a deal, 2 won): the ROI view's funnel. */
   dealSteps = $state.raw<DealSteps>({ step: new Uint8Array(0), stage: new Int32Array(0), stages: [] });
   /** Increments each time new data reaches the kernel. */

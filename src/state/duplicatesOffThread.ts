@@ -1,23 +1,22 @@
-import type { CompanyCount } from '../features/identity';
-import { pacer } from '../kernel/tasks';
+import type { CompanyList } from '../features/companyList';
 import type { DuplicatesReply, DuplicatesRequest } from './duplicatesWorker';
-import { packNamesInSteps } from './packedNames';
 
 /**
  * findDuplicates in a worker of its own, started for the one call: at a million leads it takes seconds,
  * which on the UI thread would freeze the page right after a load. Only the `keep` largest groups come
  * back (a million leads have tens of thousands; reading them all back would block the page again). The
- * request is packed in steps, so the page keeps drawing meanwhile.
+ * list is already packed (one string of names), so posting it is one copy.
  */
 export async function findDuplicatesOffThread(
-  companies: readonly CompanyCount[],
+  companies: CompanyList,
   keep: number,
-  pace: () => Promise<void> = pacer(),
 ): Promise<DuplicatesReply> {
-  const packed = await packNamesInSteps(companies.length, (i) => companies[i].name, pace);
-  const leads = new Float64Array(companies.length);
-  for (let i = 0; i < companies.length; i++) leads[i] = companies[i].leads;
-  const request: DuplicatesRequest = { ...packed, leads, keep };
+  const request: DuplicatesRequest = {
+    names: companies.names,
+    nameLengths: companies.nameLengths.slice(),
+    leads: companies.leads.slice(),
+    keep,
+  };
   const worker = new Worker(new URL('./duplicatesWorker.ts', import.meta.url), { type: 'module' });
   return new Promise<DuplicatesReply>((resolve, reject) => {
     worker.onmessage = (e: MessageEvent<DuplicatesReply>) => resolve(e.data);

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { findDuplicates, type DuplicateGroup } from '../features/identity';
-import { unpackNames } from './packedNames';
+import { unpackNames } from '../features/packedNames';
 
 /**
  * Company names as written and their lead counts, as columns: the names end to end in one string with

@@ -10,7 +10,8 @@ import {
   type CompanyMerges,
 } from '../features/companyMerges';
 import { fetchCompanyCounts } from '../features/companies';
-import { findDuplicates, type CompanyCount, type DuplicateGroup } from '../features/identity';
+import { CompanyList } from '../features/companyList';
+import { findDuplicates, type DuplicateGroup } from '../features/identity';
 import type { LoadReport } from '../ingest/load';
 import { engine } from './engine.svelte';
 import { errorMessage } from './errorMessage';
@@ -24,7 +25,7 @@ import type { DuplicatesReply } from './duplicatesWorker';
  * loads: they are keyed by the names as written, so they apply again to a re-export of the same CRM.
  */
 export class IdentityState {
-  companies = $state.raw<CompanyCount[]>([]);
+  companies = $state.raw<CompanyList>(CompanyList.EMPTY);
   /** The largest groups, up to `keep` of them (all of them by default). */
   groups = $state.raw<DuplicateGroup[]>([]);
   /** Every group found, kept or not. */
@@ -34,9 +35,8 @@ export class IdentityState {
   error = $state('');
   /** Distinct company names as written, and once the merges are applied. */
   distinct = $derived({
-    written: this.companies.length,
-    // the names are distinct (grouped in SQL): without merges, no pass over them
-    merged: this.merges.size === 0 ? this.companies.length : distinctCompanies(this.companies, this.merges),
+    written: this.companies.count,
+    merged: distinctCompanies(this.companies, this.merges),
   });
   #report: LoadReport | null = null;
   /** The data set the merges are saved under (mergeMemory.ts), or null to keep them for this visit only. */
@@ -46,8 +46,8 @@ export class IdentityState {
     private readonly engine: () => Promise<SqlEngine>,
     private readonly store: MergeStore | null = null,
     /** How the groups are found: in this thread by default, in a worker in the app (seconds at 1M leads). */
-    private readonly group: (companies: CompanyCount[]) => Promise<DuplicatesReply> = async (c) => {
-      const { groups } = findDuplicates(c);
+    private readonly group: (companies: CompanyList) => Promise<DuplicatesReply> = async (c) => {
+      const { groups } = findDuplicates(c.toCounts());
       return { groups, groupCount: groups.length };
     },
   ) {}

@@ -1,4 +1,4 @@
-import { revenueCurrencies, revenueIn } from '../features/revenue';
+import { revenueCurrencies, revenueIn, wonDayPerLead } from '../features/revenue';
 import type { KernelClient } from '../kernel/client';
 import { NO_DAY } from '../kernel/matrix';
 import type { RoiData, RoiOptions } from '../kernel/roi';
@@ -63,9 +63,7 @@ export class RoiState {
     const key = JSON.stringify([version, roi.currency, roi.rates, roi.cohort]);
     if (key === this.sentKey) return;
     const { amount, excluded } = revenueIn(this.dataset.revenue, leads.n, roi.currency, roi.rates);
-    const wonDay = new Int32Array(leads.n).fill(NO_DAY);
-    for (const r of this.dataset.revenue)
-      if (wonDay[r.lead] === NO_DAY || r.wonDay < wonDay[r.lead]) wonDay[r.lead] = r.wonDay;
+    const wonDay = wonDayPerLead(this.dataset.revenue, leads.n);
     const daysToWin = new Float64Array(leads.n).fill(NaN);
     for (let i = 0; i < leads.n; i++)
       if (leads.outcome[i] === 1 && wonDay[i] !== NO_DAY && leads.createdDay[i] !== NO_DAY)

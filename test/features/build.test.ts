@@ -14,7 +14,7 @@ import {
 } from '../../src/features/build';
 import { loadFixture } from '../queries/fixture';
 import { fetchBiasColumn } from '../../src/features/biasColumns';
-import { fetchDealSteps, fetchWonRevenue } from '../../src/features/revenue';
+import { fetchDealSteps, fetchWonRevenue, wonRevenueRows } from '../../src/features/revenue';
 import { sqlText } from '../../src/db/sql';
 import { tinyScenario } from './tinyScenario';
 
@@ -130,7 +130,7 @@ describe('features/*.sql on the hand-made fixture', () => {
   });
 
   it('features/won_revenue.sql gives won amounts per lead and currency with the win day', async () => {
-    const rows = await fetchWonRevenue(engine);
+    const rows = wonRevenueRows(await fetchWonRevenue(engine));
     const day = (iso: string) => Date.parse(iso) / 86_400_000;
     // L1 (index 0): D1 $10,000 closed 2024-03-01; L3 (index 2): D4 2500.5 closed 2024-04-10; L99 has no lead
     expect(rows).toEqual([

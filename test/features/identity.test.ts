@@ -14,6 +14,7 @@ import {
   unmergeNames,
 } from '../../src/features/companyMerges';
 import { fetchCompanyCounts } from '../../src/features/companies';
+import { CompanyList } from '../../src/features/companyList';
 import { findDuplicates, type CompanyCount } from '../../src/features/identity';
 import { oneSwapApart, pairsOneSwapApart } from '../../src/features/swappedLetters';
 import { loadFiles } from '../../src/ingest/load';
@@ -120,7 +121,7 @@ describe('probable duplicate companies', () => {
 });
 
 describe('merges for counting', () => {
-  const companies = counts(COMPANY_SPELLINGS);
+  const companies = CompanyList.of(counts(COMPANY_SPELLINGS));
   const acme = ['Acme GmbH', 'ACME Germany', 'Acme德国分公司', 'ＡＣＭＥ　ＧＭＢＨ'];
 
   it('counts a merged group as its canonical name and undoes it', () => {
@@ -161,7 +162,7 @@ describe('companies of the loaded leads', () => {
     const engine = await createNodeEngine();
     try {
       await loadFiles(engine, [prepareFile(identityLeads())]);
-      const companies = await fetchCompanyCounts(engine);
+      const companies = (await fetchCompanyCounts(engine)).toCounts();
       expect(companies).toEqual(
         counts(COMPANY_SPELLINGS).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
       );

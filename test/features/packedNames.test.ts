@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packNamesInSteps, unpackNames } from '../../src/state/packedNames';
+import { packNamesInSteps, unpackNames } from '../../src/features/packedNames';
 
 describe('packNamesInSteps', () => {
   const names = ['Acme', '', '北京科技有限公司', 'a\u0000b', '😀 Emoji Ltd', ',', 'x'.repeat(1000)];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roiSql } from '../../bench/page/roiSql';
-import { fetchWonRevenue, revenueIn } from '../../src/features/revenue';
+import { fetchWonRevenue, revenueIn, wonRevenueRows } from '../../src/features/revenue';
 import { NO_DAY } from '../../src/kernel/matrix';
 import { roiOf, type RoiResult } from '../../src/kernel/roi';
 import { scoreAll } from '../../src/kernel/score';
@@ -20,11 +20,11 @@ const scenario = defaultScenario({ withUrgency: true });
 const plan = compilePlan(scenario);
 
 async function kernelRoi(capacity: number | null): Promise<RoiResult> {
-  const rows = await fetchWonRevenue(sample.engine);
+  const revenue = await fetchWonRevenue(sample.engine);
   const n = sample.leads.n;
-  const { amount } = revenueIn(rows, n, 'USD', null);
+  const { amount } = revenueIn(revenue, n, 'USD', null);
   const daysToWin = new Float64Array(n).fill(NaN);
-  for (const r of rows)
+  for (const r of wonRevenueRows(revenue))
     if (sample.leads.createdDay[r.lead] !== NO_DAY)
       daysToWin[r.lead] = r.wonDay - sample.leads.createdDay[r.lead];
   const q = quartersOf(sample.leads.createdDay);
