@@ -249,10 +249,20 @@ export async function decodeTextInSteps(
   const body = stripBomBytes(bytes, encoding);
   const decoder = new TextDecoder(encoding, { ignoreBOM: true });
   const parts: string[] = [];
+  // withoutBomsAndNuls a part at a time: on the joined text its scan was another ~100 ms of one task
+  let leading = true;
+  const add = (decoded: string) => {
+    let part = decoded;
+    if (leading) {
+      part = part.replace(/^\uFEFF+/, '');
+      leading = part.length === 0;
+    }
+    parts.push(part.includes('\0') ? part.replaceAll('\0', '') : part);
+  };
   for (let at = 0; at < body.length; at += partBytes) {
-    parts.push(decoder.decode(body.subarray(at, at + partBytes), { stream: true }));
+    add(decoder.decode(body.subarray(at, at + partBytes), { stream: true }));
     await pace();
   }
-  parts.push(decoder.decode());
-  return withoutBomsAndNuls(parts.join(''));
+  add(decoder.decode());
+  return parts.join('');
 }
