@@ -153,7 +153,11 @@ describe('decodeTextInSteps', () => {
   const noPause = async () => {};
   const cases: [string, EncodingName, Uint8Array][] = [
     ['UTF-8 with a BOM, CJK, emoji and a NUL', 'utf-8', utf8('\uFEFFid,名称\n1,北京 😀 a\0b\n2,𝄞 Ünï\n')],
-    ['UTF-8 with repeated BOMs and NULs among them', 'utf-8', utf8('\uFEFF\uFEFF\0\uFEFFid\0,x\n1,\uFEFF\0\n')],
+    [
+      'UTF-8 with repeated BOMs and NULs among them',
+      'utf-8',
+      utf8('\uFEFF\uFEFF\0\uFEFFid\0,x\n1,\uFEFF\0\n'),
+    ],
     ['UTF-16 LE with a BOM', 'utf-16le', utf16le('\uFEFF客户编号,company\r\n1,腾讯 😀\r\n')],
     ['UTF-16 BE with a BOM', 'utf-16be', utf16be('\uFEFF客户编号,company\r\n1,腾讯 😀\r\n')],
     ['GBK as gb18030', 'gb18030', concat(GBK_HEADER, GBK_ROWS)],
