@@ -18,27 +18,32 @@ export interface WonRevenueRow {
 export interface WonRevenue {
   lead: Int32Array;
   /** Index into `currencies`. */
-  currency: Uint16Array;
+  currency: Int32Array;
   amount: Float64Array;
   /** Days since 1970-01-01; NO_DAY when the deal has no date. */
   wonDay: Int32Array;
   currencies: string[];
 }
 
-export function wonRevenueOf(rows: readonly WonRevenueRow[]): WonRevenue {
+/** Each currency as its index into the distinct currencies, in order of first appearance. */
+function coded(names: readonly string[]): { currency: Int32Array; currencies: string[] } {
   const currencies: string[] = [];
   const codes = new Map<string, number>();
-  const codeOf = (c: string) => {
-    let code = codes.get(c);
-    if (code === undefined) codes.set(c, (code = currencies.push(c) - 1));
-    return code;
-  };
+  const currency = new Int32Array(names.length);
+  for (let r = 0; r < names.length; r++) {
+    let code = codes.get(names[r]);
+    if (code === undefined) codes.set(names[r], (code = currencies.push(names[r]) - 1));
+    currency[r] = code;
+  }
+  return { currency, currencies };
+}
+
+export function wonRevenueOf(rows: readonly WonRevenueRow[]): WonRevenue {
   return {
     lead: Int32Array.from(rows, (r) => r.lead),
-    currency: Uint16Array.from(rows, (r) => codeOf(r.currency)),
     amount: Float64Array.from(rows, (r) => r.amount),
     wonDay: Int32Array.from(rows, (r) => r.wonDay),
-    currencies,
+    ...coded(rows.map((r) => r.currency)),
   };
 }
 
@@ -55,21 +60,11 @@ export function wonRevenueRows(revenue: WonRevenue): WonRevenueRow[] {
 
 export async function fetchWonRevenue(engine: SqlEngine): Promise<WonRevenue> {
   const table = await fetchTable(engine, 'features/won_revenue');
-  const names = readStringColumn(table, 'currency');
-  const currencies: string[] = [];
-  const codes = new Map<string, number>();
-  const currency = new Uint16Array(names.length);
-  for (let r = 0; r < names.length; r++) {
-    let code = codes.get(names[r]);
-    if (code === undefined) codes.set(names[r], (code = currencies.push(names[r]) - 1));
-    currency[r] = code;
-  }
   return {
     lead: readNumericColumn(table, 'lead', 'int32'),
-    currency,
     amount: readNumericColumn(table, 'amount', 'float64'),
     wonDay: readNumericColumn(table, 'won_day', 'int32', NO_DAY),
-    currencies,
+    ...coded(readStringColumn(table, 'currency')),
   };
 }
 
