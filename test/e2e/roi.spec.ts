@@ -13,6 +13,13 @@ test('ROI per quarter and tier follows costs and capacity; scoring beats random'
   await page.getByTestId('nav-roi').click();
   const a = cell(page, '2025-Q4', 'A');
   await expect(a).toBeVisible();
+  // the quarter × tier table scrolls inside its card: in a narrow window the page is no wider than it
+  const window = page.viewportSize()!;
+  await page.setViewportSize({ width: 1000, height: window.height });
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+    .toBeLessThanOrEqual(1000);
+  await page.setViewportSize(window);
   const workedA = await a.locator('td').nth(3).innerText();
   const costBefore = Number(await a.getAttribute('data-cost'));
   expect(Number(workedA.replaceAll(',', ''))).toBeGreaterThan(0);
