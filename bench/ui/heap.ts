@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/e2e/chromium.ts';
-import { dragIn, loadThroughWizard, openApp, type UiView } from './uiBench.ts';
+import { dragIn, leadsOfSize, loadThroughWizard, openApp, type UiView } from './uiBench.ts';
 import { serveBuiltApp } from './appServer.ts';
 
 interface Snapshot {
@@ -50,7 +50,7 @@ const { values } = parseArgs({
   },
 });
 const repo = resolve(import.meta.dirname, '../..');
-const leads = Number(values.size!.replace('m', '000000').replace('k', '000'));
+const leads = leadsOfSize(values.size!);
 const { server, url } = await serveBuiltApp(repo, join(tmpdir(), `scorelab-heap-${process.pid}`));
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/e2e/chromium.ts';
-import { dragIn, loadThroughWizard, openApp, UI_VIEWS, type UiView } from './uiBench.ts';
+import { dragIn, leadsOfSize, loadThroughWizard, openApp, UI_VIEWS, type UiView } from './uiBench.ts';
 import { mainThreadTasks, type TraceEvent } from './taskTrace.ts';
 import { serveBuiltApp } from './appServer.ts';
 
@@ -179,7 +179,7 @@ const { values } = parseArgs({
 });
 const repo = resolve(import.meta.dirname, '../..');
 const dir = join(repo, 'bench/.data', values.size!);
-const leads = Number(values.size!.replace('m', '000000').replace('k', '000'));
+const leads = leadsOfSize(values.size!);
 const outDir = join(tmpdir(), `scorelab-uiprof-${process.pid}`);
 // unminified: the profile names the app's functions
 const { server, url } = await serveBuiltApp(repo, outDir, { minify: false });

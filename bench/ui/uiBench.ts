@@ -6,6 +6,9 @@ import { withTaskTrace, type TaskStats } from './taskTrace.ts';
 export const UI_VIEWS = ['tiers', 'leads', 'accuracy', 'bias', 'roi', 'model'] as const;
 export type UiView = (typeof UI_VIEWS)[number];
 
+/** Leads in a bench data set named by size ('100k', '1m', '10m'). */
+export const leadsOfSize = (size: string): number => Number(size.replace('m', '000000').replace('k', '000'));
+
 const MOVES = 40;
 const MOVE_EVERY_MS = 16;
 
