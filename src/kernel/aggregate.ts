@@ -54,8 +54,12 @@ export function summarize(
     histogram[bin > lastBin ? lastBin : bin]++;
     disqualified += sunk[i];
     if (classes) {
-      if (o === OUTCOME.won) classes[won++] = s;
-      else if (o === OUTCOME.lost) classes[--lost] = s;
+      // without a branch on the outcome (it mispredicts about every other lead): the score goes to both
+      // classes' next free slots, and only its own class's end moves (an open lead's writes are overwritten)
+      classes[won] = s;
+      classes[lost - 1] = s;
+      won += o & OUTCOME.won;
+      lost -= o >> 1;
     }
   }
   if (segmentTiers && segmentCodes)

@@ -70,6 +70,12 @@ export function tierOf(score: number, thresholds: Float64Array, tierCount: numbe
   return tierCount - 1;
 }
 
+/** Whether thresholds never rise (NaN fails): then a score's tier is the number of thresholds above it. */
+export function nonIncreasing(thresholds: Float64Array): boolean {
+  for (let k = 1; k < thresholds.length; k++) if (!(thresholds[k - 1] >= thresholds[k])) return false;
+  return true;
+}
+
 const preparedCases = new WeakMap<RuleMatrix, PreparedCases[]>();
 /** A scenario and its baseline: both stay prepared. */
 const PREPARED_PER_MATRIX = 2;
@@ -106,24 +112,26 @@ export function scoreAll(
 const BLOCK = 2048;
 const acc = new Float64Array(BLOCK);
 
-/** Adds one event rule's points to the block's leads: entries from … to of its sparse column. */
+/** Adds one event rule's points to the block's leads: entries from … to of its sparse column, capped. */
 function addEvents(
   index: Int32Array,
-  value: Float64Array,
+  capped: Float64Array,
   perEvent: number,
-  cap: number,
   from: number,
   to: number,
   start: number,
 ): void {
-  for (let k = from; k < to; k++) acc[index[k] - start] += perEvent * Math.min(value[k], cap);
+  for (let k = from; k < to; k++) acc[index[k] - start] += perEvent * capped[k];
 }
 
-/** Where each block's entries start in a sparse column (one more for the end), built once per column. */
-const blockStartsOf = new WeakMap<SparseEvents, Int32Array>();
+/**
+ * Where each block's entries start in a sparse column (one more for the end), built once per set of lead
+ * positions: a decay edit's new column shares its positions with the other decays of the same events.
+ */
+const blockStartsOf = new WeakMap<Int32Array, Int32Array>();
 
 function blockStarts(e: SparseEvents, n: number): Int32Array {
-  let starts = blockStartsOf.get(e);
+  let starts = blockStartsOf.get(e.index);
   if (!starts) {
     const blocks = Math.ceil(n / BLOCK);
     starts = new Int32Array(blocks + 1);
@@ -133,24 +141,31 @@ function blockStarts(e: SparseEvents, n: number): Int32Array {
       while (k < e.index.length && e.index[k] < first) k++;
       starts[b] = k;
     }
-    blockStartsOf.set(e, starts);
+    blockStartsOf.set(e.index, starts);
   }
   return starts;
 }
 
-/** Σ min(count, cap) over a column's leads, per cap: a rule's total points are perEvent times this. */
-const cappedSums = new WeakMap<SparseEvents, Map<number, number>>();
+/** Caps kept per sparse column: a scenario's and its baseline's (a cap drag makes a new one per move). */
+const CAPS_PER_COLUMN = 2;
+const cappedColumns = new WeakMap<SparseEvents, { cap: number; values: Float64Array; sum: number }[]>();
 
-function cappedSum(e: SparseEvents, cap: number): number {
-  let sums = cappedSums.get(e);
-  if (!sums) cappedSums.set(e, (sums = new Map()));
-  let sum = sums.get(cap);
-  if (sum === undefined) {
-    sum = 0;
-    for (let k = 0; k < e.value.length; k++) sum += Math.min(e.value[k], cap);
-    sums.set(cap, sum);
+/**
+ * min(count, cap) of each entry of a sparse column, and their sum (a rule's total points are perEvent times
+ * it), kept per cap: the minimum's data-dependent branch, taken once per cap instead of on every re-score,
+ * was over half of a dimension pass.
+ */
+function cappedValues(e: SparseEvents, cap: number): { values: Float64Array; sum: number } {
+  const list = cappedColumns.get(e) ?? [];
+  let hit = list.find((c) => c.cap === cap);
+  if (!hit) {
+    const values = new Float64Array(e.value.length);
+    let sum = 0;
+    for (let k = 0; k < values.length; k++) sum += values[k] = Math.min(e.value[k], cap);
+    hit = { cap, values, sum };
+    cappedColumns.set(e, [hit, ...list].slice(0, CAPS_PER_COLUMN));
   }
-  return sum;
+  return hit;
 }
 
 /**
@@ -187,7 +202,17 @@ function dimensionPass(
     .map((g) => ({ patterns: g.patterns, ...patternTables(g, plan) }));
   const sinks = groups.some((g) => g.disqualify.some((x) => x !== 0));
   const events = plan.eventRules.flatMap((rule, r) =>
-    rule.dim === d ? [{ r, ...rule, ...pm.events[r], starts: blockStarts(pm.events[r], n) }] : [],
+    rule.dim === d
+      ? [
+          {
+            r,
+            perEvent: rule.perEvent,
+            index: pm.events[r].index,
+            capped: cappedValues(pm.events[r], rule.cap),
+            starts: blockStarts(pm.events[r], n),
+          },
+        ]
+      : [],
   );
   // every element is written below; a reused sink mask is cleared first
   const subscoreOut = into?.subscore.length === n ? into.subscore : new Float64Array(n);
@@ -206,14 +231,14 @@ function dimensionPass(
         for (let i = 0; i < len; i++) disqualified[start + i] |= disqualify[patterns[start + i]];
     }
     for (const e of events)
-      addEvents(e.index, e.value, e.perEvent, e.cap, e.starts[b], e.starts[b + 1], start);
+      addEvents(e.index, e.capped.values, e.perEvent, e.starts[b], e.starts[b + 1], start);
     for (let i = 0; i < len; i++) subscoreOut[start + i] = subscore(acc[i], max);
   }
   return {
     key,
     subscore: subscoreOut,
     disqualified,
-    eventPoints: new Map(events.map((e) => [e.r, e.perEvent * cappedSum(pm.events[e.r], e.cap)])),
+    eventPoints: new Map(events.map((e) => [e.r, e.perEvent * e.capped.sum])),
   };
 }
 
@@ -254,6 +279,7 @@ export function scorePrepared(m: RuleMatrix, pm: PreparedMatrix, plan: KernelPla
   const dimensions = Array.from({ length: dims }, (_, d) => dimensionFor(m, pm, plan, d));
   const { thresholds, tierCount } = plan;
   const last = tierCount - 1;
+  const countable = thresholds.length === last && nonIncreasing(thresholds);
   const { score, tier, disqualified: dq } = out;
   dq.fill(0);
   for (const { disqualified } of dimensions)
@@ -265,11 +291,21 @@ export function scorePrepared(m: RuleMatrix, pm: PreparedMatrix, plan: KernelPla
     acc.fill(0);
     for (let d = 0; d < dims; d++)
       addWeighted(dimensions[d].subscore, out.subscores[d], plan.dimWeights[d], start, end);
-    for (let i = start; i < end; i++) {
-      const s = weightSum > 0 ? acc[i - start] / weightSum : 0;
-      score[i] = s;
-      tier[i] = dq[i] ? last : tierOf(s, thresholds, tierCount);
-    }
+    if (countable)
+      for (let i = start; i < end; i++) {
+        const s = weightSum > 0 ? acc[i - start] / weightSum : 0;
+        score[i] = s;
+        // tierOf without its data-dependent branch: the number of thresholds above the score
+        let t = 0;
+        for (let k = 0; k < last; k++) t += +(s < thresholds[k]);
+        tier[i] = dq[i] ? last : t;
+      }
+    else
+      for (let i = start; i < end; i++) {
+        const s = weightSum > 0 ? acc[i - start] / weightSum : 0;
+        score[i] = s;
+        tier[i] = dq[i] ? last : tierOf(s, thresholds, tierCount);
+      }
   }
   out.ruleStats = {
     caseFires: pm.codeCounts.map((counts) => n - counts[0]),

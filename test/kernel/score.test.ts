@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarize, topTierWinShare } from '../../src/kernel/aggregate';
 import type { RuleMatrix } from '../../src/kernel/matrix';
-import { allocateScores, scoreAll, tierOf } from '../../src/kernel/score';
+import { allocateScores, scoreAll, scoreOfPoints, tierOf } from '../../src/kernel/score';
 import { compilePlan } from '../../src/model/compile';
 import { tinyScenario } from '../features/tinyScenario';
 
@@ -151,3 +151,117 @@ describe('summarize', () => {
     ]);
   });
 });
+
+describe('scoreAll against a per-lead reference', () => {
+  // leads over several blocks, fractional (decayed) event counts, and every code of the tiny model's columns
+  const n = 5000;
+  let seed = 3;
+  const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const m: RuleMatrix = {
+    n,
+    caseCodes: [
+      Uint8Array.from({ length: n }, () => Math.floor(rand() * 3)),
+      Uint8Array.from({ length: n }, () => Math.floor(rand() * 3)),
+      Uint8Array.from({ length: n }, () => (rand() < 0.05 ? 1 : 0)),
+    ],
+    eventCounts: [
+      Float64Array.from({ length: n }, () => (rand() < 0.4 ? 0 : Math.floor(rand() * 8) / 3)),
+      Float64Array.from({ length: n }, () => (rand() < 0.7 ? 0 : rand() * 2)),
+    ],
+  };
+
+  /** Each lead on its own: METRICS.md's dimension points, subscores, score and tier, rule by rule. */
+  function reference(plan: ReturnType<typeof compilePlan>) {
+    const dims = plan.dimWeights.length;
+    return Array.from({ length: n }, (_, i) => {
+      const points = new Array<number>(dims).fill(0);
+      let sunk = false;
+      for (const r of plan.caseRules) {
+        const code = m.caseCodes[r.column][i];
+        if (r.disqualify) sunk ||= code !== 0;
+        else points[r.dim] += r.points[code];
+      }
+      for (const r of plan.eventRules)
+        points[r.dim] += r.perEvent * Math.min(m.eventCounts[r.column][i], r.cap);
+      const score = scoreOfPoints(points, plan);
+      return { score, tier: sunk ? plan.tierCount - 1 : tierOf(score, plan.thresholds, plan.tierCount) };
+    });
+  }
+
+  function expectReference(plan: ReturnType<typeof compilePlan>) {
+    const r = scoreAll(m, plan);
+    const ref = reference(plan);
+    expect(Array.from(r.score)).toEqual(ref.map((x) => x.score));
+    expect(Array.from(r.tier)).toEqual(ref.map((x) => x.tier));
+    plan.eventRules.forEach((rule, k) => {
+      let total = 0;
+      for (let i = 0; i < n; i++) total += rule.perEvent * Math.min(m.eventCounts[rule.column][i], rule.cap);
+      expect(r.ruleStats.eventPoints[k]).toBeCloseTo(total, 9);
+    });
+  }
+
+  it('gives every lead its own score and tier through cap and points edits (kept capped columns)', () => {
+    const plan = compilePlan(tinyScenario());
+    expectReference(plan);
+    const edits: [number, number][] = [
+      [2, 25],
+      [2, 7.5],
+      [0.5, 7.5],
+      [1, 25],
+      [2, 25],
+    ];
+    for (const [cap, perEvent] of edits) {
+      const edited = {
+        ...plan,
+        eventRules: plan.eventRules.map((r, k) => (k === 0 ? { ...r, cap, perEvent } : r)),
+      };
+      expectReference(edited);
+    }
+  });
+
+  it('assigns tiers as tierOf does for falling, equal, rising and NaN thresholds', () => {
+    const plan = compilePlan(tinyScenario());
+    // scores the tiny model gives exactly (100, 92, 80, 60, 40, 24) sit on some of these thresholds
+    for (const thresholds of [
+      [70, 30],
+      [92, 40, 24],
+      [60, 60],
+      [30, 70],
+      [80, NaN, 10],
+      [100, 99.5, 0],
+    ]) {
+      expectReference({
+        ...plan,
+        thresholds: Float64Array.from(thresholds),
+        tierCount: thresholds.length + 1,
+      });
+    }
+  });
+});
+
+describe('summarize: the AUC of its one-pass class split', () => {
+  it('equals a count of every won–lost pair, open leads left out', () => {
+    let seed = 9;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (const n of [1, 2, 7, 300, 2500]) {
+      const score = Float64Array.from({ length: n }, () => Math.floor(rand() * 40) / 4);
+      const outcome = Uint8Array.from({ length: n }, () => Math.floor(rand() * 3));
+      const tier = new Uint8Array(n);
+      const scores = { score, tier, disqualified: new Uint8Array(n), subscores: [], ruleStats: s0 };
+      let pairs = 0;
+      let won = 0;
+      let lost = 0;
+      for (let i = 0; i < n; i++) {
+        if (outcome[i] === 1) won++;
+        if (outcome[i] === 2) lost++;
+        for (let j = 0; j < n; j++)
+          if (outcome[i] === 1 && outcome[j] === 2)
+            pairs += score[i] > score[j] ? 1 : score[i] === score[j] ? 0.5 : 0;
+      }
+      const auc = summarize(scores, outcome, 3, null, 0).auc;
+      expect(auc).toBe(won * lost > 0 ? pairs / (won * lost) : null);
+    }
+  });
+});
+
+const s0 = { caseFires: [], casePoints: [], eventFires: [], eventPoints: [] };
