@@ -26,21 +26,26 @@ export function scoreGroups(
   outcome: ArrayLike<number>,
   mask?: ArrayLike<number>,
 ): ScoreGroups {
-  let nWon = 0;
-  let nLost = 0;
-  for (let i = 0; i < outcome.length; i++) {
-    if (mask && !mask[i]) continue;
-    if (outcome[i] === WON) nWon++;
-    else if (outcome[i] === LOST) nLost++;
+  const n = outcome.length;
+  // One pass without a branch on the outcome or the mask (both mispredict): each score goes to both
+  // classes' next free slots, won from the front and lost from the back of a buffer one longer than the
+  // leads (so a free slot always remains between them), and only its own class's end moves.
+  const classes = classScratch(n + 1);
+  let front = 0;
+  let back = n + 1;
+  for (let i = 0; i < n; i++) {
+    const s = scores[i];
+    const o = outcome[i];
+    const kept = mask ? +(mask[i] !== 0) : 1;
+    classes[front] = s;
+    classes[back - 1] = s;
+    front += kept & +(o === WON);
+    back -= kept & +(o === LOST);
   }
-  const classes = classScratch(nWon + nLost);
+  const nWon = front;
+  const nLost = n + 1 - back;
   const w = classes.subarray(0, nWon);
-  const l = classes.subarray(nWon, nWon + nLost);
-  for (let i = 0, a = 0, b = 0; i < outcome.length; i++) {
-    if (mask && !mask[i]) continue;
-    if (outcome[i] === WON) w[a++] = scores[i];
-    else if (outcome[i] === LOST) l[b++] = scores[i];
-  }
+  const l = classes.subarray(back, n + 1);
   sortNonNegative(w);
   sortNonNegative(l);
   const { values, won, lost } = groupScratch(nWon + nLost);

@@ -67,4 +67,29 @@ describe('confusionAtCut vs confusion_matrix, precision, recall, f1 (make_accura
     expect(Array.from(counts.won)).toEqual([1, 0, 1]);
     expect(tierCounts(tier, outcome, 3, mask).pSum).toBeNull();
   });
+
+  it('counts as a lead-by-lead tally does for masks of any nonzero value', () => {
+    let seed = 13;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const n = 3000;
+    const tier = Array.from({ length: n }, () => Math.floor(rand() * 4));
+    const outcome = Array.from({ length: n }, () => Math.floor(rand() * 3));
+    const mask = Array.from({ length: n }, () => [0, 1, 7][Math.floor(rand() * 3)]);
+    const p = Array.from({ length: n }, () => Math.floor(rand() * 8) / 8);
+    const won = [0, 0, 0, 0];
+    const lost = [0, 0, 0, 0];
+    const pSum = [0, 0, 0, 0];
+    for (let i = 0; i < n; i++) {
+      if (mask[i] === 0 || outcome[i] === 0) continue;
+      if (outcome[i] === 1) won[tier[i]]++;
+      else lost[tier[i]]++;
+      pSum[tier[i]] += p[i];
+    }
+    const counts = tierCounts(tier, outcome, 4, mask, p);
+    expect([Array.from(counts.won), Array.from(counts.lost), Array.from(counts.pSum!)]).toEqual([
+      won,
+      lost,
+      pSum,
+    ]);
+  });
 });

@@ -85,3 +85,35 @@ describe('aucOfMergedGroups', () => {
     expect(aucOfMergedGroups(none, none)).toBeNull();
   });
 });
+
+describe('scoreGroups against a grouping by hand', () => {
+  it('counts won and lost leads per distinct score, open leads and leads outside any nonzero mask left out', () => {
+    let seed = 5;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (const n of [0, 1, 2, 3, 50, 4000]) {
+      const scores = Float64Array.from({ length: n }, () => Math.floor(rand() * 30) / 3);
+      const outcome = Uint8Array.from({ length: n }, () => Math.floor(rand() * 3));
+      // a mask is "nonzero = included", not only 0/1
+      const mask = Uint8Array.from({ length: n }, () => [0, 1, 2, 255][Math.floor(rand() * 4)]);
+      for (const m of [undefined, mask]) {
+        const byScore = new Map<number, { won: number; lost: number }>();
+        for (let i = 0; i < n; i++) {
+          if ((m && m[i] === 0) || outcome[i] === 0) continue;
+          const g = byScore.get(scores[i]) ?? { won: 0, lost: 0 };
+          if (outcome[i] === 1) g.won++;
+          else g.lost++;
+          byScore.set(scores[i], g);
+        }
+        const values = [...byScore.keys()].sort((a, b) => a - b);
+        const g = scoreGroups(scores, outcome, m);
+        expect(Array.from(g.values)).toEqual(values);
+        expect(Array.from(g.won)).toEqual(values.map((v) => byScore.get(v)!.won));
+        expect(Array.from(g.lost)).toEqual(values.map((v) => byScore.get(v)!.lost));
+        expect([g.nWon, g.nLost]).toEqual([
+          values.reduce((s, v) => s + byScore.get(v)!.won, 0),
+          values.reduce((s, v) => s + byScore.get(v)!.lost, 0),
+        ]);
+      }
+    }
+  });
+});

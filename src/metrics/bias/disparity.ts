@@ -120,19 +120,20 @@ export function disparity(input: DisparityInput, options: DisparityOptions = {})
   const top = new Float64Array(k);
   const topWins = new Float64Array(k);
   const bottomWins = new Float64Array(k);
+  // no branch on the outcome or the tier (both mispredict in lead order): a lead adds 1 or 0 to each count
   for (let i = 0; i < segment.length; i++) {
     const c = segment[i];
+    if (!isSegmentCode(c, k, mask)) continue;
     const o = outcome[i];
-    if ((o !== WON && o !== LOST) || !isSegmentCode(c, k, mask)) continue;
     const t = tier[i];
-    const isTop = t >= 0 && t <= cut;
-    n[c]++;
-    if (isTop) top[c]++;
-    if (o === WON) {
-      wins[c]++;
-      if (isTop) topWins[c]++;
-      if (t === bottom) bottomWins[c]++;
-    }
+    const won = +(o === WON);
+    const resolved = won | +(o === LOST);
+    const isTop = +(t >= 0) & +(t <= cut);
+    n[c] += resolved;
+    top[c] += resolved & isTop;
+    wins[c] += won;
+    topWins[c] += won & isTop;
+    bottomWins[c] += won & +(t === bottom);
   }
 
   const rows: DisparityRow[] = [];

@@ -128,13 +128,14 @@ export function segmentBias(input: SegmentInput): SegmentBias {
       continue;
     }
     leads[c]++;
-    if (o === WON || o === LOST) {
-      const pi = p[i];
-      n[c]++;
-      if (o === WON) wins[c]++;
-      sumP[c] += pi;
-      sumV[c] += pi * (1 - pi);
-    }
+    // no branch on the outcome (it mispredicts in lead order): an open lead adds 0 to each sum (p is finite)
+    const won = +(o === WON);
+    const resolved = won | +(o === LOST);
+    const pi = p[i];
+    n[c] += resolved;
+    wins[c] += won;
+    sumP[c] += resolved * pi;
+    sumV[c] += resolved * pi * (1 - pi);
   }
 
   const rows: SegmentRow[] = [];
@@ -192,11 +193,13 @@ function fillSegmentAuc(
   const { outcome, segment, labels } = input;
   const k = labels.length;
   const start = new Int32Array(k + 1).fill(-1);
+  // each segment's resolved leads, and one spare slot after them: an open lead is written to its segment's
+  // next free slot without moving it (no branch on the outcome), so the last write must land in the spare
   let total = 0;
   for (const r of rows) {
     if (r.wins >= MIN_AUC_CLASS && r.n - r.wins >= MIN_AUC_CLASS) {
       start[r.code] = total;
-      total += r.n;
+      total += r.n + 1;
     }
   }
   if (total === 0) return;
@@ -207,10 +210,10 @@ function fillSegmentAuc(
     const c = segment[i];
     if (!isSegmentCode(c, k, mask) || start[c] < 0) continue;
     const oc = outcome[i];
-    if (oc !== WON && oc !== LOST) continue;
-    const at = fill[c]++;
+    const at = fill[c];
     s[at] = scores[i];
     o[at] = oc;
+    fill[c] = at + (+(oc === WON) | +(oc === LOST));
   }
   for (const r of rows) {
     const from = start[r.code];
