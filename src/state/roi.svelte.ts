@@ -1,6 +1,7 @@
 import { revenueCurrencies, revenueIn, wonDayPerLead } from '../features/revenue';
 import type { KernelClient } from '../kernel/client';
-import { NO_DAY } from '../kernel/matrix';
+import { NO_DAY, OUTCOME } from '../kernel/matrix';
+import { nextTask } from '../kernel/tasks';
 import type { RoiData, RoiOptions } from '../kernel/roi';
 import { quartersOf } from '../kernel/window';
 import type { RoiSettings } from '../model/scenario';
@@ -9,6 +10,15 @@ import type { DatasetState } from './dataset.svelte';
 /** Costs per tier as the kernel uses them: per-lead amounts, or hours × the hourly rate. */
 export function effectiveCosts(roi: RoiSettings): number[] {
   return roi.hourly ? roi.hourly.hours.map((h) => h * roi.hourly!.rate) : roi.costPerLead;
+}
+
+/** Days from creation to win per lead: NaN for leads not won or without either day. */
+export function daysToWinOf(outcome: Uint8Array, createdDay: Int32Array, wonDay: Int32Array): Float64Array {
+  const daysToWin = new Float64Array(outcome.length).fill(NaN);
+  for (let i = 0; i < outcome.length; i++)
+    if (outcome[i] === OUTCOME.won && wonDay[i] !== NO_DAY && createdDay[i] !== NO_DAY)
+      daysToWin[i] = wonDay[i] - createdDay[i];
+  return daysToWin;
 }
 
 /**
@@ -56,30 +66,45 @@ export class RoiState {
     return { step: step.slice(), stage: stage.slice(), stageCount: stages.length };
   }
 
-  send(roi: RoiSettings): void {
+  #seq = 0;
+  /** The key of the send under way: an effect re-run with the same inputs (a slider drag) does not restart it. */
+  #pending: string | null = null;
+
+  /**
+   * Computes the per-lead inputs and hands them to the kernel. At a million leads the steps take ~100 ms in
+   * all, so each runs in a task of its own; a newer send (other inputs) supersedes one under way.
+   */
+  async send(roi: RoiSettings): Promise<void> {
     const leads = this.dataset.leads;
     const version = this.dataset.version;
     if (!leads || version === 0) return;
     const key = JSON.stringify([version, roi.currency, roi.rates, roi.cohort]);
-    if (key === this.sentKey) return;
-    const { amount, excluded } = revenueIn(this.dataset.revenue, leads.n, roi.currency, roi.rates);
-    const wonDay = wonDayPerLead(this.dataset.revenue, leads.n);
-    const daysToWin = new Float64Array(leads.n).fill(NaN);
-    for (let i = 0; i < leads.n; i++)
-      if (leads.outcome[i] === 1 && wonDay[i] !== NO_DAY && leads.createdDay[i] !== NO_DAY)
-        daysToWin[i] = wonDay[i] - leads.createdDay[i];
+    if (key === this.sentKey || key === this.#pending) return;
+    const seq = ++this.#seq;
+    this.#pending = key;
+    const superseded = async () => {
+      await nextTask();
+      return seq !== this.#seq;
+    };
+    const revenue = this.dataset.revenue;
+    const { amount, excluded } = revenueIn(revenue, leads.n, roi.currency, roi.rates);
+    const wonDay = wonDayPerLead(revenue, leads.n);
+    if (await superseded()) return;
+    const daysToWin = daysToWinOf(leads.outcome, leads.createdDay, wonDay);
+    if (await superseded()) return;
     const quarters = quartersOf(roi.cohort === 'created' ? leads.createdDay : wonDay);
     let unplaced = 0;
     for (const c of quarters.codes) if (c < 0) unplaced++;
-    const data: RoiData = {
+    if (await superseded()) return;
+    this.kernel.setRoiData({
       key,
       quarter: quarters.codes,
       labels: quarters.labels,
       amount,
       daysToWin,
       deals: this.#deals(leads.n),
-    };
-    this.kernel.setRoiData(data);
+    });
+    this.#pending = null;
     this.quarterLabels = quarters.labels;
     this.excluded = excluded;
     this.unplaced = unplaced;
