@@ -150,24 +150,41 @@ export class KernelClient {
 
   /** The ROI view's per-lead inputs; the arrays are transferred (give copies). */
   setRoiData(data: RoiData | null): void {
-    this.#broadcast(
-      data,
-      (d) =>
-        d && {
-          ...d,
-          quarter: d.quarter.slice(),
-          amount: d.amount.slice(),
-          daysToWin: d.daysToWin.slice(),
-          deals: d.deals && { ...d.deals, step: d.deals.step.slice(), stage: d.deals.stage.slice() },
-        },
-      (d) => ({ type: 'roi-data', data: d }),
-      (d) =>
-        d
-          ? [d.quarter, d.amount, d.daysToWin, d.deals?.step, d.deals?.stage].flatMap((a) =>
-              a ? [a.buffer as ArrayBuffer] : [],
-            )
-          : [],
-    );
+    this.#broadcast(data, (d) => d && copyRoiData(d), roiMessage, roiBuffers);
+  }
+
+  /**
+   * setRoiData with the other workers' copies made an array per task (at a million leads ~30 MB of copies in
+   * all); `isCurrent` is asked before the data is sent, so a superseded hand-over sends nothing.
+   */
+  async setRoiDataInSteps(
+    data: RoiData,
+    pause: () => Promise<void> = nextTask,
+    isCurrent: () => boolean = () => true,
+  ): Promise<void> {
+    const copies: RoiData[] = [];
+    for (let k = 0; k < this.#workers.length - 1; k++) {
+      const copy = async <A extends Int32Array | Float64Array | Uint8Array>(a: A) => {
+        const c = a.slice() as A;
+        await pause();
+        return c;
+      };
+      const deals = data.deals && {
+        ...data.deals,
+        step: await copy(data.deals.step),
+        stage: await copy(data.deals.stage),
+      };
+      copies.push({
+        ...data,
+        quarter: await copy(data.quarter),
+        amount: await copy(data.amount),
+        daysToWin: await copy(data.daysToWin),
+        deals,
+      });
+    }
+    if (!isCurrent()) return;
+    copies.push(data);
+    this.#workers.forEach((w, k) => w.postMessage(roiMessage(copies[k]), roiBuffers(copies[k])));
   }
 
   /** The Bias view's segment column; the codes are transferred (give a copy). */
@@ -319,4 +336,24 @@ export function createKernelWorkers(): Worker[] {
  */
 export function reScoreLanes(workers: number, coreCount = cores()): number {
   return Math.max(1, Math.min(workers, coreCount - 1));
+}
+
+function copyRoiData(d: RoiData): RoiData {
+  return {
+    ...d,
+    quarter: d.quarter.slice(),
+    amount: d.amount.slice(),
+    daysToWin: d.daysToWin.slice(),
+    deals: d.deals && { ...d.deals, step: d.deals.step.slice(), stage: d.deals.stage.slice() },
+  };
+}
+
+const roiMessage = (d: RoiData | null): KernelRequest => ({ type: 'roi-data', data: d });
+
+function roiBuffers(d: RoiData | null): ArrayBuffer[] {
+  return d
+    ? [d.quarter, d.amount, d.daysToWin, d.deals?.step, d.deals?.stage].flatMap((a) =>
+        a ? [a.buffer as ArrayBuffer] : [],
+      )
+    : [];
 }

@@ -1,9 +1,9 @@
 import { revenueCurrencies, revenueIn, wonDayPerLead } from '../features/revenue';
 import type { KernelClient } from '../kernel/client';
 import { NO_DAY, OUTCOME } from '../kernel/matrix';
-import { nextTask } from '../kernel/tasks';
+import { pacer } from '../kernel/tasks';
 import type { RoiData, RoiOptions } from '../kernel/roi';
-import { quartersOf } from '../kernel/window';
+import { quartersOfInSteps } from '../kernel/window';
 import type { RoiSettings } from '../model/scenario';
 import type { DatasetState } from './dataset.svelte';
 
@@ -12,14 +12,28 @@ export function effectiveCosts(roi: RoiSettings): number[] {
   return roi.hourly ? roi.hourly.hours.map((h) => h * roi.hourly!.rate) : roi.costPerLead;
 }
 
-/** Days from creation to win per lead: NaN for leads not won or without either day. */
-export function daysToWinOf(outcome: Uint8Array, createdDay: Int32Array, wonDay: Int32Array): Float64Array {
-  const daysToWin = new Float64Array(outcome.length).fill(NaN);
-  for (let i = 0; i < outcome.length; i++)
-    if (outcome[i] === OUTCOME.won && wonDay[i] !== NO_DAY && createdDay[i] !== NO_DAY)
-      daysToWin[i] = wonDay[i] - createdDay[i];
-  return daysToWin;
+/**
+ * Days from creation to win of leads from … to − 1, into `into`: NaN for leads not won or without either
+ * day. Every element of the range is written.
+ */
+export function fillDaysToWin(
+  into: Float64Array,
+  outcome: Uint8Array,
+  createdDay: Int32Array,
+  wonDay: Int32Array,
+  from = 0,
+  to = outcome.length,
+): Float64Array {
+  for (let i = from; i < to; i++)
+    into[i] =
+      outcome[i] === OUTCOME.won && wonDay[i] !== NO_DAY && createdDay[i] !== NO_DAY
+        ? wonDay[i] - createdDay[i]
+        : NaN;
+  return into;
 }
+
+/** Leads per slice of the per-lead loops on the UI thread (a few ms each at most). */
+const SLICE = 1 << 17;
 
 /**
  * The ROI view's per-lead inputs handed to the kernel: won revenue in the chosen currency (others converted
@@ -82,28 +96,35 @@ export class RoiState {
     if (key === this.sentKey || key === this.#pending) return;
     const seq = ++this.#seq;
     this.#pending = key;
+    const pace = pacer();
     const superseded = async () => {
-      await nextTask();
+      await pace();
       return seq !== this.#seq;
     };
     const revenue = this.dataset.revenue;
     const { amount, excluded } = revenueIn(revenue, leads.n, roi.currency, roi.rates);
     const wonDay = wonDayPerLead(revenue, leads.n);
+    const daysToWin = new Float64Array(leads.n);
+    for (let from = 0; from < leads.n; from += SLICE) {
+      if (await superseded()) return;
+      fillDaysToWin(
+        daysToWin,
+        leads.outcome,
+        leads.createdDay,
+        wonDay,
+        from,
+        Math.min(leads.n, from + SLICE),
+      );
+    }
+    const quarters = await quartersOfInSteps(roi.cohort === 'created' ? leads.createdDay : wonDay, pace);
     if (await superseded()) return;
-    const daysToWin = daysToWinOf(leads.outcome, leads.createdDay, wonDay);
-    if (await superseded()) return;
-    const quarters = quartersOf(roi.cohort === 'created' ? leads.createdDay : wonDay);
     let unplaced = 0;
     for (const c of quarters.codes) if (c < 0) unplaced++;
+    const deals = this.#deals(leads.n);
     if (await superseded()) return;
-    this.kernel.setRoiData({
-      key,
-      quarter: quarters.codes,
-      labels: quarters.labels,
-      amount,
-      daysToWin,
-      deals: this.#deals(leads.n),
-    });
+    const data: RoiData = { key, quarter: quarters.codes, labels: quarters.labels, amount, daysToWin, deals };
+    await this.kernel.setRoiDataInSteps(data, pace, () => seq === this.#seq);
+    if (seq !== this.#seq) return;
     this.#pending = null;
     this.quarterLabels = quarters.labels;
     this.excluded = excluded;

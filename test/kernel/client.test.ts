@@ -290,3 +290,50 @@ describe('reScoreLanes', () => {
     expect(reScoreLanes(1, 4)).toBe(1);
   });
 });
+
+describe('KernelClient.setRoiDataInSteps', () => {
+  class Recorder {
+    onmessage: unknown = null;
+    readonly got: { msg: KernelRequest; transfer: Transferable[] }[] = [];
+    postMessage(msg: KernelRequest, transfer: Transferable[] = []): void {
+      this.got.push({ msg, transfer });
+    }
+    terminate(): void {}
+  }
+  const data = () => ({
+    key: 'k',
+    quarter: Int32Array.of(0, 1, -1),
+    labels: ['2024-Q1', '2024-Q2'],
+    amount: Float64Array.of(10, 0, 5),
+    daysToWin: Float64Array.of(3, NaN, NaN),
+    deals: { step: Uint8Array.of(1, 2, 0), stage: Int32Array.of(0, 1, -1), stageCount: 2 },
+  });
+
+  it('gives the last worker the arrays and the others copies, each with its buffers transferred', async () => {
+    const workers = [new Recorder(), new Recorder()];
+    const client = new KernelClient(workers as unknown as Worker[]);
+    const d = data();
+    let pauses = 0;
+    await client.setRoiDataInSteps(d, async () => void pauses++);
+    expect(pauses).toBe(5); // one per copied array
+    const [first, last] = workers.map((w) => w.got[0]);
+    if (first.msg.type !== 'roi-data' || last.msg.type !== 'roi-data') throw new Error('not roi data');
+    expect(last.msg.data!.amount).toBe(d.amount);
+    expect(first.msg.data!.amount).not.toBe(d.amount);
+    expect(first.msg.data).toEqual(d);
+    expect(first.transfer).toContain(first.msg.data!.quarter.buffer);
+    expect(first.transfer).toHaveLength(5);
+    expect(last.transfer).toContain(d.deals.stage.buffer);
+  });
+
+  it('sends nothing when the hand-over was superseded while the copies were made', async () => {
+    const workers = [new Recorder(), new Recorder()];
+    const client = new KernelClient(workers as unknown as Worker[]);
+    await client.setRoiDataInSteps(
+      data(),
+      async () => {},
+      () => false,
+    );
+    expect(workers.map((w) => w.got.length)).toEqual([0, 0]);
+  });
+});

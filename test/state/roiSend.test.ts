@@ -5,7 +5,7 @@ import type { RoiData } from '../../src/kernel/roi';
 import { nextTask } from '../../src/kernel/tasks';
 import { defaultRoi } from '../../src/model/scenario';
 import type { DatasetState } from '../../src/state/dataset.svelte';
-import { daysToWinOf, RoiState } from '../../src/state/roi.svelte';
+import { fillDaysToWin, RoiState } from '../../src/state/roi.svelte';
 
 const DAY_2024_01_01 = 19723;
 const DAY_2024_04_01 = 19814;
@@ -29,7 +29,12 @@ function fixture() {
     dealSteps: { step: new Int8Array(0), stage: new Int32Array(0), stages: [] },
   };
   const sent: RoiData[] = [];
-  const kernel = { setRoiData: (d: RoiData) => sent.push(d) };
+  const kernel = {
+    setRoiDataInSteps: async (d: RoiData, pause: () => Promise<void>, isCurrent: () => boolean) => {
+      await pause();
+      if (isCurrent()) sent.push(d);
+    },
+  };
   const state = new RoiState(dataset as unknown as DatasetState, kernel as unknown as KernelClient);
   return { state, sent };
 }
@@ -76,9 +81,10 @@ describe('RoiState.send during a drag', () => {
   });
 });
 
-describe('daysToWinOf', () => {
+describe('fillDaysToWin', () => {
   it('counts days from creation to win for won leads with both days, NaN otherwise', () => {
-    const days = daysToWinOf(
+    const days = fillDaysToWin(
+      new Float64Array(5).fill(7),
       Uint8Array.of(1, 1, 2, 0, 1),
       Int32Array.of(10, NO_DAY, 10, 10, 20),
       Int32Array.of(15, 30, 40, 40, NO_DAY),
