@@ -1,7 +1,7 @@
-import { revenueCurrencies, revenueIn, wonDayPerLead } from '../features/revenue';
+import { revenueCurrencies, revenueSum, wonDayPerLead } from '../features/revenue';
 import type { KernelClient } from '../kernel/client';
 import { NO_DAY, OUTCOME } from '../kernel/matrix';
-import { pacer } from '../kernel/tasks';
+import { nextTask, pacer } from '../kernel/tasks';
 import type { RoiData, RoiOptions } from '../kernel/roi';
 import { quartersOfInSteps } from '../kernel/window';
 import type { RoiSettings } from '../model/scenario';
@@ -34,6 +34,8 @@ export function fillDaysToWin(
 
 /** Leads per slice of the per-lead loops on the UI thread (a few ms each at most). */
 const SLICE = 1 << 17;
+/** Revenue rows per slice: each row's write lands at a random lead (a cache miss), ~5 ms per slice. */
+const REVENUE_SLICE = 1 << 15;
 
 /**
  * The ROI view's per-lead inputs handed to the kernel: won revenue in the chosen currency (others converted
@@ -96,13 +98,22 @@ export class RoiState {
     if (key === this.sentKey || key === this.#pending) return;
     const seq = ++this.#seq;
     this.#pending = key;
-    const pace = pacer();
+    // short slices: this runs while the view mounts and draws its first frames
+    const pace = pacer(6);
     const superseded = async () => {
       await pace();
       return seq !== this.#seq;
     };
+    // not in the task that opened the view (its mount is a frame's work already)
+    await nextTask();
+    if (seq !== this.#seq) return;
     const revenue = this.dataset.revenue;
-    const { amount, excluded } = revenueIn(revenue, leads.n, roi.currency, roi.rates);
+    const sum = revenueSum(revenue, leads.n, roi.currency, roi.rates);
+    for (let from = 0; from < revenue.lead.length; from += REVENUE_SLICE) {
+      sum.add(from, Math.min(revenue.lead.length, from + REVENUE_SLICE));
+      if (await superseded()) return;
+    }
+    const { amount, excluded } = sum.result();
     const wonDay = wonDayPerLead(revenue, leads.n);
     const daysToWin = new Float64Array(leads.n);
     for (let from = 0; from < leads.n; from += SLICE) {

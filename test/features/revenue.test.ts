@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   revenueCurrencies,
   revenueIn,
+  revenueSum,
   wonDayPerLead,
   wonRevenueOf,
   wonRevenueRows,
@@ -25,6 +26,21 @@ describe('won revenue in one currency', () => {
     expect(Array.from(r.amount)).toEqual([1000, 100, 0, 40, 0]);
     expect(r.excluded).toEqual([
       { currency: 'EUR', leads: 1, amount: 500 },
+      { currency: 'CNY', leads: 1, amount: 7000 },
+    ]);
+  });
+
+  it('adds up the same a range of rows at a time (the UI thread steps)', () => {
+    for (const cuts of [
+      [0, 5],
+      [0, 1, 2, 3, 4, 5],
+      [0, 2, 2, 5],
+    ]) {
+      const sum = revenueSum(rows, 5, 'USD', { EUR: 1.1 });
+      for (let k = 1; k < cuts.length; k++) sum.add(cuts[k - 1], cuts[k]);
+      expect(sum.result()).toEqual(revenueIn(rows, 5, 'USD', { EUR: 1.1 }));
+    }
+    expect(revenueIn(rows, 5, 'USD', { EUR: 1.1 }).excluded).toEqual([
       { currency: 'CNY', leads: 1, amount: 7000 },
     ]);
   });
