@@ -69,8 +69,12 @@ export async function fetchWonRevenue(engine: SqlEngine): Promise<WonRevenue> {
 }
 
 /** Each lead's earliest won day (NO_DAY when it has no won revenue). */
-export function wonDayPerLead(revenue: WonRevenue, n: number): Int32Array {
-  const wonDay = new Int32Array(n).fill(NO_DAY);
+export function wonDayPerLead(
+  revenue: WonRevenue,
+  n: number,
+  /** n days already NO_DAY (filled in steps by a caller on the UI thread); new when not given. */
+  wonDay: Int32Array = new Int32Array(n).fill(NO_DAY),
+): Int32Array {
   for (let r = 0; r < revenue.lead.length; r++) {
     const lead = revenue.lead[r];
     if (wonDay[lead] === NO_DAY || revenue.wonDay[r] < wonDay[lead]) wonDay[lead] = revenue.wonDay[r];
@@ -102,25 +106,25 @@ export function revenueIn(
   currency: string,
   rates: Record<string, number> | null,
 ): { amount: Float64Array; excluded: { currency: string; leads: number; amount: number }[] } {
-  const sum = revenueSum(revenue, n, currency, rates);
+  const sum = revenueSum(revenue, new Float64Array(n), currency, rates);
   sum.add(0, revenue.lead.length);
   return sum.result();
 }
 
 /**
- * revenueIn a range of revenue rows at a time (`add(from, to)`), for the UI thread: at a million leads
- * the rows' scattered writes into the per-lead amounts take ~25 ms.
+ * revenueIn a range of revenue rows at a time (`add(from, to)`) into `amount` (zeroed, one per lead), for
+ * the UI thread: at a million leads the rows' scattered writes take ~25 ms, most of it the first touch of
+ * each page of a fresh array, which the caller can pay in steps beforehand.
  */
 export function revenueSum(
   revenue: WonRevenue,
-  n: number,
+  amount: Float64Array,
   currency: string,
   rates: Record<string, number> | null,
 ): {
   add: (from: number, to: number) => void;
   result: () => { amount: Float64Array; excluded: { currency: string; leads: number; amount: number }[] };
 } {
-  const amount = new Float64Array(n);
   const rateOf = revenue.currencies.map((c) =>
     c === currency || c === '' ? 1 : rates && Object.hasOwn(rates, c) ? rates[c] : null,
   );

@@ -108,13 +108,23 @@ export class RoiState {
     await nextTask();
     if (seq !== this.#seq) return;
     const revenue = this.dataset.revenue;
-    const sum = revenueSum(revenue, leads.n, roi.currency, roi.rates);
+    // fresh per-lead arrays, each page touched first in steps: the scattered writes below would fault them
+    // all in within one task
+    const amountOfLead = new Float64Array(leads.n);
+    const wonDayOfLead = new Int32Array(leads.n);
+    for (let from = 0; from < leads.n; from += SLICE) {
+      const to = Math.min(leads.n, from + SLICE);
+      amountOfLead.fill(0, from, to);
+      wonDayOfLead.fill(NO_DAY, from, to);
+      if (await superseded()) return;
+    }
+    const sum = revenueSum(revenue, amountOfLead, roi.currency, roi.rates);
     for (let from = 0; from < revenue.lead.length; from += REVENUE_SLICE) {
       sum.add(from, Math.min(revenue.lead.length, from + REVENUE_SLICE));
       if (await superseded()) return;
     }
     const { amount, excluded } = sum.result();
-    const wonDay = wonDayPerLead(revenue, leads.n);
+    const wonDay = wonDayPerLead(revenue, leads.n, wonDayOfLead);
     const daysToWin = new Float64Array(leads.n);
     for (let from = 0; from < leads.n; from += SLICE) {
       if (await superseded()) return;

@@ -36,7 +36,7 @@ describe('won revenue in one currency', () => {
       [0, 1, 2, 3, 4, 5],
       [0, 2, 2, 5],
     ]) {
-      const sum = revenueSum(rows, 5, 'USD', { EUR: 1.1 });
+      const sum = revenueSum(rows, new Float64Array(5), 'USD', { EUR: 1.1 });
       for (let k = 1; k < cuts.length; k++) sum.add(cuts[k - 1], cuts[k]);
       expect(sum.result()).toEqual(revenueIn(rows, 5, 'USD', { EUR: 1.1 }));
     }
