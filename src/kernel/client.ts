@@ -1,5 +1,5 @@
 import type { KernelPlan } from '../model/compile';
-import { nextTask } from './tasks';
+import { copyInSteps, nextTask } from './tasks';
 import type { AccuracyOptions } from './accuracy';
 import type { BiasOptions, BiasSegment } from './bias';
 import type { RoiData, RoiOptions } from './roi';
@@ -164,11 +164,7 @@ export class KernelClient {
   ): Promise<void> {
     const copies: RoiData[] = [];
     for (let k = 0; k < this.#workers.length - 1; k++) {
-      const copy = async <A extends Int32Array | Float64Array | Uint8Array>(a: A) => {
-        const c = a.slice() as A;
-        await pause();
-        return c;
-      };
+      const copy = <A extends Int32Array | Float64Array | Uint8Array>(a: A) => copyInSteps(a, pause);
       const deals = data.deals && {
         ...data.deals,
         step: await copy(data.deals.step),

@@ -1,7 +1,7 @@
 import { revenueCurrencies, revenueSum, wonDayPerLead } from '../features/revenue';
 import type { KernelClient } from '../kernel/client';
 import { NO_DAY, OUTCOME } from '../kernel/matrix';
-import { nextTask, pacer } from '../kernel/tasks';
+import { copyInSteps, nextTask, pacer } from '../kernel/tasks';
 import type { RoiData, RoiOptions } from '../kernel/roi';
 import { quartersOfInSteps } from '../kernel/window';
 import type { RoiSettings } from '../model/scenario';
@@ -76,10 +76,14 @@ export class RoiState {
   }
 
   /** The funnel's deal steps, copied for the kernel (none when they do not match the leads). */
-  #deals(n: number): RoiData['deals'] {
+  async #deals(n: number, pause: () => Promise<void>): Promise<RoiData['deals']> {
     const { step, stage, stages } = this.dataset.dealSteps;
     if (step.length !== n) return undefined;
-    return { step: step.slice(), stage: stage.slice(), stageCount: stages.length };
+    return {
+      step: await copyInSteps(step, pause),
+      stage: await copyInSteps(stage, pause),
+      stageCount: stages.length,
+    };
   }
 
   #seq = 0;
@@ -141,7 +145,7 @@ export class RoiState {
     if (await superseded()) return;
     let unplaced = 0;
     for (const c of quarters.codes) if (c < 0) unplaced++;
-    const deals = this.#deals(leads.n);
+    const deals = await this.#deals(leads.n, pace);
     if (await superseded()) return;
     const data: RoiData = { key, quarter: quarters.codes, labels: quarters.labels, amount, daysToWin, deals };
     await this.kernel.setRoiDataInSteps(data, pace, () => seq === this.#seq);
