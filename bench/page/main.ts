@@ -633,6 +633,8 @@ async function rescore(runs: number, warmup: number, views = true): Promise<Resc
     for (let i = -warmup; i < runs; i++) {
       const r = await accClient.score(planFor(base, i), SEGMENT, null, accOptions);
       if (!r?.accuracy?.report) throw new Error('no accuracy report');
+      // as the app does once the next result is shown: the worker writes the next one into these arrays
+      accClient.release(r);
       if (i < 0) continue;
       accuracyKernelMs.push(r.ms);
       phasesOf('accuracy.kernel').push(r.phases);
@@ -670,6 +672,7 @@ async function rescore(runs: number, warmup: number, views = true): Promise<Resc
     for (let i = -warmup; i < runs; i++) {
       const r = await biasClient.score(planFor(base, i), SEGMENT, null, calibrationOnly, biasOptions);
       if (!r?.bias || r.accuracy?.splitDay == null) throw new Error('no bias report');
+      biasClient.release(r);
       if (i < 0) continue;
       biasKernelMs.push(r.ms);
       phasesOf('bias.kernel').push(r.phases);
@@ -723,6 +726,7 @@ async function rescore(runs: number, warmup: number, views = true): Promise<Resc
         ...roiSettings,
       });
       if (!r?.roi) throw new Error('no ROI report');
+      roiClient.release(r);
       if (i < 0) continue;
       roiKernelMs.push(r.ms);
       phasesOf('roi.kernel').push(r.phases);

@@ -149,9 +149,13 @@ interface Calibration {
   b: number | null;
 }
 
-/** The probability of each group's score (calibration is a function of the score). */
-function probabilitiesOfGroups(groups: ScoreGroups, predict: (score: number) => number): Float64Array {
-  const p = new Float64Array(groups.values.length);
+/** The probability of each group's score (calibration is a function of the score), into `into` when given. */
+function probabilitiesOfGroups(
+  groups: ScoreGroups,
+  predict: (score: number) => number,
+  into?: (n: number) => Float64Array,
+): Float64Array {
+  const p = into ? into(groups.values.length) : new Float64Array(groups.values.length);
   for (let k = 0; k < p.length; k++) p[k] = predict(groups.values[k]);
   return p;
 }
@@ -303,8 +307,9 @@ function quarterBuckets(outcome: Uint8Array, window: Uint8Array, quarters: Quart
   return buckets;
 }
 
-/** quarterReport's gathered scores, kept between re-scores. */
+/** quarterReport's gathered scores and each quarter's group probabilities, kept between re-scores. */
 const quarterScores = keptFloat64();
+const quarterP = keptFloat64();
 
 function quarterReport(
   scores: Scores,
@@ -321,9 +326,10 @@ function quarterReport(
   const byQuarter = quarters.labels.map((label, c) => {
     const from = start[c];
     const to = start[c + 1];
-    const groups = scoreGroups(s.subarray(from, to), o.subarray(from, to));
+    // each quarter's grouping and probabilities are done with before the next quarter's: kept buffers
+    const groups = scoreGroups(s.subarray(from, to), o.subarray(from, to), undefined, false);
     const resolved = to - from;
-    const groupP = probability && predict ? probabilitiesOfGroups(groups, predict) : null;
+    const groupP = probability && predict ? probabilitiesOfGroups(groups, predict, quarterP) : null;
     let sumP = 0;
     if (groupP) for (let k = 0; k < groupP.length; k++) sumP += (groups.won[k] + groups.lost[k]) * groupP[k];
     const bins = groupP

@@ -1,3 +1,4 @@
+import { keptFloat64 } from './keptBuffer';
 import { scoreGroups, type ScoreGroups } from './roc';
 
 /** p(s) = 1 / (1 + exp(−(a·s + b))). */
@@ -29,6 +30,10 @@ export function plattProbability(model: PlattModel, score: number): number {
 }
 
 const GRAD_TOL = 1e-10;
+// the fit's standardised scores and counts, kept between fits (fresh arrays pay their page faults; every
+// element is written before it is read)
+const keptX = keptFloat64();
+const keptCount = keptFloat64();
 const MAX_ITER = 100;
 
 /**
@@ -79,8 +84,8 @@ export function plattFitGroups(g: ScoreGroups, start?: { a: number; b: number })
   if (n === 0 || maxWon === -Infinity || maxLost === -Infinity) return null;
   if (maxLost <= minWon || maxWon <= minLost) return null;
   const mean = sum / n;
-  const x = new Float64Array(m);
-  const count = new Float64Array(m);
+  const x = keptX(m);
+  const count = keptCount(m);
   let ss = 0;
   for (let k = 0; k < m; k++) {
     x[k] = g.values[k] - mean;

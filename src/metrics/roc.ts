@@ -25,6 +25,11 @@ export function scoreGroups(
   scores: ArrayLike<number>,
   outcome: ArrayLike<number>,
   mask?: ArrayLike<number>,
+  /**
+   * false: the groups are views of buffers the next call overwrites (a loop that is done with each grouping
+   * before the next one saves the copies: fresh arrays pay their page faults).
+   */
+  copy = true,
 ): ScoreGroups {
   const n = outcome.length;
   // One pass without a branch on the outcome or the mask (both mispredict): each score goes to both
@@ -58,7 +63,8 @@ export function scoreGroups(
     else lost[k]++;
   }
   const m = k + 1;
-  return { values: values.slice(0, m), won: won.slice(0, m), lost: lost.slice(0, m), nWon, nLost };
+  const part = (a: Float64Array) => (copy ? a.slice(0, m) : a.subarray(0, m));
+  return { values: part(values), won: part(won), lost: part(lost), nWon, nLost };
 }
 
 // kept between calls: a re-score groups a million scores several times (windows, quarters), and fresh

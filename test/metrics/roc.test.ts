@@ -117,3 +117,15 @@ describe('scoreGroups against a grouping by hand', () => {
     }
   });
 });
+
+describe('scoreGroups without copies', () => {
+  it('gives the same groups as views of its kept buffers, until the next call', () => {
+    const scores = [3, 1, 2, 2, 5, 1];
+    const outcome = [1, 2, 2, 1, 0, 1];
+    const copied = scoreGroups(scores, outcome);
+    const views = scoreGroups(scores, outcome, undefined, false);
+    expect(views).toEqual(copied);
+    scoreGroups([9, 8], [1, 2], undefined, false);
+    expect(Array.from(copied.values)).toEqual([1, 2, 3]);
+  });
+});
