@@ -159,9 +159,10 @@ function cappedValues(e: SparseEvents, cap: number): { values: Float64Array; sum
   const list = cappedColumns.get(e) ?? [];
   let hit = list.find((c) => c.cap === cap);
   if (!hit) {
-    const values = new Float64Array(e.value.length);
+    const { index, column } = e;
+    const values = new Float64Array(index.length);
     let sum = 0;
-    for (let k = 0; k < values.length; k++) sum += values[k] = Math.min(e.value[k], cap);
+    for (let k = 0; k < values.length; k++) sum += values[k] = Math.min(column[index[k]], cap);
     hit = { cap, values, sum };
     cappedColumns.set(e, [hit, ...list].slice(0, CAPS_PER_COLUMN));
   }

@@ -94,7 +94,8 @@ describe('EventColumns sparse forms', () => {
     expect(Array.from(column)).toEqual([1, 0, 0]);
     const sparse = sparseOf(column);
     expect(Array.from(sparse.index)).toEqual([0, 2]);
-    expect(Array.from(sparse.value)).toEqual([1, 0]);
+    expect(Array.from(sparse.index, (i) => sparse.column[i])).toEqual([1, 0]);
+    expect(sparse.column).toBe(column);
     expect(sparse.fires).toBe(1);
     expect(scoreAll(columns.matrix, plan).ruleStats.eventFires).toEqual([1, 1]);
   });
