@@ -703,7 +703,7 @@ async function rescore(runs: number, warmup: number, views = true): Promise<Resc
     }
     const roiQuarters = quartersOf(leads.createdDay);
     const roiClient = kernelWithData();
-    roiClient.setRoiData({
+    await roiClient.setRoiDataInSteps({
       key: 'bench',
       quarter: roiQuarters.codes,
       labels: roiQuarters.labels,

@@ -148,14 +148,10 @@ export class KernelClient {
     });
   }
 
-  /** The ROI view's per-lead inputs; the arrays are transferred (give copies). */
-  setRoiData(data: RoiData | null): void {
-    this.#broadcast(data, (d) => d && copyRoiData(d), roiMessage, roiBuffers);
-  }
-
   /**
-   * setRoiData with the other workers' copies made an array per task (at a million leads ~30 MB of copies in
-   * all); `isCurrent` is asked before the data is sent, so a superseded hand-over sends nothing.
+   * The ROI view's per-lead inputs, transferred (give arrays the caller can lose): the other workers' copies
+   * are made a slice per task (at a million leads ~30 MB of copies in all); `isCurrent` is asked before the
+   * data is sent, so a superseded hand-over sends nothing.
    */
   async setRoiDataInSteps(
     data: RoiData,
@@ -332,16 +328,6 @@ export function createKernelWorkers(): Worker[] {
  */
 export function reScoreLanes(workers: number, coreCount = cores()): number {
   return Math.max(1, Math.min(workers, coreCount - 1));
-}
-
-function copyRoiData(d: RoiData): RoiData {
-  return {
-    ...d,
-    quarter: d.quarter.slice(),
-    amount: d.amount.slice(),
-    daysToWin: d.daysToWin.slice(),
-    deals: d.deals && { ...d.deals, step: d.deals.step.slice(), stage: d.deals.stage.slice() },
-  };
 }
 
 const roiMessage = (d: RoiData | null): KernelRequest => ({ type: 'roi-data', data: d });

@@ -1,4 +1,4 @@
-import { nextTask } from './tasks';
+import { copyInSteps, nextTask } from './tasks';
 
 /** Per-lead kernel inputs, all in the same lead order (lead_id ascending). Built once per model structure. */
 export interface RuleMatrix {
@@ -52,19 +52,18 @@ export function copyInputs(inputs: RuleInputs): RuleInputs {
 }
 
 /**
- * copyInputs a column per task, so that a million leads' ~80 MB (each fresh array paying its page faults)
- * never hold the UI thread for more than a few milliseconds at a time.
+ * copyInputs a slice of a column per task (copyInSteps), so that a million leads' ~80 MB (each fresh array
+ * paying its page faults) never hold the UI thread for more than a few milliseconds at a time.
  */
 export async function copyInputsInSteps(
   inputs: RuleInputs,
   pause: () => Promise<void> = nextTask,
 ): Promise<RuleInputs> {
-  const copy = async <T extends { slice(): T }>(arrays: readonly T[]): Promise<T[]> => {
+  const copy = async <T extends Uint8Array | Int32Array | Float64Array>(
+    arrays: readonly T[],
+  ): Promise<T[]> => {
     const out: T[] = [];
-    for (const a of arrays) {
-      out.push(a.slice());
-      await pause();
-    }
+    for (const a of arrays) out.push(await copyInSteps(a, pause));
     return out;
   };
   return {
