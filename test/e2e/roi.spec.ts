@@ -1,8 +1,18 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { importFiles, settledValue, waitReady } from './helpers';
 
 const SHOTS = 'test-results/screenshots';
+
+/** How many lines each element's text is laid out on. */
+const lineCounts = (cells: Locator) =>
+  cells.evaluateAll((els) =>
+    els.map((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    }),
+  );
 
 const cell = (page: Page, quarter: string, tier: string) =>
   page.locator(`[data-testid="roi-cell"][data-quarter="${quarter}"][data-tier="${tier}"]`);
@@ -37,6 +47,8 @@ test('ROI per quarter and tier follows costs and capacity; scoring beats random'
   await page.getByTestId('roi-capacity').press('Enter');
   await expect.poll(() => settledValue(page, 'roi-incremental-revenue')).toBeGreaterThan(0);
   await page.screenshot({ path: `${SHOTS}/roi.png`, fullPage: true });
+  // the quarter × tier table's headers stay on one line (a wrapped one left a band above the rows)
+  expect(await lineCounts(page.getByTestId('roi-table-header').locator('th'))).toEqual(Array(11).fill(1));
   // per quarter too: the quarters' incremental revenues add up to the total
   const perQuarter = await page
     .getByTestId('roi-value-quarter')
@@ -117,6 +129,10 @@ test('the quarterly review in Chinese', async ({ page }) => {
   await page.getByTestId('roi-review-open').click();
   await expect(page.getByTestId('quarterly-report')).toContainText('季度评分回顾');
   await page.getByTestId('quarterly-report').screenshot({ path: `${SHOTS}/quarterly-review-zh.png` });
+  // the trend's quarters are not broken over two lines in its narrow column
+  const quarters = page.getByTestId('review-trend-quarter');
+  expect(await quarters.count()).toBeGreaterThan(1);
+  expect(new Set(await lineCounts(quarters))).toEqual(new Set([1]));
   await page.getByTestId('review-close').click();
   await expect(page.getByTestId('quarterly-report')).toHaveCount(0);
 });
