@@ -9,6 +9,7 @@ import { readRows } from '../../src/db/schema';
 import {
   buildLeadFeatures,
   buildRuleInputs,
+  kernelInputs,
   fetchLeadTable,
   RuleColumnCache,
   type LeadTable,
@@ -23,7 +24,7 @@ import { parseOptionsOf } from '../../src/ingest/dateOrders';
 import { formatOptionsOf } from '../../src/ingest/columnFormats';
 import { HISTOGRAM_BINS, type TierSummary } from '../../src/kernel/aggregate';
 import { createKernelWorker, createKernelWorkers, KernelClient } from '../../src/kernel/client';
-import { copyInputs, NO_DAY, OUTCOME, type RuleInputs } from '../../src/kernel/matrix';
+import { copyInputs, copyInputsInSteps, NO_DAY, OUTCOME, type RuleInputs } from '../../src/kernel/matrix';
 import { compilePlan, layoutOf, type KernelPlan, type MatrixLayout } from '../../src/model/compile';
 import { defaultScenario, mapsUrgency } from '../../src/model/defaultScenario';
 import { setDecay } from '../../src/model/edits';
@@ -202,7 +203,7 @@ async function ingest(dir: string, runs: number, traceTables = false): Promise<I
     heap.sample();
     await mark(booted, 'buildLeadFeatures');
     const columns = new RuleColumnCache();
-    const inputs = await buildRuleInputs(engine, facts, scenario, columns);
+    const sent = await kernelInputs(engine, facts, scenario, columns);
     const ms = performance.now() - start;
     heap.sample();
     await mark(booted, 'buildRuleInputs');
@@ -214,12 +215,16 @@ async function ingest(dir: string, runs: number, traceTables = false): Promise<I
     await mark(booted, 'lead table');
     // interactive: the app's kernel workers hold their copies and the first score came back
     const t3 = performance.now();
+    // as the app's DatasetState: the case columns copied (the cache keeps them), the event log handed over
     const kernel = new KernelClient(createKernelWorkers());
-    kernel.setData(
-      copyInputs(inputs),
+    const handed = await kernel.setDataInSteps(
+      { ...(await copyInputsInSteps({ ...sent, events: null })), events: sent.events },
       { outcome: leads.outcome.slice(), createdDay: leads.createdDay.slice() },
       { [SEGMENT]: { codes: segment.codes.slice(), count: segment.count } },
+      columns.logId,
     );
+    if (!handed) throw new Error('hand-over superseded');
+    columns.handedOver();
     if (!(await kernel.score(compilePlan(scenario), SEGMENT))) throw new Error('first score superseded');
     const kernelMs = performance.now() - t3;
     const peakHeapMb = heap.stop();
@@ -236,15 +241,15 @@ async function ingest(dir: string, runs: number, traceTables = false): Promise<I
       points: 10,
     });
     const t2 = performance.now();
-    const union = await buildRuleInputs(engine, facts, layoutOf(edited, scenario)!, columns);
+    const union = await kernelInputs(engine, facts, layoutOf(edited, scenario)!, columns);
     const structuralMs = performance.now() - t2;
     await mark(booted, 'structural edit (after the load)');
     // what stays once the garbage is collected (the prepared files are the app's kept uploads)
     collect?.();
     await new Promise((resolve) => setTimeout(resolve, 500));
     await mark(booted, `retained after GC (untimed; ${prepared.length} prepared files kept)`);
-    if (union.caseCodes.length !== inputs.caseCodes.length + 1)
-      throw new Error('the union layout has no new column');
+    if (union.caseCodes.length !== sent.caseCodes.length + 1 || union.events !== null)
+      throw new Error('the union layout has no new column, or read the event log again');
     if (report.problems.length > 0 || report.files.some((f) => f.rejectedLines.length > 0))
       throw new Error(`unexpected rejects: ${report.problems.length} cells`);
     counts = report.counts;
@@ -252,7 +257,9 @@ async function ingest(dir: string, runs: number, traceTables = false): Promise<I
     const activityRows = report.files.find((f) => f.kind === 'activities')?.rows;
     if (activityRows !== counts.activities)
       throw new Error(`${activityRows} activities rows read, ${counts.activities} loaded`);
-    if (inputs.n !== counts.leads) throw new Error(`matrix has ${inputs.n} rows for ${counts.leads} leads`);
+    if (sent.n !== counts.leads) throw new Error(`matrix has ${sent.n} rows for ${counts.leads} leads`);
+    // the kernel phases below need the whole inputs: the log the workers were handed is read again (untimed)
+    const inputs = await buildRuleInputs(engine, facts, scenario, columns);
     loaded = { engine, inputs, leads, segment };
     results.push({ ms, leadTableMs, kernelMs, structuralMs, peakHeapMb });
   }

@@ -4,7 +4,7 @@ import { readNumericColumn } from '../db/schema';
 import { stringVector, TextColumnBuilder } from '../db/readTextColumn';
 import { DictionaryText, recode, type TextColumn } from '../db/textColumn';
 import { fetchOne, fetchRows, fetchTable, fetchTableStreamed, run } from '../db/sql';
-import { OUTCOME, type EventLog, type RuleInputs } from '../kernel/matrix';
+import { OUTCOME, type EventLog, type RuleInputs, type SentInputs } from '../kernel/matrix';
 import { pacer } from '../kernel/tasks';
 import { conditionKey, layoutOf, type MatrixLayout } from '../model/compile';
 import { ruleMatrixSql } from '../model/ruleSql';
@@ -99,11 +99,20 @@ export async function buildActivityEvents(
  */
 export class RuleColumnCache {
   readonly codes = new Map<string, Uint8Array>();
+  /** The event log, until it is handed to the kernel (`handedOver`), which keeps it under `logId`. */
   events: EventLog | null = null;
+  /** The current event log's id, unique in the page: a new one per data set and as-of rule. */
+  logId = 0;
   /** The as-of rule the cached columns were computed under (observation window and snapshot). */
   asOf: string | undefined = undefined;
   n = 0;
+
+  /** The kernel was sent the log and keeps it: the cache lets go of it. */
+  handedOver(): void {
+    this.events = null;
+  }
 }
+let lastLogId = 0;
 
 /** Every aged event of activity_events, grouped by type (one counting pass over the rows). */
 async function fetchEventLog(engine: SqlEngine): Promise<EventLog> {
@@ -147,12 +156,28 @@ export async function buildRuleInputs(
   layoutOrScenario: MatrixLayout | Scenario,
   cache: RuleColumnCache = new RuleColumnCache(),
 ): Promise<RuleInputs> {
+  const sent = await kernelInputs(engine, facts, layoutOrScenario, cache);
+  // a log handed to the kernel is read again from activity_events (what the kernel keeps is not here)
+  return { ...sent, events: sent.events ?? (await fetchEventLog(engine)) };
+}
+
+/**
+ * The kernel's inputs as the workers are sent them: the event log only when it is new (the cache's
+ * `logId` names it; after `cache.handedOver()` the workers' kept copy stands for it).
+ */
+export async function kernelInputs(
+  engine: SqlEngine,
+  facts: DatasetFacts,
+  layoutOrScenario: MatrixLayout | Scenario,
+  cache: RuleColumnCache,
+): Promise<SentInputs> {
   const layout = 'key' in layoutOrScenario ? layoutOrScenario : layoutOf(layoutOrScenario)!;
   const asOf = JSON.stringify([layout.observationDays, layout.snapshotDate]);
   if (cache.asOf !== asOf) {
     await buildActivityEvents(engine, facts, layout.observationDays, layout.snapshotDate);
     cache.codes.clear();
     cache.events = await fetchEventLog(engine);
+    cache.logId = ++lastLogId;
     cache.asOf = asOf;
   }
   const missing: MatrixLayout = {
@@ -171,7 +196,7 @@ export async function buildRuleInputs(
   return {
     n: cache.n,
     caseCodes: layout.caseRules.map((r) => cache.codes.get(conditionKey(r))!),
-    events: cache.events!,
+    events: cache.events,
   };
 }
 

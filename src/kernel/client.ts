@@ -12,6 +12,7 @@ import {
   inputBuffers,
   type LeadFacts,
   type RuleInputs,
+  type SentInputs,
 } from './matrix';
 import type { Explanation } from './explain';
 import type { WeightSuggestion } from './suggest';
@@ -19,7 +20,7 @@ import type { LeadKeys, LeadOrderOptions } from './leadOrder';
 import type { KernelRequest, KernelResponse, ScoreResult, SegmentColumn } from './protocol';
 
 interface WorkerData {
-  inputs: RuleInputs;
+  inputs: SentInputs;
   facts: LeadFacts;
   segments: Record<string, SegmentColumn>;
 }
@@ -94,19 +95,25 @@ export class KernelClient {
   setData(inputs: RuleInputs, facts: LeadFacts, segments: Record<string, SegmentColumn>): void {
     this.#dataSeq++;
     const data = { inputs, facts, segments };
-    this.#post(this.#workers.map((_, k) => (k === this.#workers.length - 1 ? data : copyData(data))));
+    this.#post(
+      this.#workers.map((_, k) => (k === this.#workers.length - 1 ? data : copyData(data))),
+      null,
+    );
   }
 
   /**
    * setData with the other workers' copies made a column per task (at a million leads one copy is ~80 MB);
-   * nothing is sent until every copy is made, so each worker's next job reads the new data.
+   * nothing is sent until every copy is made, so each worker's next job reads the new data. `logId` names
+   * the event log sent, or, with `inputs.events` null, the one the workers were last sent (they keep it).
+   * Resolves to false when newer data was given meanwhile: these arrays were then neither sent nor emptied.
    */
   async setDataInSteps(
-    inputs: RuleInputs,
+    inputs: SentInputs,
     facts: LeadFacts,
     segments: Record<string, SegmentColumn>,
+    logId: number | null = null,
     pause: () => Promise<void> = nextTask,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const seq = ++this.#dataSeq;
     const data: WorkerData[] = [];
     for (let k = 0; k < this.#workers.length - 1; k++) {
@@ -115,14 +122,16 @@ export class KernelClient {
     }
     data.push({ inputs, facts, segments });
     // newer data was given while these copies were made: it stands, these are dropped
-    if (seq === this.#dataSeq) this.#post(data);
+    if (seq !== this.#dataSeq) return false;
+    this.#post(data, logId);
+    return true;
   }
   #dataSeq = 0;
 
-  #post(data: readonly WorkerData[]): void {
+  #post(data: readonly WorkerData[], logId: number | null): void {
     this.#workers.forEach((w, k) => {
       const d = data[k];
-      w.postMessage({ type: 'data', ...d } satisfies KernelRequest, [
+      w.postMessage({ type: 'data', logId, ...d } satisfies KernelRequest, [
         ...inputBuffers(d.inputs),
         ...factsBuffers(d.facts),
         ...Object.values(d.segments).map((s) => s.codes.buffer as ArrayBuffer),

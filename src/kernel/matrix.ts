@@ -32,21 +32,32 @@ export interface RuleInputs {
   events: EventLog;
 }
 
-export function inputBuffers(inputs: RuleInputs): ArrayBuffer[] {
-  return [...inputs.caseCodes, ...inputs.events.lead, ...inputs.events.age].map(
-    (a) => a.buffer as ArrayBuffer,
-  );
+/**
+ * RuleInputs as the workers are sent them: an event log they were already sent (under its id) is not sent
+ * again, so the page need not keep a copy of it for a structural edit (~70 MB at a million leads).
+ */
+export interface SentInputs {
+  n: number;
+  caseCodes: Uint8Array[];
+  /** null: the log the workers were last sent, under `logId`. */
+  events: EventLog | null;
+}
+
+export function inputBuffers(inputs: SentInputs): ArrayBuffer[] {
+  const events = inputs.events ? [...inputs.events.lead, ...inputs.events.age] : [];
+  return [...inputs.caseCodes, ...events].map((a) => a.buffer as ArrayBuffer);
 }
 
 /** Copies the kernel may own (transferring would empty the arrays the caller keeps). */
-export function copyInputs(inputs: RuleInputs): RuleInputs {
+export function copyInputs<T extends SentInputs>(inputs: T): T {
+  const events = inputs.events;
   return {
-    n: inputs.n,
+    ...inputs,
     caseCodes: inputs.caseCodes.map((c) => c.slice()),
-    events: {
-      types: inputs.events.types.slice(),
-      lead: inputs.events.lead.map((l) => l.slice()),
-      age: inputs.events.age.map((a) => a.slice()),
+    events: events && {
+      types: events.types.slice(),
+      lead: events.lead.map((l) => l.slice()),
+      age: events.age.map((a) => a.slice()),
     },
   };
 }
@@ -55,24 +66,25 @@ export function copyInputs(inputs: RuleInputs): RuleInputs {
  * copyInputs a slice of a column per task (copyInSteps), so that a million leads' ~80 MB (each fresh array
  * paying its page faults) never hold the UI thread for more than a few milliseconds at a time.
  */
-export async function copyInputsInSteps(
-  inputs: RuleInputs,
+export async function copyInputsInSteps<T extends SentInputs>(
+  inputs: T,
   pause: () => Promise<void> = nextTask,
-): Promise<RuleInputs> {
-  const copy = async <T extends Uint8Array | Int32Array | Float64Array>(
-    arrays: readonly T[],
-  ): Promise<T[]> => {
-    const out: T[] = [];
+): Promise<T> {
+  const copy = async <A extends Uint8Array | Int32Array | Float64Array>(
+    arrays: readonly A[],
+  ): Promise<A[]> => {
+    const out: A[] = [];
     for (const a of arrays) out.push(await copyInSteps(a, pause));
     return out;
   };
+  const events = inputs.events;
   return {
-    n: inputs.n,
+    ...inputs,
     caseCodes: await copy(inputs.caseCodes),
-    events: {
-      types: inputs.events.types.slice(),
-      lead: await copy(inputs.events.lead),
-      age: await copy(inputs.events.age),
+    events: events && {
+      types: events.types.slice(),
+      lead: await copy(events.lead),
+      age: await copy(events.age),
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { KernelPlan } from '../model/compile';
 import type { AccuracyOptions, AccuracyReport, AccuracyResult } from './accuracy';
 import type { TierSummary } from './aggregate';
-import type { LeadFacts, RuleInputs } from './matrix';
+import type { LeadFacts, SentInputs } from './matrix';
 import type { RuleStats } from './score';
 import type { Explanation } from './explain';
 import type { WeightSuggestion } from './suggest';
@@ -16,7 +16,14 @@ export interface SegmentColumn {
 
 /** Messages to the kernel worker. Big arrays are transferred, not copied. */
 export type KernelRequest =
-  | { type: 'data'; inputs: RuleInputs; facts: LeadFacts; segments: Record<string, SegmentColumn> }
+  | {
+      type: 'data';
+      inputs: SentInputs;
+      /** The id of the event log sent, or of the one held when none is sent; null: never referred to again. */
+      logId: number | null;
+      facts: LeadFacts;
+      segments: Record<string, SegmentColumn>;
+    }
   | { type: 'bias-segment'; segment: BiasSegment | null }
   | { type: 'roi-data'; data: RoiData | null }
   | { type: 'lead-keys'; keys: LeadKeys }

@@ -2,7 +2,7 @@ import type { KernelPlan } from '../model/compile';
 import { migration, summarize, type TierSummary } from './aggregate';
 import { biasOf, RuleTotals, segmentMembers, type BiasOptions, type BiasSegment } from './bias';
 import { accuracyOf, type AccuracyOptions, type AccuracyResult } from './accuracy';
-import type { LeadFacts, RuleInputs, RuleMatrix } from './matrix';
+import type { EventLog, LeadFacts, RuleMatrix, SentInputs } from './matrix';
 import { EventColumns } from './eventColumns';
 import type { ScoreResult, SegmentColumn } from './protocol';
 import { suggestWeights, type WeightSuggestion } from './suggest';
@@ -20,6 +20,8 @@ const POOL_BYTES = 96 * 2 ** 20;
 /** The kernel's state between messages: the data it was given and the last result. Runs in the worker. */
 export class KernelSession {
   #matrix: RuleMatrix | null = null;
+  /** The named event log last sent: later data may refer to it instead of sending it again. */
+  #log: { id: number; events: EventLog } | null = null;
   /** Computes the event columns plans ask for (their decay included) from the event log. */
   #columns: EventColumns | null = null;
   #facts: LeadFacts = { outcome: new Uint8Array(0), createdDay: new Int32Array(0) };
@@ -69,10 +71,24 @@ export class KernelSession {
     roi: RoiResult | null;
   } | null = null;
 
-  setData(inputs: RuleInputs, facts: LeadFacts, segments: Record<string, SegmentColumn>): void {
+  /**
+   * New data. `logId` names the event log sent; with `inputs.events` null it names the log this session
+   * was last sent, which it kept (an unknown id leaves the session without data: re-scores then fail).
+   */
+  setData(
+    inputs: SentInputs,
+    facts: LeadFacts,
+    segments: Record<string, SegmentColumn>,
+    logId: number | null = null,
+  ): void {
+    const held = this.#log;
+    this.#matrix = this.#columns = this.#log = null;
+    const events = inputs.events ?? (logId !== null && held?.id === logId ? held.events : null);
+    if (!events) throw new Error(`event log ${logId} was not sent to this worker`);
     if (facts.outcome.length !== inputs.n || facts.createdDay.length !== inputs.n)
       throw new Error(`facts have ${facts.outcome.length} leads, matrix ${inputs.n}`);
-    this.#columns = new EventColumns(inputs);
+    this.#log = logId === null ? null : { id: logId, events };
+    this.#columns = new EventColumns({ ...inputs, events });
     const matrix = this.#columns.matrix;
     this.#matrix = matrix;
     this.#facts = facts;

@@ -9,7 +9,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = (event: MessageEvent<KernelRequest>) => {
   const msg = event.data;
   if (msg.type === 'data') {
-    session.setData(msg.inputs, msg.facts, msg.segments);
+    session.setData(msg.inputs, msg.facts, msg.segments, msg.logId);
     return;
   }
   if (msg.type === 'roi-data') {

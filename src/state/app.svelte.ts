@@ -38,7 +38,7 @@ class AppState {
   })();
   readonly dataset = new DatasetState(
     () => engine.get(),
-    (data) => this.kernel.setDataInSteps(data.inputs, data.facts, data.segments),
+    (data) => this.kernel.setDataInSteps(data.inputs, data.facts, data.segments, data.logId),
     () => scenario.current,
   );
   /** The memory check before a load, Cancel, and the reload after the engine died. */

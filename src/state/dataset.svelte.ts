@@ -2,7 +2,7 @@ import { errorMessage } from './errorMessage';
 import type { SqlEngine } from '../db/engine';
 import {
   buildLeadFeatures,
-  buildRuleInputs,
+  kernelInputs,
   RuleColumnCache,
   fetchLeadTable,
   type DatasetFacts,
@@ -30,7 +30,7 @@ import {
   copyInputsInSteps,
   copySegments,
   type LeadFacts,
-  type RuleInputs,
+  type SentInputs,
 } from '../kernel/matrix';
 import { loadFailure } from './loadFailure';
 import { csvReadShare } from './readShare';
@@ -40,9 +40,11 @@ import { pacer } from '../kernel/tasks';
 
 export type DatasetStatus = 'loading' | 'ready' | 'error';
 
-/** What a finished load hands the scoring kernel. */
+/** What a finished load hands the scoring kernel (arrays it may own). */
 export interface KernelData {
-  inputs: RuleInputs;
+  inputs: SentInputs;
+  /** Names the event log in `inputs`, or the one the kernel was last sent when `inputs.events` is null. */
+  logId: number;
   facts: LeadFacts;
   segments: Record<SegmentKey, EncodedSegment>;
 }
@@ -85,7 +87,8 @@ export class DatasetState {
 
   constructor(
     private readonly engine: () => Promise<SqlEngine>,
-    private readonly toKernel: (data: KernelData) => void | Promise<void>,
+    /** Resolves to false when the kernel was not sent the data (newer data superseded it). */
+    private readonly toKernel: (data: KernelData) => void | Promise<boolean | void>,
     /** The scenario in use: a reload after an engine restart or a stopped load keeps it. */
     private readonly current?: () => Scenario,
   ) {}
@@ -239,17 +242,29 @@ export class DatasetState {
     }
   }
 
+  /** One hand-over at a time: a log handed over is never also read for another. */
   async #sendToKernel(engine: SqlEngine, layout: MatrixLayout): Promise<void> {
-    // the cache keeps the columns; the kernel gets copies it may own
-    const inputs = await copyInputsInSteps(await buildRuleInputs(engine, this.facts!, layout, this.#columns));
+    const turn = this.#sending.then(() => this.#handOver(engine, layout));
+    this.#sending = turn.catch(() => {});
+    await turn;
+  }
+  #sending = Promise.resolve();
+
+  async #handOver(engine: SqlEngine, layout: MatrixLayout): Promise<void> {
+    const cache = this.#columns;
+    const sent = await kernelInputs(engine, this.facts!, layout, cache);
+    // the cache keeps the case columns (the kernel gets copies it may own); a new event log goes as it is
+    const inputs = { ...(await copyInputsInSteps({ ...sent, events: null })), events: sent.events };
     const leads = this.leads!;
     const segments = this.segments!;
     // the kernel gets copies: transferring would empty the arrays the views read
-    await this.toKernel({
+    const sentNow = await this.toKernel({
       inputs,
+      logId: cache.logId,
       facts: copyFacts(leads),
       segments: copySegments(segments),
     });
+    if (sentNow !== false && sent.events) cache.handedOver();
     this.layout = layout;
     this.version++;
   }

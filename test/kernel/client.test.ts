@@ -29,7 +29,7 @@ class FakeWorker {
       this.released.push({ buffers: msg.buffers, transfer });
       return;
     }
-    if (msg.type === 'data') return this.#session.setData(msg.inputs, msg.facts, msg.segments);
+    if (msg.type === 'data') return this.#session.setData(msg.inputs, msg.facts, msg.segments, msg.logId);
     if (msg.type !== 'score') return;
     this.received.push(msg.id);
     this.perLead.push(msg.perLead);
@@ -251,7 +251,7 @@ describe('KernelClient.setDataInSteps', () => {
     const inputs = inputsOf(1);
     const given = facts();
     const sentAtPause: number[] = [];
-    await client.setDataInSteps(inputs, given, {}, () => {
+    await client.setDataInSteps(inputs, given, {}, null, () => {
       sentAtPause.push(workers[0].data.length + workers[1].data.length);
       return Promise.resolve();
     });
@@ -264,7 +264,7 @@ describe('KernelClient.setDataInSteps', () => {
     expect(first.msg.inputs.caseCodes[1].buffer).not.toBe(inputs.caseCodes[1].buffer);
     expect(first.msg.facts.outcome.buffer).not.toBe(given.outcome.buffer);
     expect(Array.from(first.msg.inputs.caseCodes[1])).toEqual([1, 2]);
-    expect(Array.from(first.msg.inputs.events.age[0])).toEqual([1]);
+    expect(Array.from(first.msg.inputs.events!.age[0])).toEqual([1]);
     expect(Array.from(first.msg.facts.createdDay)).toEqual([20000, 20001]);
   });
 
@@ -272,12 +272,12 @@ describe('KernelClient.setDataInSteps', () => {
     const workers = [new DataRecorder(), new DataRecorder()];
     const client = new KernelClient(workers as unknown as Worker[]);
     let newerGiven = false;
-    await client.setDataInSteps(inputsOf(1), facts(), {}, () => {
+    await client.setDataInSteps(inputsOf(1), facts(), {}, null, () => {
       if (!newerGiven) client.setData(inputsOf(9), facts(), {});
       newerGiven = true;
       return Promise.resolve();
     });
-    expect(workers.map((w) => w.data.map((d) => d.msg.inputs.events.age[0][0]))).toEqual([[9], [9]]);
+    expect(workers.map((w) => w.data.map((d) => d.msg.inputs.events!.age[0][0]))).toEqual([[9], [9]]);
   });
 });
 
@@ -335,5 +335,71 @@ describe('KernelClient.setRoiDataInSteps', () => {
       () => false,
     );
     expect(workers.map((w) => w.got.length)).toEqual([0, 0]);
+  });
+});
+
+describe('an event log the workers were already sent', () => {
+  const caseCodes = () => [Uint8Array.of(1, 0), Uint8Array.of(1, 2), Uint8Array.of(0, 0)];
+  const log = () => ({
+    types: ['demo_request'],
+    lead: [Int32Array.of(0, 0)],
+    age: [Float64Array.of(1, 2)],
+  });
+  const facts = () => ({ outcome: Uint8Array.of(1, 2), createdDay: Int32Array.of(20000, 20001) });
+
+  it('is named and not sent again: only the case columns go, and both workers keep scoring with it', async () => {
+    const workers = [new DataRecorder(), new DataRecorder()];
+    const client = new KernelClient(workers as unknown as Worker[]);
+    expect(await client.setDataInSteps({ n: 2, caseCodes: caseCodes(), events: log() }, facts(), {}, 7)).toBe(
+      true,
+    );
+    const next = { n: 2, caseCodes: caseCodes(), events: null };
+    expect(await client.setDataInSteps(next, facts(), {}, 7)).toBe(true);
+    for (const w of workers) {
+      const [sent, referred] = w.data;
+      expect([sent.msg.logId, referred.msg.logId]).toEqual([7, 7]);
+      expect(sent.msg.inputs.events?.age[0]).toHaveLength(2);
+      expect(referred.msg.inputs.events).toBeNull();
+      // the transfer lists: case codes and facts only, no log arrays
+      expect(referred.transfer).toHaveLength(3 + 2);
+    }
+    // a real session given the same two messages scores as one given the log again
+    const plan = compilePlan(tinyScenario());
+    const kept = new KernelSession();
+    for (const { msg } of workers[0].data) kept.setData(msg.inputs, msg.facts, msg.segments, msg.logId);
+    const fresh = new KernelSession();
+    fresh.setData({ n: 2, caseCodes: caseCodes(), events: log() }, facts(), {});
+    const [a, b] = [kept, fresh].map((s) => s.score(1, plan, null, null, null, null, null, () => 0));
+    expect(Array.from(a.score)).toEqual(Array.from(b.score));
+    expect(a.ruleStats).toEqual(b.ruleStats);
+  });
+
+  it('resolves to false when superseded, its arrays neither sent nor emptied', async () => {
+    const workers = [new DataRecorder(), new DataRecorder()];
+    const client = new KernelClient(workers as unknown as Worker[]);
+    const events = log();
+    let newer = false;
+    const sent = await client.setDataInSteps({ n: 2, caseCodes: caseCodes(), events }, facts(), {}, 8, () => {
+      if (!newer) void client.setDataInSteps({ n: 2, caseCodes: caseCodes(), events: log() }, facts(), {}, 9);
+      newer = true;
+      return Promise.resolve();
+    });
+    expect(sent).toBe(false);
+    expect(events.age[0]).toHaveLength(2);
+  });
+
+  it('must be the one the session holds: another id leaves it without data', () => {
+    const session = new KernelSession();
+    session.setData({ n: 2, caseCodes: caseCodes(), events: log() }, facts(), {}, 1);
+    const plan = compilePlan(tinyScenario());
+    expect(() => session.setData({ n: 2, caseCodes: caseCodes(), events: null }, facts(), {}, 2)).toThrow(
+      'event log 2',
+    );
+    expect(() => session.score(1, plan, null, null, null, null, null, () => 0)).toThrow();
+    // nor does an unnamed log stand for a later one
+    session.setData({ n: 2, caseCodes: caseCodes(), events: log() }, facts(), {}, null);
+    expect(() =>
+      session.setData({ n: 2, caseCodes: caseCodes(), events: null }, facts(), {}, null),
+    ).toThrow();
   });
 });
