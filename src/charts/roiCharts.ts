@@ -25,6 +25,8 @@ export const lossColor = '#c0504d';
 const BEST_COLOR = seriesColors.test;
 /** Room per x tick label ('2024-Q1' and a gap), px: with more quarters than fit, every k-th is labelled. */
 const TICK_ROOM = 52;
+/** ROI per tier: how far (times the widest tier total) the scale reaches for a quarter's tick. */
+const OUTLIER_REACH = 3;
 /** Plot draws the y axis label this far from the left and top edges, px. */
 const AXIS_LABEL_INSET = 3;
 /** Gap after the y axis label before the legend, and under the legend before the frame, px. */
@@ -225,13 +227,23 @@ export function roiByTier(rows: RoiByTierRow[], options: RoiByTierOptions): SVGS
   const names = [...new Set(tiers.map((t) => t.name))];
   const height = options.height ?? 70 + 28 * Math.max(1, names.length);
   const nameOf = new Map(tiers.map((t) => [t.index, t.name]));
-  const ticks = rows
+  // a quarter far beyond every tier's total (a few cheap leads worked, one large win) would squash the bars
+  // to slivers: it is drawn at the edge of a scale OUTLIER_REACH times the widest total, as a marker
+  const widestTotal = Math.max(
+    0,
+    ...rows.filter((r) => r.quarter === undefined && finite(r.roi)).map((r) => Math.abs(r.roi as number)),
+  );
+  const reach = widestTotal > 0 ? OUTLIER_REACH * widestTotal : Infinity;
+  const quarterTicks = rows
     .filter((r) => r.quarter !== undefined && finite(r.roi))
     .map((r) => ({
       tier: nameOf.get(r.tierIndex) ?? r.tier,
-      roi: r.roi as number,
+      roi: Math.max(-reach, Math.min(reach, r.roi as number)),
+      beyond: Math.abs(r.roi as number) > reach,
       title: `${r.tier} · ${r.quarter}\n${labels.roi}: ${formatRoi(r.roi as number)}`,
     }));
+  const ticks = quarterTicks.filter((t) => !t.beyond);
+  const beyond = quarterTicks.filter((t) => t.beyond);
   const totals = rows
     .filter((r) => r.quarter === undefined && finite(r.roi))
     .map((r) => {
@@ -249,7 +261,7 @@ export function roiByTier(rows: RoiByTierRow[], options: RoiByTierOptions): SVGS
         title: `${r.tier}\n${labels.roi}: ${formatRoi(roi)}`,
       };
     });
-  const values = [...totals.map((d) => d.roi), ...ticks.map((d) => d.roi)];
+  const values = [...totals.map((d) => d.roi), ...quarterTicks.map((d) => d.roi)];
   const lo = Math.min(0, ...values);
   const hi = Math.max(0, ...values);
   const marginLeft = labelMargin(names);
@@ -278,6 +290,14 @@ export function roiByTier(rows: RoiByTierRow[], options: RoiByTierOptions): SVGS
         stroke: 'currentColor',
         strokeOpacity: 0.55,
         strokeWidth: 1.5,
+        title: 'title',
+      }),
+      Plot.text(beyond, {
+        x: 'roi',
+        y: 'tier',
+        text: (d: (typeof beyond)[number]) => (d.roi > 0 ? '»' : '«'),
+        textAnchor: 'middle',
+        fillOpacity: 0.7,
         title: 'title',
       }),
       Plot.ruleX([0], { stroke: 'currentColor' }),

@@ -193,6 +193,31 @@ describe('roiByTier', () => {
     expect(title(ticks[0])).toBe('A · 2023-Q3\nROI: +200%');
     expect(tickLabels(svg, 'x').some((t) => t.endsWith('%'))).toBe(true);
   });
+
+  it('draws a quarter far beyond every total as a marker at the edge, so the bars keep their length', () => {
+    const rows: RoiByTierRow[] = [
+      { tier: 'A', tierIndex: 0, roi: 2 },
+      { tier: 'B', tierIndex: 1, roi: 1 },
+      { tier: 'A', tierIndex: 0, roi: 2.5, quarter: '2024-Q1' },
+      // 1,300%: 6.5 times the widest total (200%)
+      { tier: 'B', tierIndex: 1, roi: 13, quarter: '2024-Q2' },
+    ];
+    const svg = roiByTier(rows, { labels: roiLabels, width: 600, document: createDocument() });
+    expect(svg.querySelectorAll('g[aria-label="tick"] line')).toHaveLength(1);
+    const marker = [...svg.querySelectorAll('g[aria-label="text"] text')].find(
+      (t) => t.firstChild?.textContent === '»',
+    );
+    expect(title(marker!)).toBe('B · 2024-Q2\nROI: +1,300%');
+    // the widest bar spans at least a quarter of the plot (at 1,300% it would be under a sixth)
+    const zero = Number(svg.querySelector('g[aria-label="rule"] line')?.getAttribute('x1'));
+    const plotRight = 600 - 20;
+    const bar = Number(svg.querySelector('g[aria-label="bar"] rect')?.getAttribute('width'));
+    expect(bar / (plotRight - zero)).toBeGreaterThan(0.25);
+    // the marker sits at the scale's reach, three times the widest total: right of every bar and tick
+    const x = Number(/translate\(([\d.]+),/.exec(marker!.getAttribute('transform') ?? '')?.[1]);
+    expect(x).toBeGreaterThan(zero + bar * 2.9);
+    expect(x).toBeLessThanOrEqual(plotRight);
+  });
 });
 
 // ─── conversion by tier ──────────────────────────────────────────────────────────────────────────────────
