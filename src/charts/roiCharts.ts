@@ -270,7 +270,10 @@ export function roiByTier(rows: RoiByTierRow[], options: RoiByTierOptions): SVGS
   const widest = Math.max(0, ...totals.map((d) => textWidth(d.text)));
   const room = Math.max(1, width - marginLeft - marginRight - 2 * (widest + 8));
   const pad = ((hi - lo) * (widest + 8)) / room;
-  const domain = hi - lo > 0 ? [lo < 0 ? lo - pad : 0, hi > 0 ? hi + pad : 0] : [0, 1];
+  // room for a value text only on a side where a total is written
+  const padLo = totals.some((d) => d.roi < 0) ? pad : 0;
+  const padHi = totals.some((d) => d.roi >= 0) ? pad : 0;
+  const domain = hi - lo > 0 ? [lo < 0 ? lo - padLo : 0, hi > 0 ? hi + padHi : 0] : [0, 1];
   const gain = (d: (typeof totals)[number]) => d.roi >= 0;
   return Plot.plot({
     document,

@@ -201,9 +201,15 @@ describe('roiByTier', () => {
       { tier: 'A', tierIndex: 0, roi: 2.5, quarter: '2024-Q1' },
       // 1,300%: 6.5 times the widest total (200%)
       { tier: 'B', tierIndex: 1, roi: 13, quarter: '2024-Q2' },
+      { tier: 'B', tierIndex: 1, roi: -1, quarter: '2024-Q3' },
     ];
     const svg = roiByTier(rows, { labels: roiLabels, width: 600, document: createDocument() });
-    expect(svg.querySelectorAll('g[aria-label="tick"] line')).toHaveLength(1);
+    expect(svg.querySelectorAll('g[aria-label="tick"] line')).toHaveLength(2);
+    // a quarter's loss needs no room for a value text: the scale stops near -100%
+    const lowest = Math.min(
+      ...tickLabels(svg, 'x').map((t) => Number(t.replace('−', '-').replaceAll(',', '').replace('%', ''))),
+    );
+    expect(lowest).toBeGreaterThanOrEqual(-100);
     const marker = [...svg.querySelectorAll('g[aria-label="text"] text')].find(
       (t) => t.firstChild?.textContent === '»',
     );
