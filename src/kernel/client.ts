@@ -64,10 +64,22 @@ export class KernelClient {
 
   /** Workers that run re-scores at the same time (the first ones). */
   readonly #lanes: number;
+  /** What a lane waits for after delivering a result before it takes the next job (see the constructor). */
+  readonly #rest: (() => Promise<void>) | null;
+  /** Lanes waiting out their rest. */
+  #resting: boolean[];
 
-  constructor(workers: Worker | Worker[], lanes?: number) {
+  /**
+   * `rest`: after a lane delivers a result, its next job waits for this (the app: the page's next paint),
+   * so the page applies and draws the result without a busy worker on the other core. On two cores the page
+   * shares its core with the compositor and raster threads; with a worker busy beside them a redraw of
+   * ~14 ms of CPU took up to ~28 ms.
+   */
+  constructor(workers: Worker | Worker[], lanes?: number, rest: (() => Promise<void>) | null = null) {
     this.#workers = Array.isArray(workers) ? workers : [workers];
     this.#lanes = Math.max(1, Math.min(lanes ?? this.#workers.length, this.#workers.length));
+    this.#rest = rest;
+    this.#resting = this.#workers.map(() => false);
     this.#inFlight = this.#workers.map(() => null);
     this.#workers.forEach(
       (w, k) => (w.onmessage = (e: MessageEvent<KernelResponse>) => this.#onReply(k, e.data)),
@@ -255,7 +267,7 @@ export class KernelClient {
 
   #sendNext(): void {
     const job = this.#waiting;
-    const free = this.#inFlight.indexOf(null);
+    const free = this.#inFlight.findIndex((j, k) => j === null && !this.#resting[k]);
     if (!job || free < 0 || free >= this.#lanes) return;
     this.#waiting = null;
     const id = this.#nextId++;
@@ -296,10 +308,19 @@ export class KernelClient {
         } else {
           this.#delivered = reply.id;
           job.resolve(reply);
+          if (this.#rest) return this.#restThenSend(worker, this.#rest);
         }
       }
     }
     this.#sendNext();
+  }
+
+  #restThenSend(worker: number, rest: () => Promise<void>): void {
+    this.#resting[worker] = true;
+    void rest().then(() => {
+      this.#resting[worker] = false;
+      this.#sendNext();
+    });
   }
 }
 

@@ -22,6 +22,23 @@ export function nextTask(): Promise<void> {
 }
 
 /**
+ * Resolves once the page has drawn its next frame: a task queued from the frame's callback runs after the
+ * frame is out. In a background tab, where frames stop, after `maxMs` instead.
+ */
+export function afterNextPaint(maxMs = 100): Promise<void> {
+  if (typeof requestAnimationFrame === 'undefined') return nextTask();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, maxMs);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
+/**
  * For a long loop on the UI thread: `await pace()` between steps yields to the page once `sliceMs` have
  * passed since the last yield, so no task runs much longer than a frame and few yields are paid.
  */

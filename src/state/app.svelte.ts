@@ -1,4 +1,5 @@
 import { createKernelWorkers, KernelClient, reScoreLanes } from '../kernel/client';
+import { afterNextPaint } from '../kernel/tasks';
 import type { ColumnMapping } from '../ingest/mapping';
 import type { SourceFile } from '../ingest/prepare';
 import { prepareSource } from '../ingest/source';
@@ -34,7 +35,7 @@ class AppState {
   view = $state<View>('tiers');
   readonly kernel = (() => {
     const workers = createKernelWorkers();
-    return new KernelClient(workers, reScoreLanes(workers.length));
+    return new KernelClient(workers, reScoreLanes(workers.length), afterNextPaint);
   })();
   readonly dataset = new DatasetState(
     () => engine.get(),

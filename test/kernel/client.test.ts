@@ -237,6 +237,67 @@ class DataRecorder {
   terminate(): void {}
 }
 
+describe('a lane at rest after delivering a result', () => {
+  it('takes its next job only when the rest is over (the page drew the result)', async () => {
+    const worker = new FakeWorker(1);
+    const rests: (() => void)[] = [];
+    const client = new KernelClient(
+      worker as unknown as Worker,
+      1,
+      () => new Promise<void>((resolve) => rests.push(resolve)),
+    );
+    client.setData(
+      {
+        n: 2,
+        caseCodes: [Uint8Array.of(1, 0), Uint8Array.of(1, 2), Uint8Array.of(0, 0)],
+        events: { types: ['demo_request'], lead: [Int32Array.of(0)], age: [Float64Array.of(1)] },
+      },
+      { outcome: Uint8Array.of(1, 2), createdDay: Int32Array.of(20000, 20001) },
+      {},
+    );
+    const first = await client.score(planWithFitWeight(40), null);
+    expect(first).not.toBeNull();
+    expect(rests).toHaveLength(1);
+    const second = client.score(planWithFitWeight(0), null);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // the worker was idle, yet the job waits for the rest
+    expect(worker.received).toEqual([first!.id]);
+    rests[0]();
+    const shown = await second;
+    expect(worker.received).toEqual([first!.id, shown!.id]);
+    expect(shown!.score[0]).toBe(100);
+  });
+
+  it('is not asked of a lane whose result was dropped: that lane takes the next job at once', async () => {
+    const slow = new FakeWorker(40);
+    const fast = new FakeWorker(5);
+    let rests = 0;
+    const client = new KernelClient([slow, fast] as unknown as Worker[], 2, () => {
+      rests++;
+      return new Promise<void>(() => {});
+    });
+    client.setData(
+      {
+        n: 2,
+        caseCodes: [Uint8Array.of(1, 0), Uint8Array.of(1, 2), Uint8Array.of(0, 0)],
+        events: { types: ['demo_request'], lead: [Int32Array.of(0)], age: [Float64Array.of(1)] },
+      },
+      { outcome: Uint8Array.of(1, 2), createdDay: Int32Array.of(20000, 20001) },
+      {},
+    );
+    const [a, b] = await Promise.all([
+      client.score(planWithFitWeight(40), null),
+      client.score(planWithFitWeight(0), null),
+    ]);
+    expect([a, b!.score[0]]).toEqual([null, 100]);
+    // the fast lane rests (forever, here); the slow one's result was dropped, so it takes the next job
+    expect(rests).toBe(1);
+    const third = await client.score(planWithFitWeight(0), null);
+    expect(slow.received).toHaveLength(2);
+    expect(third!.score[0]).toBe(100);
+  });
+});
+
 describe('KernelClient.setDataInSteps', () => {
   const inputsOf = (age: number) => ({
     n: 2,
