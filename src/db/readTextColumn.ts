@@ -17,19 +17,24 @@ export function readTextColumn(table: Table, name: string): TextColumn {
 }
 
 /**
- * readTextColumn a record batch at a time with pauses, for a column read on the UI thread when a view
- * opens (a bias segment column of a million leads was one task of ~0.2 s).
+ * readTextColumn in parts of at most `rowsPerStep` rows with pauses, for a column read on the UI thread when
+ * a view opens (a bias segment column of a million leads was one task of ~0.2 s; a whole record batch of it,
+ * one of ~20-30 ms).
  */
 export async function readTextColumnInSteps(
   table: Table,
   name: string,
   pace: () => Promise<void> = pacer(),
+  rowsPerStep = 16_384,
 ): Promise<TextColumn> {
   stringVector(table, name); // the schema check, even for a result without batches
   const builder = new TextColumnBuilder();
   for (const batch of table.batches) {
-    builder.addVector(stringVector(batch, name));
-    await pace();
+    const vector = stringVector(batch, name);
+    for (let from = 0; from < vector.length; from += rowsPerStep) {
+      builder.addVector(vector.slice(from, Math.min(vector.length, from + rowsPerStep)));
+      await pace();
+    }
   }
   return builder.finish();
 }
@@ -135,19 +140,19 @@ export class TextColumnBuilder {
   /** The chunk's bytes in one copy (a null as an empty value), its offsets shifted to where it lands. */
   #copyChunk(data: Utf8Chunk): void {
     const { valueOffsets: src, values } = data;
-    const first = src[data.offset];
-    const last = src[data.offset + data.length];
+    const first = src[0];
+    const last = src[data.length];
     this.#reserveBytes(data.length, last - first);
     const offsets = this.#offsets;
     const at = this.#n;
     let pos = offsets[at];
     if (data.nullCount === 0) {
       this.#bytes.set(values.subarray(first, last), pos);
-      for (let i = 1; i <= data.length; i++) offsets[at + i] = pos + src[data.offset + i] - first;
+      for (let i = 1; i <= data.length; i++) offsets[at + i] = pos + src[i] - first;
     } else {
       for (let i = 0; i < data.length; i++) {
-        const start = src[data.offset + i];
-        const end = src[data.offset + i + 1];
+        const start = src[i];
+        const end = src[i + 1];
         if (data.getValid(i)) {
           this.#bytes.set(values.subarray(start, end), pos);
           pos += end - start;

@@ -130,15 +130,15 @@ export function readNumericColumn<K extends NumericArrayKind>(
   const out = new ARRAY_CTORS[kind](table.numRows);
   let offset = 0;
   for (const chunk of vector.data) {
+    // Arrow slices a chunk's value buffer with it (Data.slice): index 0 is its first value at any offset
     const values = chunk.values as ArrayLike<number | bigint>;
-    const start = chunk.offset;
-    if (typeof values[start] === 'bigint') {
-      for (let i = 0; i < chunk.length; i++) out[offset + i] = Number(values[start + i]);
+    if (typeof values[0] === 'bigint') {
+      for (let i = 0; i < chunk.length; i++) out[offset + i] = Number(values[i]);
     } else {
       out.set(
         (values as ArrayLike<number> & { subarray(a: number, b: number): ArrayLike<number> }).subarray(
-          start,
-          start + chunk.length,
+          0,
+          chunk.length,
         ),
         offset,
       );
@@ -153,9 +153,11 @@ export function readNumericColumn<K extends NumericArrayKind>(
 
 const utf8 = new TextDecoder();
 
-/** The parts of an Arrow Utf8 chunk the readers use. */
+/**
+ * The parts of an Arrow Utf8 chunk the readers use. A sliced chunk (Data.slice) has its value offsets sliced
+ * with it: valueOffsets[i] is its i-th value's start at any offset; only getValid reads past the offset.
+ */
 export interface Utf8Chunk {
-  offset: number;
   length: number;
   nullCount: number;
   valueOffsets: Int32Array;
@@ -189,12 +191,12 @@ class Interner {
  */
 export function eachUtf8Value(data: Utf8Chunk, visit: (value: string, i: number) => boolean | void): boolean {
   const { valueOffsets: offsets, values: bytes } = data;
-  const first = offsets[data.offset];
-  const text = utf8.decode(bytes.subarray(first, offsets[data.offset + data.length]));
+  const first = offsets[0];
+  const text = utf8.decode(bytes.subarray(first, offsets[data.length]));
   let charPos = 0;
   let bytePos = first;
   for (let i = 0; i < data.length; i++) {
-    const end = offsets[data.offset + i + 1];
+    const end = offsets[i + 1];
     const startChar = charPos;
     for (; bytePos < end; bytePos++) {
       const b = bytes[bytePos];
@@ -251,10 +253,9 @@ function* stringColumnSteps(table: Table, name: string, step = STRING_STEP): Gen
     for (let from = 0; from < chunk.length; from += step) {
       const length = Math.min(step, chunk.length - from);
       const part: Utf8Chunk = {
-        offset: chunk.offset + from,
         length,
         nullCount: chunk.nullCount,
-        valueOffsets: chunk.valueOffsets,
+        valueOffsets: chunk.valueOffsets.subarray(from, from + length + 1),
         values: chunk.values,
         getValid: (i) => chunk.getValid(from + i),
       };

@@ -123,6 +123,21 @@ describe('result schema checks', () => {
     // DECIMAL is not silently converted: queries cast to DOUBLE where a number is meant
     expect(() => readNumericColumn(t, 'dec', 'float64')).toThrow('expected number, got Decimal');
   });
+
+  it('reads a sliced table (chunks at an offset) as its values from that offset', async () => {
+    const t = await engine.query(
+      "SELECT range::INTEGER AS i, range::BIGINT AS b, CASE WHEN range % 3 = 0 THEN NULL ELSE 'é' || range END AS s FROM range(40)",
+    );
+    const part = t.slice(7, 29);
+    const range = Array.from({ length: 22 }, (_, k) => k + 7);
+    expect(Array.from(readNumericColumn(part, 'i', 'int32'))).toEqual(range);
+    expect(Array.from(readNumericColumn(part, 'b', 'float64'))).toEqual(range);
+    const text = range.map((v) => (v % 3 === 0 ? '' : `é${v}`));
+    expect(readStringColumn(part, 's')).toEqual(text);
+    const builder = new TextColumnBuilder();
+    builder.addVector(stringVector(part, 's'));
+    expect(textValues(builder.finish())).toEqual(text);
+  });
 });
 
 describe('quoteIdent', () => {
