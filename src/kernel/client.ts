@@ -90,15 +90,24 @@ export class KernelClient {
     return this.#workers.length;
   }
 
-  /** Sends a message to every worker: the last one gets the given arrays, the others copies of them. */
+  /**
+   * The workers that re-score: only they read what re-scores alone need (ROI data, the Bias segment, the
+   * Leads keys). A worker that only explains and suggests (the last of two on two cores) is not sent them.
+   */
+  get #laneWorkers(): Worker[] {
+    return this.#workers.slice(0, this.#lanes);
+  }
+
+  /** Sends a message to every lane: the last one gets the given arrays, the others copies of them. */
   #broadcast<T>(
     payload: T,
     copy: (p: T) => T,
     message: (p: T) => KernelRequest,
     buffers: (p: T) => ArrayBuffer[],
   ) {
-    this.#workers.forEach((w, k) => {
-      const p = k === this.#workers.length - 1 ? payload : copy(payload);
+    const lanes = this.#laneWorkers;
+    lanes.forEach((w, k) => {
+      const p = k === lanes.length - 1 ? payload : copy(payload);
       w.postMessage(message(p), buffers(p));
     });
   }
@@ -170,8 +179,8 @@ export class KernelClient {
   }
 
   /**
-   * The ROI view's per-lead inputs, transferred (give arrays the caller can lose): the other workers' copies
-   * are made a slice per task (at a million leads ~30 MB of copies in all); `isCurrent` is asked before the
+   * The ROI view's per-lead inputs, transferred (give arrays the caller can lose): the other lanes' copies
+   * are made a slice per task (at a million leads ~30 MB a copy); `isCurrent` is asked before the
    * data is sent, so a superseded hand-over sends nothing.
    */
   async setRoiDataInSteps(
@@ -179,8 +188,9 @@ export class KernelClient {
     pause: () => Promise<void> = nextTask,
     isCurrent: () => boolean = () => true,
   ): Promise<void> {
+    const lanes = this.#laneWorkers;
     const copies: RoiData[] = [];
-    for (let k = 0; k < this.#workers.length - 1; k++) {
+    for (let k = 0; k < lanes.length - 1; k++) {
       const copy = <A extends Int32Array | Float64Array | Uint8Array>(a: A) => copyInSteps(a, pause);
       const deals = data.deals && {
         ...data.deals,
@@ -197,7 +207,7 @@ export class KernelClient {
     }
     if (!isCurrent()) return;
     copies.push(data);
-    this.#workers.forEach((w, k) => w.postMessage(roiMessage(copies[k]), roiBuffers(copies[k])));
+    lanes.forEach((w, k) => w.postMessage(roiMessage(copies[k]), roiBuffers(copies[k])));
   }
 
   /** The Bias view's segment column; the codes are transferred (give a copy). */

@@ -8,6 +8,7 @@ import {
 } from '../features/biasColumns';
 import type { BiasOptions } from '../kernel/bias';
 import type { KernelClient } from '../kernel/client';
+import { nextTask } from '../kernel/tasks';
 import { errorMessage } from './errorMessage';
 import type { DatasetState } from './dataset.svelte';
 import { engine } from './engine.svelte';
@@ -84,8 +85,16 @@ export class BiasState {
         }
         return values;
       };
-      const a = cutBiasColumn(column, await raw(column), cut);
-      const b = second ? cutBiasColumn(second, await raw(second), cut) : null;
+      // each cut (a pass or two over every lead) and the hand-over in a task of its own
+      const cutOf = async (c: BiasColumn) => {
+        const values = await raw(c);
+        await nextTask();
+        const bands = cutBiasColumn(c, values, cut);
+        await nextTask();
+        return bands;
+      };
+      const a = await cutOf(column);
+      const b = second ? await cutOf(second) : null;
       if (seq !== this.#seq) return;
       this.kernel.setBiasSegment({
         key,

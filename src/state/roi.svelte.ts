@@ -37,6 +37,13 @@ const SLICE = 1 << 17;
 /** Revenue rows per slice: each row's write lands at a random lead (a cache miss), ~5 ms per slice. */
 const REVENUE_SLICE = 1 << 15;
 
+/** Leads from..to without a quarter. Counted inline in `send`, a million leads took one 17.6 ms task. */
+function countUnplaced(quarter: Int32Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n += +(quarter[i] < 0);
+  return n;
+}
+
 /**
  * The ROI view's per-lead inputs handed to the kernel: won revenue in the chosen currency (others converted
  * or left out and listed), the quarter each lead counts in (creation or close), days from creation to win.
@@ -142,9 +149,11 @@ export class RoiState {
       );
     }
     const quarters = await quartersOfInSteps(roi.cohort === 'created' ? leads.createdDay : wonDay, pace);
-    if (await superseded()) return;
     let unplaced = 0;
-    for (const c of quarters.codes) if (c < 0) unplaced++;
+    for (let from = 0; from < leads.n; from += SLICE) {
+      if (await superseded()) return;
+      unplaced += countUnplaced(quarters.codes, from, Math.min(leads.n, from + SLICE));
+    }
     const deals = await this.#deals(leads.n, pace);
     if (await superseded()) return;
     const data: RoiData = { key, quarter: quarters.codes, labels: quarters.labels, amount, daysToWin, deals };

@@ -387,6 +387,24 @@ describe('KernelClient.setRoiDataInSteps', () => {
     expect(last.transfer).toContain(d.deals.stage.buffer);
   });
 
+  it('with one lane of two workers, goes to the lane alone, as do the Bias segment and the Leads keys', async () => {
+    const workers = [new Recorder(), new Recorder()];
+    const client = new KernelClient(workers as unknown as Worker[], 1);
+    const d = data();
+    let pauses = 0;
+    await client.setRoiDataInSteps(d, async () => void pauses++);
+    client.setBiasSegment({ key: 'b', codes: Int32Array.of(0, 1, 0), labels: ['x', 'y'], second: null });
+    client.setLeadKeys({ mask: Uint8Array.of(1, 0, 1), rank: null });
+    // nothing copied: the lane is handed the arrays themselves
+    expect(pauses).toBe(0);
+    expect(workers[1].got).toEqual([]);
+    expect(workers[0].got.map((g) => g.msg.type)).toEqual(['roi-data', 'bias-segment', 'lead-keys']);
+    const roi = workers[0].got[0];
+    if (roi.msg.type !== 'roi-data') throw new Error('not roi data');
+    expect(roi.msg.data!.amount).toBe(d.amount);
+    expect(roi.transfer).toContain(d.amount.buffer);
+  });
+
   it('sends nothing when the hand-over was superseded while the copies were made', async () => {
     const workers = [new Recorder(), new Recorder()];
     const client = new KernelClient(workers as unknown as Worker[]);
