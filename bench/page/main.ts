@@ -24,7 +24,7 @@ import { parseOptionsOf } from '../../src/ingest/dateOrders';
 import { formatOptionsOf } from '../../src/ingest/columnFormats';
 import { HISTOGRAM_BINS, type TierSummary } from '../../src/kernel/aggregate';
 import { createKernelWorker, createKernelWorkers, KernelClient } from '../../src/kernel/client';
-import { copyInputs, copyInputsInSteps, NO_DAY, OUTCOME, type RuleInputs } from '../../src/kernel/matrix';
+import { copyInputs, handOverInSteps, NO_DAY, OUTCOME, type RuleInputs } from '../../src/kernel/matrix';
 import { compilePlan, layoutOf, type KernelPlan, type MatrixLayout } from '../../src/model/compile';
 import { defaultScenario, mapsUrgency } from '../../src/model/defaultScenario';
 import { setDecay } from '../../src/model/edits';
@@ -218,7 +218,7 @@ async function ingest(dir: string, runs: number, traceTables = false): Promise<I
     // as the app's DatasetState: the case columns copied (the cache keeps them), the event log handed over
     const kernel = new KernelClient(createKernelWorkers());
     const handed = await kernel.setDataInSteps(
-      { ...(await copyInputsInSteps({ ...sent, events: null })), events: sent.events },
+      await handOverInSteps(sent),
       { outcome: leads.outcome.slice(), createdDay: leads.createdDay.slice() },
       { [SEGMENT]: { codes: segment.codes.slice(), count: segment.count } },
       columns.logId,

@@ -89,6 +89,17 @@ export async function copyInputsInSteps<T extends SentInputs>(
   };
 }
 
+/**
+ * The inputs to hand the kernel from a column cache's: copies of the case columns (the cache keeps them)
+ * and a new event log as it is (the cache lets go of it once it is sent, see RuleColumnCache.handedOver).
+ */
+export async function handOverInSteps(
+  inputs: SentInputs,
+  pause: () => Promise<void> = nextTask,
+): Promise<SentInputs> {
+  return { ...(await copyInputsInSteps({ ...inputs, events: null }, pause)), events: inputs.events };
+}
+
 /** Copies of segment columns (their codes) the kernel may own. */
 export function copySegments<K extends string, S extends { codes: Int32Array }>(
   segments: Record<K, S>,

@@ -25,13 +25,7 @@ import { parseOptionsOf } from '../ingest/dateOrders';
 import { mapsUrgency } from '../model/defaultScenario';
 import type { Scenario } from '../model/scenario';
 import { layoutOf, type MatrixLayout } from '../model/compile';
-import {
-  copyFacts,
-  copyInputsInSteps,
-  copySegments,
-  type LeadFacts,
-  type SentInputs,
-} from '../kernel/matrix';
+import { copyFacts, copySegments, handOverInSteps, type LeadFacts, type SentInputs } from '../kernel/matrix';
 import { loadFailure } from './loadFailure';
 import { csvReadShare } from './readShare';
 import { dropText } from '../ingest/keptText';
@@ -253,8 +247,7 @@ export class DatasetState {
   async #handOver(engine: SqlEngine, layout: MatrixLayout): Promise<void> {
     const cache = this.#columns;
     const sent = await kernelInputs(engine, this.facts!, layout, cache);
-    // the cache keeps the case columns (the kernel gets copies it may own); a new event log goes as it is
-    const inputs = { ...(await copyInputsInSteps({ ...sent, events: null })), events: sent.events };
+    const inputs = await handOverInSteps(sent);
     const leads = this.leads!;
     const segments = this.segments!;
     // the kernel gets copies: transferring would empty the arrays the views read
