@@ -71,9 +71,9 @@ export class KernelClient {
 
   /**
    * `rest`: after a lane delivers a result, its next job waits for this (the app: the page's next paint),
-   * so the page applies and draws the result without a busy worker on the other core; so does a new request.
-   * On two cores the page shares its core with the compositor and raster threads; with a worker busy beside
-   * them a redraw of ~14 ms of CPU took up to ~28 ms.
+   * so the page applies and draws the result without a busy worker on the other core. On two cores the page
+   * shares its core with the compositor and raster threads; with a worker busy beside them a redraw of
+   * ~14 ms of CPU took up to ~28 ms.
    */
   constructor(workers: Worker | Worker[], lanes?: number, rest: (() => Promise<void>) | null = null) {
     this.#workers = Array.isArray(workers) ? workers : [workers];
@@ -174,7 +174,7 @@ export class KernelClient {
     return new Promise((resolve, reject) => {
       this.#waiting?.resolve(null);
       this.#waiting = { plan, baseline, segment, accuracy, bias, roi, order, perLead, resolve, reject };
-      this.#sendAfterRest();
+      this.#sendNext();
     });
   }
 
@@ -324,22 +324,6 @@ export class KernelClient {
     }
     this.#sendNext();
   }
-
-  /**
-   * A new request waits for the rest too, even with a lane free: the page first draws what asked for it (a
-   * view's mount, a slider's new position), then the worker takes a core.
-   */
-  #sendAfterRest(): void {
-    const rest = this.#rest;
-    if (!rest) return this.#sendNext();
-    if (this.#starting) return;
-    this.#starting = true;
-    void rest().then(() => {
-      this.#starting = false;
-      this.#sendNext();
-    });
-  }
-  #starting = false;
 
   #restThenSend(worker: number, rest: () => Promise<void>): void {
     this.#resting[worker] = true;
