@@ -229,10 +229,8 @@ export function roiByTier(rows: RoiByTierRow[], options: RoiByTierOptions): SVGS
   const nameOf = new Map(tiers.map((t) => [t.index, t.name]));
   // a quarter far beyond every tier's total (a few cheap leads worked, one large win) would squash the bars
   // to slivers: it is drawn at the edge of a scale OUTLIER_REACH times the widest total, as a marker
-  const widestTotal = Math.max(
-    0,
-    ...rows.filter((r) => r.quarter === undefined && finite(r.roi)).map((r) => Math.abs(r.roi as number)),
-  );
+  const totalRows = rows.filter((r) => r.quarter === undefined && finite(r.roi));
+  const widestTotal = Math.max(0, ...totalRows.map((r) => Math.abs(r.roi as number)));
   const reach = widestTotal > 0 ? OUTLIER_REACH * widestTotal : Infinity;
   const quarterTicks = rows
     .filter((r) => r.quarter !== undefined && finite(r.roi))
@@ -244,23 +242,21 @@ export function roiByTier(rows: RoiByTierRow[], options: RoiByTierOptions): SVGS
     }));
   const ticks = quarterTicks.filter((t) => !t.beyond);
   const beyond = quarterTicks.filter((t) => t.beyond);
-  const totals = rows
-    .filter((r) => r.quarter === undefined && finite(r.roi))
-    .map((r) => {
-      const roi = r.roi as number;
-      const tier = nameOf.get(r.tierIndex) ?? r.tier;
-      // The value is written beyond the bar and beyond the tier's quarter ticks on the same side of 0.
-      const same = ticks.filter((t) => t.tier === tier).map((t) => t.roi);
-      const end = roi >= 0 ? Math.max(roi, ...same) : Math.min(roi, ...same);
-      return {
-        tier,
-        roi,
-        end,
-        color: roi < 0 ? lossColor : tierColor(r.tierIndex, tierCount),
-        text: formatRoi(roi),
-        title: `${r.tier}\n${labels.roi}: ${formatRoi(roi)}`,
-      };
-    });
+  const totals = totalRows.map((r) => {
+    const roi = r.roi as number;
+    const tier = nameOf.get(r.tierIndex) ?? r.tier;
+    // The value is written beyond the bar and beyond the tier's quarter ticks on the same side of 0.
+    const same = ticks.filter((t) => t.tier === tier).map((t) => t.roi);
+    const end = roi >= 0 ? Math.max(roi, ...same) : Math.min(roi, ...same);
+    return {
+      tier,
+      roi,
+      end,
+      color: roi < 0 ? lossColor : tierColor(r.tierIndex, tierCount),
+      text: formatRoi(roi),
+      title: `${r.tier}\n${labels.roi}: ${formatRoi(roi)}`,
+    };
+  });
   const values = [...totals.map((d) => d.roi), ...quarterTicks.map((d) => d.roi)];
   const lo = Math.min(0, ...values);
   const hi = Math.max(0, ...values);

@@ -249,21 +249,13 @@ function* stringColumnSteps(table: Table, name: string, step = STRING_STEP): Gen
   let at = 0;
   const interner = new Interner();
   for (const data of vector.data) {
-    const chunk = data as unknown as Utf8Chunk;
-    for (let from = 0; from < chunk.length; from += step) {
-      const length = Math.min(step, chunk.length - from);
-      const part: Utf8Chunk = {
-        length,
-        nullCount: chunk.nullCount,
-        valueOffsets: chunk.valueOffsets.subarray(from, from + length + 1),
-        values: chunk.values,
-        getValid: (i) => chunk.getValid(from + i),
-      };
+    for (let from = 0; from < data.length; from += step) {
+      const part = data.slice(from, Math.min(step, data.length - from)) as unknown as Utf8Chunk;
       const base = at + from;
       eachUtf8Value(part, (value, i) => void (out[base + i] = value && interner.get(value)));
       yield;
     }
-    at += chunk.length;
+    at += data.length;
   }
   return out;
 }
