@@ -22,6 +22,11 @@ export interface BenchRow {
   traced_tasks_over_frame?: number;
   /** The most CPU time the main thread spent in one of those tasks (the rest: other threads on its core). */
   traced_longest_cpu_ms?: number;
+  /** ui.drag.*: tasks over a frame in all the drags together, and in how many drags there was one. */
+  traced_tasks_over_frame_total?: number;
+  drags_over_frame?: number;
+  /** ui.drag.*: tasks over a frame in the first drag, right after the view opened (the others are warm). */
+  first_drag_tasks_over_frame?: number;
   settle_ms?: number;
   drag_ms?: number;
 }

@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --sizes 100000,1000000] [--runs 15] [--ingest-runs N] [--ingest-only] [--trace-tables]
- *   [--phases kernel,ui] [--ui-runs 3] [--data-root DIR] [--skip-views]
+ *   [--phases kernel,ui] [--ui-runs 8] [--data-root DIR] [--skip-views]
  *
  * Times ingest, the typed-array re-score, its SQL twin and the read floor in headless Chromium, on the
  * app's own code (bench/page), at each size; then (phase `ui`) the built app itself: the load through its
@@ -311,7 +311,7 @@ async function main(): Promise<void> {
       'ingest-only': { type: 'boolean', default: false },
       'skip-views': { type: 'boolean', default: false },
       phases: { type: 'string', default: 'kernel,ui' },
-      'ui-runs': { type: 'string', default: '3' },
+      'ui-runs': { type: 'string', default: '8' },
       'data-root': { type: 'string' },
     },
   });

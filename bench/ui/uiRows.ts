@@ -21,7 +21,8 @@ const NOT_TRACED: TaskStats = { tracedLongestTaskMs: 0, tracedTasksOverFrame: 0,
 /**
  * bench-results.json rows of the ui phase. `ui.load.stage` / `ui.load`: the time of that step, and the
  * blocking during it. `ui.drag.<view>`: settle times (last move → numbers shown) as median/min/max; the
- * blocking fields are the worst over the drags (long_tasks: the most in one drag).
+ * blocking fields are the worst over the drags (long_tasks: the most in one drag), and the tasks over a frame
+ * are also counted over all the drags, in how many drags, and in the first (the view just opened).
  */
 export function uiRows(leads: number, ui: { load: UiLoad; drags: Record<UiView, UiDrag[]> }): BenchRow[] {
   const drags = UI_VIEWS.map((view) => {
@@ -30,6 +31,9 @@ export function uiRows(leads: number, ui: { load: UiLoad; drags: Record<UiView, 
     return {
       ...row(`ui.drag.${view}`, leads, settle),
       ...blocking(runs),
+      traced_tasks_over_frame_total: runs.reduce((n, r) => n + r.tracedTasksOverFrame, 0),
+      drags_over_frame: runs.filter((r) => r.tracedTasksOverFrame > 0).length,
+      first_drag_tasks_over_frame: runs[0].tracedTasksOverFrame,
       settle_ms: round(median(settle)),
       drag_ms: round(median(runs.map((r) => r.dragMs))),
     };
@@ -52,6 +56,9 @@ export function printUiTable(rows: BenchRow[]): void {
     'traced longest',
     'on CPU',
     'tasks>17ms',
+    'in all',
+    'drags',
+    'first',
     'task total',
     'worst frame gap',
     'drag ms',
@@ -65,6 +72,9 @@ export function printUiTable(rows: BenchRow[]): void {
     (r.traced_longest_task_ms ?? 0).toFixed(1),
     (r.traced_longest_cpu_ms ?? 0).toFixed(1),
     String(r.traced_tasks_over_frame ?? 0),
+    r.traced_tasks_over_frame_total === undefined ? '' : String(r.traced_tasks_over_frame_total),
+    r.drags_over_frame === undefined ? '' : `${r.drags_over_frame}/${r.runs}`,
+    r.first_drag_tasks_over_frame === undefined ? '' : String(r.first_drag_tasks_over_frame),
     (r.long_task_total_ms ?? 0).toFixed(1),
     (r.worst_frame_gap_ms ?? 0).toFixed(1),
     r.drag_ms === undefined ? '' : r.drag_ms.toFixed(1),
@@ -72,7 +82,9 @@ export function printUiTable(rows: BenchRow[]): void {
   const widths = header.map((h, c) => Math.max(h.length, ...cells.map((r) => r[c].length)));
   const line = (r: string[]) =>
     r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ');
-  console.log('\nmain thread of the app (ui phase; ui.load*: ms of the step, ui.drag.*: settle ms)');
+  console.log(
+    '\nmain thread of the app (ui phase; ui.load*: ms of the step, ui.drag.*: settle ms; tasks>17ms: the most in one drag, in all: over all drags, drags: drags with one, first: in the first drag)',
+  );
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of cells) console.log(line(r));

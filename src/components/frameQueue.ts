@@ -3,9 +3,13 @@
  * result): run right after the next frame is painted, as many as fit in BUDGET_MS, the rest after the
  * frames that follow. A job queued again before it ran runs once, with its latest version.
  */
+import { afterNextPaint } from '../kernel/tasks';
+
 const BUDGET_MS = 8;
 const queue = new Map<object, () => void>();
 let scheduled = false;
+/** Waiting for the queue to be empty (see `frameJobsDone`). */
+let drained: (() => void)[] = [];
 const afterPaint = typeof MessageChannel === 'undefined' ? null : new MessageChannel();
 
 function run(): void {
@@ -17,6 +21,13 @@ function run(): void {
     if (performance.now() - start > BUDGET_MS) break;
   }
   if (queue.size > 0) schedule();
+  else settle();
+}
+
+function settle(): void {
+  const waiting = drained;
+  drained = [];
+  for (const resolve of waiting) resolve();
 }
 
 function schedule(): void {
@@ -39,4 +50,31 @@ export function inFreeFrame(owner: object, job: () => void): void {
 
 export function cancelFrameJob(owner: object): void {
   queue.delete(owner);
+  if (queue.size === 0) settle();
+}
+
+/**
+ * Resolves once every queued job has run (at once when none is queued), or after `maxMs` (a background tab
+ * draws no frames, so its jobs wait).
+ */
+export function frameJobsDone(maxMs = 250): Promise<void> {
+  if (queue.size === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, maxMs);
+    drained.push(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/**
+ * Resolves once the page has drawn its next frame and every job queued by then, with the frame after the
+ * last of them: the kernel lanes' rest after a result, so the page draws it with the machine to itself.
+ */
+export async function afterPageDrawn(): Promise<void> {
+  await afterNextPaint();
+  if (queue.size === 0) return;
+  await frameJobsDone();
+  await afterNextPaint();
 }

@@ -70,10 +70,10 @@ export class KernelClient {
   #resting: boolean[];
 
   /**
-   * `rest`: after a lane delivers a result, its next job waits for this (the app: the page's next paint),
-   * so the page applies and draws the result without a busy worker on the other core. On two cores the page
-   * shares its core with the compositor and raster threads; with a worker busy beside them a redraw of
-   * ~14 ms of CPU took up to ~28 ms.
+   * `rest`: after a lane delivers a result, its next job waits for this (the app: the page's next frame and
+   * the charts it queued, `afterPageDrawn`), so the page applies and draws the result without a busy worker
+   * on the other core. On two cores the page shares its core with the compositor and raster threads; with a
+   * worker busy beside them a redraw of ~14 ms of CPU took up to ~28 ms.
    */
   constructor(workers: Worker | Worker[], lanes?: number, rest: (() => Promise<void>) | null = null) {
     this.#workers = Array.isArray(workers) ? workers : [workers];

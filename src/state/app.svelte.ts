@@ -1,5 +1,5 @@
 import { createKernelWorkers, KernelClient, reScoreLanes } from '../kernel/client';
-import { afterNextPaint } from '../kernel/tasks';
+import { afterPageDrawn } from '../components/frameQueue';
 import type { ColumnMapping } from '../ingest/mapping';
 import type { SourceFile } from '../ingest/prepare';
 import { prepareSource } from '../ingest/source';
@@ -35,7 +35,7 @@ class AppState {
   view = $state<View>('tiers');
   readonly kernel = (() => {
     const workers = createKernelWorkers();
-    return new KernelClient(workers, reScoreLanes(workers.length), afterNextPaint);
+    return new KernelClient(workers, reScoreLanes(workers.length), afterPageDrawn);
   })();
   readonly dataset = new DatasetState(
     () => engine.get(),

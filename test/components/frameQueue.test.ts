@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cancelFrameJob, inFreeFrame } from '../../src/components/frameQueue';
+import { afterPageDrawn, cancelFrameJob, frameJobsDone, inFreeFrame } from '../../src/components/frameQueue';
 
 const turn = () => new Promise((resolve) => setTimeout(resolve, 5));
 
@@ -44,5 +44,73 @@ describe('frame queue', () => {
     cancelFrameJob(cancelled);
     await turn();
     expect(ran).toEqual(['a', 'b']);
+  });
+});
+
+describe('frame jobs done', () => {
+  it('resolves at once with nothing queued', async () => {
+    let done = false;
+    void frameJobsDone().then(() => (done = true));
+    await Promise.resolve();
+    expect(done).toBe(true);
+  });
+
+  it('resolves after the run that empties the queue, not before', async () => {
+    const ran: number[] = [];
+    for (let k = 0; k < 3; k++)
+      inFreeFrame({}, () => {
+        ran.push(k);
+        work(12);
+      });
+    const seen: number[] = [];
+    await frameJobsDone(10_000).then(() => seen.push(ran.length));
+    expect(seen).toEqual([3]);
+  });
+
+  it('resolves when the last queued job is cancelled', async () => {
+    const owner = {};
+    inFreeFrame(owner, () => {});
+    let done = false;
+    const waiting = frameJobsDone(10_000).then(() => (done = true));
+    cancelFrameJob(owner);
+    await waiting;
+    expect(done).toBe(true);
+  });
+
+  it('gives up after maxMs when jobs are still waiting for their turn', async () => {
+    const ran: number[] = [];
+    for (let k = 0; k < 2; k++)
+      inFreeFrame({}, () => {
+        ran.push(k);
+        work(12);
+      });
+    const seen = await frameJobsDone(1).then(() => ran.length);
+    expect(seen).toBeLessThan(2);
+    for (let k = 0; k < 10 && ran.length < 2; k++) await turn();
+    expect(ran).toEqual([0, 1]);
+  });
+});
+
+describe('after the page is drawn (a kernel lane\'s rest)', () => {
+  it('waits for every chart job queued when the result came, however many turns they take', async () => {
+    const ran: number[] = [];
+    const rest = afterPageDrawn();
+    // the result's charts are queued after the rest began (Svelte's effects run in a microtask)
+    await Promise.resolve();
+    for (let k = 0; k < 3; k++)
+      inFreeFrame({}, () => {
+        ran.push(k);
+        work(12);
+      });
+    await rest;
+    expect(ran).toEqual([0, 1, 2]);
+  });
+
+  it('is one turn when nothing is queued', async () => {
+    let done = false;
+    const rest = afterPageDrawn().then(() => (done = true));
+    expect(done).toBe(false);
+    await rest;
+    expect(done).toBe(true);
   });
 });
