@@ -91,7 +91,7 @@ describe('frame jobs done', () => {
   });
 });
 
-describe('after the page is drawn (a kernel lane\'s rest)', () => {
+describe("after the page is drawn (a kernel lane's rest)", () => {
   it('waits for every chart job queued when the result came, however many turns they take', async () => {
     const ran: number[] = [];
     const rest = afterPageDrawn();
