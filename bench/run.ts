@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --sizes 100000,1000000] [--runs 15] [--ingest-runs N] [--ingest-only] [--trace-tables]
- *   [--phases kernel,ui] [--ui-runs 8] [--data-root DIR] [--skip-views]
+ *   [--phases kernel,ui] [--ui-runs 8] [--ui-detail] [--data-root DIR] [--skip-views]
  *
  * Times ingest, the typed-array re-score, its SQL twin and the read floor in headless Chromium, on the
  * app's own code (bench/page), at each size; then (phase `ui`) the built app itself: the load through its
@@ -312,6 +312,8 @@ async function main(): Promise<void> {
       'skip-views': { type: 'boolean', default: false },
       phases: { type: 'string', default: 'kernel,ui' },
       'ui-runs': { type: 'string', default: '8' },
+      /** the ui phase traces what runs inside the page's tasks too, and lists each task over a frame */
+      'ui-detail': { type: 'boolean', default: false },
       'data-root': { type: 'string' },
     },
   });
@@ -359,7 +361,12 @@ async function main(): Promise<void> {
           )),
         );
       if (app)
-        rows.push(...uiRows(leads, await uiBench(browser, app.url, join(dataRoot, dir), leads, uiRuns)));
+        rows.push(
+          ...uiRows(
+            leads,
+            await uiBench(browser, app.url, join(dataRoot, dir), leads, uiRuns, values['ui-detail']!),
+          ),
+        );
       console.log(`${dir}: ${((performance.now() - start) / 1000).toFixed(0)} s\n`);
     }
   } finally {

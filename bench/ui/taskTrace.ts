@@ -11,6 +11,8 @@ export interface TaskStats {
    * longest when the operating system ran other threads on the page's core meanwhile.
    */
   tracedLongestCpuMs: number;
+  /** With a detailed trace: each task over a frame, its wall and CPU ms and what ran in it. */
+  overFrame?: string[];
 }
 
 /** One event of a Chromium trace (the fields the bench reads). */
@@ -64,12 +66,14 @@ export function mainThreadTasks(events: readonly TraceEvent[]): TraceEvent[] {
 
 /**
  * Runs `body` while Chromium traces the page's tasks ('toplevel' only: little overhead). `trace` false
- * (bench/ui/profile.ts, which runs a trace of its own) runs it untraced with zero stats.
+ * (bench/ui/profile.ts, which runs a trace of its own) runs it untraced with zero stats; 'detail' traces
+ * what runs inside the tasks too ('devtools.timeline': scripts, layouts, paints, GCs) and says, for each
+ * task over a frame, what took its time.
  */
 export async function withTaskTrace<T>(
   page: Page,
   body: () => Promise<T>,
-  trace = true,
+  trace: boolean | 'detail' = true,
 ): Promise<{ value: T; tasks: TaskStats }> {
   if (!trace)
     return {
@@ -81,7 +85,8 @@ export async function withTaskTrace<T>(
   const events: TraceEvent[] = [];
   const collect = (e: { value: TraceEvent[] }) => events.push(...e.value);
   session.on('Tracing.dataCollected', collect);
-  await cdp.send('Tracing.start', { categories: 'toplevel', transferMode: 'ReportEvents' });
+  const categories = trace === 'detail' ? 'toplevel,devtools.timeline' : 'toplevel';
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
   let value: T;
   try {
     value = await body();
@@ -92,7 +97,32 @@ export async function withTaskTrace<T>(
     session.off('Tracing.dataCollected', collect);
     await cdp.detach();
   }
-  return { value, tasks: taskStats(mainThreadTasks(events)) };
+  const tasks = mainThreadTasks(events);
+  const stats = taskStats(tasks);
+  if (trace === 'detail') stats.overFrame = overFrameDetail(events, tasks);
+  return { value, tasks: stats };
+}
+
+/** Each task over a frame: "23.1 ms (9.8 CPU): Layout 9.5 | FunctionCall 6.1 | …" (the inner events' time). */
+function overFrameDetail(events: readonly TraceEvent[], tasks: readonly TraceEvent[]): string[] {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const inner = events.filter(
+    (e) => e.ph === 'X' && main && e.pid === main.pid && e.tid === main.tid && !TASK_EVENTS.has(e.name),
+  );
+  return tasks
+    .filter((t) => (t.dur ?? 0) / 1000 > FRAME_MS)
+    .map((t) => {
+      const end = t.ts + (t.dur ?? 0);
+      const kinds = new Map<string, number>();
+      for (const e of inner)
+        if (e.ts >= t.ts && e.ts + (e.dur ?? 0) <= end && !/mojo|Watcher|Epoll/.test(e.name))
+          kinds.set(e.name, (kinds.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+      const top = [...kinds]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 5)
+        .map(([k, v]) => `${k} ${v.toFixed(1)}`);
+      return `${((t.dur ?? 0) / 1000).toFixed(1)} ms (${((t.tdur ?? 0) / 1000).toFixed(1)} CPU): ${top.join(' | ')}`;
+    });
 }
 
 function taskStats(tasks: readonly TraceEvent[]): TaskStats {

@@ -97,7 +97,11 @@ async function dragByHook(page: Page): Promise<void> {
   );
 }
 
-export async function dragIn(page: Page, view: UiView, traceTasks = true): Promise<UiDrag> {
+export async function dragIn(
+  page: Page,
+  view: UiView,
+  traceTasks: boolean | 'detail' = true,
+): Promise<UiDrag> {
   await page.getByTestId(`nav-${view}`).click();
   await quiet(page);
   const before = await page.evaluate(() => window.__uiMonitor!.inputs.length);
@@ -150,7 +154,7 @@ export async function loadThroughWizard(
   page: Page,
   dir: string,
   leads: number,
-  traceTasks = true,
+  traceTasks: boolean | 'detail' = true,
 ): Promise<UiLoad> {
   await page.getByTestId('nav-data').click();
   const stageStart = await now(page);
@@ -196,14 +200,15 @@ export async function uiBench(
   dir: string,
   leads: number,
   runs: number,
+  detail = false,
 ): Promise<{ load: UiLoad; drags: Record<UiView, UiDrag[]> }> {
   const { page, context, foreign } = await openApp(browser, url);
   try {
-    const load = await loadThroughWizard(page, dir, leads);
+    const load = await loadThroughWizard(page, dir, leads, detail ? 'detail' : true);
     const drags = {} as Record<UiView, UiDrag[]>;
     for (const view of UI_VIEWS) {
       drags[view] = [];
-      for (let r = 0; r < runs; r++) drags[view].push(await dragIn(page, view));
+      for (let r = 0; r < runs; r++) drags[view].push(await dragIn(page, view, detail ? 'detail' : true));
     }
     if (foreign.length) throw new Error(`the app contacted other origins: ${foreign.join(', ')}`);
     return { load, drags };

@@ -34,6 +34,9 @@ export function uiRows(leads: number, ui: { load: UiLoad; drags: Record<UiView, 
       traced_tasks_over_frame_total: runs.reduce((n, r) => n + r.tracedTasksOverFrame, 0),
       drags_over_frame: runs.filter((r) => r.tracedTasksOverFrame > 0).length,
       first_drag_tasks_over_frame: runs[0].tracedTasksOverFrame,
+      ...(runs.some((r) => r.overFrame)
+        ? { over_frame_tasks: runs.flatMap((r, k) => (r.overFrame ?? []).map((t) => `drag ${k + 1}: ${t}`)) }
+        : {}),
       settle_ms: round(median(settle)),
       drag_ms: round(median(runs.map((r) => r.dragMs))),
     };
@@ -88,4 +91,7 @@ export function printUiTable(rows: BenchRow[]): void {
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of cells) console.log(line(r));
+  for (const r of rows)
+    if (r.over_frame_tasks?.length)
+      console.log(`\n${r.name}, tasks over a frame:\n  ${r.over_frame_tasks.join('\n  ')}`);
 }
