@@ -7,6 +7,7 @@ import {
   importFiles,
   leadCount,
   recordRequests,
+  scoringSettled,
   SAMPLE_LEADS,
   tierCounts,
   waitReady,
@@ -198,6 +199,8 @@ test('the migration matrix shows the leads a weight change moves, and lists them
   await expect(page.getByTestId('migration-moved')).toHaveAttribute('data-value', '0');
   await dragSlider(page, 'weight-fit', 0.9);
   await expect(page.getByTestId('migration-moved')).not.toHaveAttribute('data-value', '0');
+  // the cells and the total are read together only once the drag's last result is in
+  await scoringSettled(page);
   const cells = page.getByTestId('migration-cell');
   const values = await cells.evaluateAll((els) =>
     els.map((e) => ({ from: e.dataset.from!, to: e.dataset.to!, n: Number(e.dataset.value) })),

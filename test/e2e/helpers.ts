@@ -55,6 +55,14 @@ export async function dragSlider(page: Page, testId: string, fraction: number): 
   await page.mouse.up();
 }
 
+/** Waits until the kernel has answered every request and the page has drawn a frame with the answer. */
+export async function scoringSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__scorelabTest!.scoringPending() === 0);
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+}
+
 /**
  * A data-value that has stopped changing: after a drag, results of intermediate slider positions may still
  * arrive (latest wins), so a number is read only once two reads 400 ms apart agree.
