@@ -104,7 +104,7 @@ export async function withTaskTrace<T>(
 }
 
 /** Each task over a frame: "23.1 ms (9.8 CPU): Layout 9.5 | FunctionCall 6.1 | …" (the inner events' time). */
-function overFrameDetail(events: readonly TraceEvent[], tasks: readonly TraceEvent[]): string[] {
+export function overFrameDetail(events: readonly TraceEvent[], tasks: readonly TraceEvent[]): string[] {
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   const inner = events.filter(
     (e) => e.ph === 'X' && main && e.pid === main.pid && e.tid === main.tid && !TASK_EVENTS.has(e.name),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mainThreadTasks, type TraceEvent } from '../../bench/ui/taskTrace';
+import { mainThreadTasks, overFrameDetail, type TraceEvent } from '../../bench/ui/taskTrace';
+import { uiRows } from '../../bench/ui/uiRows';
+import type { UiDrag, UiLoad } from '../../bench/ui/uiBench';
 
 const MAIN = { pid: 1, tid: 2 };
 const task = (name: string, ts: number, dur: number, where = MAIN): TraceEvent => ({
@@ -28,5 +30,55 @@ describe('mainThreadTasks', () => {
       ['BlinkScheduler_PerformMicrotaskCheckpoint', 4_900_000],
       ['ThreadControllerImpl::RunTask', 3_000],
     ]);
+  });
+});
+
+describe('overFrameDetail', () => {
+  it('lists each task over 17 ms with the inner events that took its time, longest first', () => {
+    const events: TraceEvent[] = [
+      { name: 'thread_name', ph: 'M', ts: 0, ...MAIN, args: { name: 'CrRendererMain' } },
+      { ...task('RunTask', 0, 30_000), tdur: 12_000 },
+      task('MajorGC', 1_000, 20_000),
+      task('Layout', 22_000, 2_000),
+      task('Layout', 25_000, 3_000),
+      // a task of a frame or less is not listed, nor what ran in it
+      task('RunTask', 40_000, 16_000),
+      task('FunctionCall', 41_000, 15_000),
+      // another thread's events inside the long task's time are not its own
+      task('Paint', 2_000, 9_000, { pid: 1, tid: 3 }),
+    ];
+    expect(overFrameDetail(events, mainThreadTasks(events))).toEqual([
+      '30.0 ms (12.0 CPU): MajorGC 20.0 | Layout 5.0',
+    ]);
+  });
+});
+
+describe('uiRows', () => {
+  const drag = (over: number): UiDrag => ({
+    longestTaskMs: 0,
+    longTasks: 0,
+    longTaskTotalMs: 0,
+    worstFrameGapMs: 16.7,
+    tracedLongestTaskMs: over ? 20 : 10,
+    tracedTasksOverFrame: over,
+    tracedLongestCpuMs: 8,
+    settleMs: 100,
+    dragMs: 650,
+  });
+
+  it('counts the tasks over a frame in all drags, the drags with one, and those of the first drag', () => {
+    const load = { ...drag(0), stageMs: 1, stage: drag(0), loadMs: 1 } as unknown as UiLoad;
+    const views = ['tiers', 'leads', 'accuracy', 'bias', 'roi', 'model'] as const;
+    const drags = Object.fromEntries(views.map((v) => [v, [drag(0), drag(0)]])) as Record<
+      (typeof views)[number],
+      UiDrag[]
+    >;
+    drags.bias = [drag(2), drag(0), drag(1), drag(0)];
+    const bias = uiRows(1000, { load, drags }).find((r) => r.name === 'ui.drag.bias')!;
+    expect(bias.traced_tasks_over_frame).toBe(2);
+    expect(bias.traced_tasks_over_frame_total).toBe(3);
+    expect(bias.drags_over_frame).toBe(2);
+    expect(bias.first_drag_tasks_over_frame).toBe(2);
+    expect(bias.runs).toBe(4);
   });
 });
