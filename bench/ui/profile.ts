@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/e2e/chromium.ts';
 import { dragIn, leadsOfSize, loadThroughWizard, openApp, UI_VIEWS, type UiView } from './uiBench.ts';
-import { mainThreadTasks, type TraceEvent } from './taskTrace.ts';
+import { mainThreadEvents, mainThreadTasks, timeInside, type TraceEvent } from './taskTrace.ts';
 import { serveBuiltApp } from './appServer.ts';
 
 interface ProfileNode {
@@ -62,10 +62,7 @@ async function traced<T>(
   await done;
   session.off('Tracing.dataCollected', collect);
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const tasks = mainThreadTasks(events);
-  const inner = events.filter((e) => e.ph === 'X' && main && e.pid === main.pid && e.tid === main.tid);
-  return { value, tasks, profile, inner };
+  return { value, tasks: mainThreadTasks(events), profile, inner: mainThreadEvents(events) };
 }
 
 const paintedNodes = new Set<number>();
@@ -125,22 +122,7 @@ function report(
     console.log(
       `  task ${(task.dur! / 1000).toFixed(1)} ms, on CPU ${cpu === undefined ? '?' : (cpu / 1000).toFixed(1)} ms (${n} samples)`,
     );
-    const kinds = new Map<string, number>();
-    for (const e of inner)
-      if (
-        e.ts >= from &&
-        e.ts + (e.dur ?? 0) <= to &&
-        e !== task &&
-        !/RunTask|mojo|Watcher|EpollEvent/.test(e.name)
-      )
-        kinds.set(e.name, (kinds.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
-    console.log(
-      `    trace: ${[...kinds]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 8)
-        .map(([k, v]) => `${k} ${v.toFixed(1)}`)
-        .join(' | ')}`,
-    );
+    console.log(`    trace: ${timeInside(task, inner, 8)}`);
     for (const e of inner) {
       if (e.name !== 'Layout' || e.ts < from || e.ts + (e.dur ?? 0) > to || (e.dur ?? 0) < 1000) continue;
       const a = e.args as LayoutArgs | undefined;

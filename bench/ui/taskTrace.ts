@@ -47,12 +47,17 @@ const TASK_EVENTS = new Set([
   'BlinkScheduler_PerformMicrotaskCheckpoint',
 ]);
 
-/** Top-level tasks of the page's main thread (a task nested in another, a nested run loop, is part of it). */
-export function mainThreadTasks(events: readonly TraceEvent[]): TraceEvent[] {
+/** Every complete ('X') event of the page's main thread, tasks and what ran inside them. */
+export function mainThreadEvents(events: readonly TraceEvent[]): TraceEvent[] {
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   if (!main) return [];
-  const all = events
-    .filter((e) => e.ph === 'X' && TASK_EVENTS.has(e.name) && e.pid === main.pid && e.tid === main.tid)
+  return events.filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid);
+}
+
+/** Top-level tasks of the page's main thread (a task nested in another, a nested run loop, is part of it). */
+export function mainThreadTasks(events: readonly TraceEvent[]): TraceEvent[] {
+  const all = mainThreadEvents(events)
+    .filter((e) => TASK_EVENTS.has(e.name))
     // the outer event first when two start together
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const tasks: TraceEvent[] = [];
@@ -103,26 +108,37 @@ export async function withTaskTrace<T>(
   return { value, tasks: stats };
 }
 
-/** Each task over a frame: "23.1 ms (9.8 CPU): Layout 9.5 | FunctionCall 6.1 | …" (the inner events' time). */
+/**
+ * What took a task's time: the main-thread events inside it (not the task wrappers or the message-loop
+ * plumbing), time summed by name, the `count` longest as "Layout 9.5 | FunctionCall 6.1 | …".
+ */
+export function timeInside(task: TraceEvent, inner: readonly TraceEvent[], count: number): string {
+  const end = task.ts + (task.dur ?? 0);
+  const kinds = new Map<string, number>();
+  for (const e of inner)
+    if (
+      e.ts >= task.ts &&
+      e.ts + (e.dur ?? 0) <= end &&
+      !TASK_EVENTS.has(e.name) &&
+      !/RunTask|mojo|Watcher|Epoll/.test(e.name)
+    )
+      kinds.set(e.name, (kinds.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+  return [...kinds]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+    .join(' | ');
+}
+
+/** Each task over a frame: "23.1 ms (9.8 CPU): Layout 9.5 | FunctionCall 6.1 | …". */
 export function overFrameDetail(events: readonly TraceEvent[], tasks: readonly TraceEvent[]): string[] {
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const inner = events.filter(
-    (e) => e.ph === 'X' && main && e.pid === main.pid && e.tid === main.tid && !TASK_EVENTS.has(e.name),
-  );
+  const inner = mainThreadEvents(events);
   return tasks
     .filter((t) => (t.dur ?? 0) / 1000 > FRAME_MS)
-    .map((t) => {
-      const end = t.ts + (t.dur ?? 0);
-      const kinds = new Map<string, number>();
-      for (const e of inner)
-        if (e.ts >= t.ts && e.ts + (e.dur ?? 0) <= end && !/mojo|Watcher|Epoll/.test(e.name))
-          kinds.set(e.name, (kinds.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
-      const top = [...kinds]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 5)
-        .map(([k, v]) => `${k} ${v.toFixed(1)}`);
-      return `${((t.dur ?? 0) / 1000).toFixed(1)} ms (${((t.tdur ?? 0) / 1000).toFixed(1)} CPU): ${top.join(' | ')}`;
-    });
+    .map(
+      (t) =>
+        `${((t.dur ?? 0) / 1000).toFixed(1)} ms (${((t.tdur ?? 0) / 1000).toFixed(1)} CPU): ${timeInside(t, inner, 5)}`,
+    );
 }
 
 function taskStats(tasks: readonly TraceEvent[]): TaskStats {

@@ -203,12 +203,13 @@ export async function uiBench(
   detail = false,
 ): Promise<{ load: UiLoad; drags: Record<UiView, UiDrag[]> }> {
   const { page, context, foreign } = await openApp(browser, url);
+  const trace = detail ? 'detail' : true;
   try {
-    const load = await loadThroughWizard(page, dir, leads, detail ? 'detail' : true);
+    const load = await loadThroughWizard(page, dir, leads, trace);
     const drags = {} as Record<UiView, UiDrag[]>;
     for (const view of UI_VIEWS) {
       drags[view] = [];
-      for (let r = 0; r < runs; r++) drags[view].push(await dragIn(page, view, detail ? 'detail' : true));
+      for (let r = 0; r < runs; r++) drags[view].push(await dragIn(page, view, trace));
     }
     if (foreign.length) throw new Error(`the app contacted other origins: ${foreign.join(', ')}`);
     return { load, drags };

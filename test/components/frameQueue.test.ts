@@ -9,6 +9,17 @@ function work(ms: number): void {
   while (performance.now() < end);
 }
 
+/** Queues `count` jobs that each take 12 ms (over the queue's budget: one per turn); they log their turns. */
+function queueSlowJobs(count: number): number[] {
+  const ran: number[] = [];
+  for (let k = 0; k < count; k++)
+    inFreeFrame({}, () => {
+      ran.push(k);
+      work(12);
+    });
+  return ran;
+}
+
 describe('frame queue', () => {
   it('runs a job later, once, with its latest version', async () => {
     const owner = {};
@@ -23,12 +34,7 @@ describe('frame queue', () => {
   });
 
   it('spreads slow jobs over several turns, in the order queued', async () => {
-    const ran: number[] = [];
-    for (let k = 0; k < 3; k++)
-      inFreeFrame({}, () => {
-        ran.push(k);
-        work(12);
-      });
+    const ran = queueSlowJobs(3);
     await turn();
     expect(ran).toEqual([0]);
     for (let k = 0; k < 10 && ran.length < 3; k++) await turn();
@@ -56,12 +62,7 @@ describe('frame jobs done', () => {
   });
 
   it('resolves after the run that empties the queue, not before', async () => {
-    const ran: number[] = [];
-    for (let k = 0; k < 3; k++)
-      inFreeFrame({}, () => {
-        ran.push(k);
-        work(12);
-      });
+    const ran = queueSlowJobs(3);
     const seen: number[] = [];
     await frameJobsDone(10_000).then(() => seen.push(ran.length));
     expect(seen).toEqual([3]);
@@ -78,12 +79,7 @@ describe('frame jobs done', () => {
   });
 
   it('gives up after maxMs when jobs are still waiting for their turn', async () => {
-    const ran: number[] = [];
-    for (let k = 0; k < 2; k++)
-      inFreeFrame({}, () => {
-        ran.push(k);
-        work(12);
-      });
+    const ran = queueSlowJobs(2);
     const seen = await frameJobsDone(1).then(() => ran.length);
     expect(seen).toBeLessThan(2);
     for (let k = 0; k < 10 && ran.length < 2; k++) await turn();
@@ -93,15 +89,10 @@ describe('frame jobs done', () => {
 
 describe("after the page is drawn (a kernel lane's rest)", () => {
   it('waits for every chart job queued when the result came, however many turns they take', async () => {
-    const ran: number[] = [];
     const rest = afterPageDrawn();
     // the result's charts are queued after the rest began (Svelte's effects run in a microtask)
     await Promise.resolve();
-    for (let k = 0; k < 3; k++)
-      inFreeFrame({}, () => {
-        ran.push(k);
-        work(12);
-      });
+    const ran = queueSlowJobs(3);
     await rest;
     expect(ran).toEqual([0, 1, 2]);
   });
