@@ -8,11 +8,16 @@ import { freePort } from '../freePort.ts';
 export async function serveBuiltApp(
   repo: string,
   outDir: string,
-  { minify = true }: { minify?: boolean } = {},
+  { minify = true, sourcemap = false }: { minify?: boolean; sourcemap?: boolean } = {},
 ): Promise<{ server: PreviewServer; url: string }> {
   const configFile = `${repo}/vite.config.ts`;
   // 'error': the build's plugin-timing notes would interleave with the bench's table
-  await build({ root: repo, configFile, logLevel: 'error', build: { outDir, emptyOutDir: true, minify } });
+  await build({
+    root: repo,
+    configFile,
+    logLevel: 'error',
+    build: { outDir, emptyOutDir: true, minify, sourcemap },
+  });
   const port = await freePort();
   const server = await preview({
     root: repo,

@@ -41,6 +41,14 @@ function summarize(snapshot: Snapshot): void {
   for (const e of [...kinds].sort((a, b) => b[1].count - a[1].count).slice(0, 8)) console.log(line(e));
   console.log('by size:');
   for (const e of [...kinds].sort((a, b) => b[1].bytes - a[1].bytes).slice(0, 8)) console.log(line(e));
+  const largest: [number, string][] = [];
+  for (let k = 0; k < nodes.length; k += width) {
+    if (types[nodes[k + typeAt]] !== 'string') continue;
+    largest.push([nodes[k + sizeAt], strings[nodes[k + nameAt]].slice(0, 90).replace(/\s+/g, ' ')]);
+  }
+  console.log('largest strings:');
+  for (const [bytes, text] of largest.sort((a, b) => b[0] - a[0]).slice(0, 12))
+    console.log(`  ${(bytes / 1e3).toFixed(0).padStart(8)} kB  ${JSON.stringify(text)}`);
 }
 
 const { values } = parseArgs({

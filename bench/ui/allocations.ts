@@ -1,0 +1,95 @@
+/**
+ * What the page allocates while a weight is dragged: `npx tsx bench/ui/allocations.ts [--size 1m]
+ * [--views tiers,roi]`. Loads the CSVs through the wizard as the ui phase does, opens each view with one
+ * drag, then samples the page's JS allocations (garbage included) over a second drag; prints the bytes
+ * allocated per app function (inclusive: the app's frames on each sample's stack) and the DOM nodes,
+ * layouts and heap before and after. What a drag allocates is what its major collections have to clear.
+ */
+import { parseArgs } from 'node:util';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/e2e/chromium.ts';
+import { dragIn, leadsOfSize, loadThroughWizard, openApp, UI_VIEWS, type UiView } from './uiBench.ts';
+import { serveBuiltApp } from './appServer.ts';
+import { allocationsBy, type CallFrame, type SamplingNode } from './allocationSamples.ts';
+
+/** Names a frame of the built bundle by its original source (`src/…:line function`), through the maps. */
+function sourceNamer(assets: string): (f: CallFrame) => string | null {
+  const maps = new Map<string, SourceMapConsumer>();
+  for (const file of readdirSync(assets).filter((f) => f.endsWith('.js.map')))
+    maps.set(
+      file.slice(0, -4),
+      new SourceMapConsumer(JSON.parse(readFileSync(join(assets, file), 'utf8')) as RawSourceMap),
+    );
+  return (f) => {
+    const map = maps.get(f.url.split('/').pop() ?? '');
+    if (!map) return null;
+    const at = map.originalPositionFor({ line: f.lineNumber + 1, column: f.columnNumber });
+    const src = at.source?.includes('node_modules') ? undefined : at.source?.match(/(?:^|\/)(src\/.*)$/)?.[1];
+    return src ? `${src}:${at.line} ${f.functionName || '(anon)'}` : null;
+  };
+}
+
+async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+}
+
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const top = (m: Map<string, number>, k: number) =>
+  [...m]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, k)
+    .map(([f, b]) => `      ${mb(b).padStart(9)}  ${f}`)
+    .join('\n');
+
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: '1m' },
+    views: { type: 'string', default: UI_VIEWS.join(',') },
+  },
+});
+const repo = resolve(import.meta.dirname, '../..');
+const leads = leadsOfSize(values.size!);
+// unminified: the samples name the app's functions
+const outDir = join(tmpdir(), `scorelab-alloc-${process.pid}`);
+const { server, url } = await serveBuiltApp(repo, outDir, { minify: false, sourcemap: true });
+const source = sourceNamer(join(outDir, 'assets'));
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+try {
+  const { page, context } = await openApp(browser, url);
+  await loadThroughWizard(page, join(repo, 'bench/.data', values.size!), leads, false);
+  const cdp = await context.newCDPSession(page as Page);
+  await cdp.send('Performance.enable');
+  await cdp.send('HeapProfiler.enable');
+  for (const view of values.views!.split(',') as UiView[]) {
+    await dragIn(page, view, false);
+    const before = await metrics(cdp);
+    await cdp.send('HeapProfiler.startSampling', {
+      samplingInterval: 4096,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+    const drag = await dragIn(page, view, false);
+    const { profile } = (await cdp.send('HeapProfiler.stopSampling')) as unknown as {
+      profile: { head: SamplingNode };
+    };
+    const after = await metrics(cdp);
+    const { self, app } = allocationsBy(profile.head, source);
+    const total = [...self.values()].reduce((a, b) => a + b, 0);
+    const delta = (k: string) => (after[k] ?? 0) - (before[k] ?? 0);
+    console.log(`\n== ${view}: ${JSON.stringify(drag)}`);
+    console.log(
+      `  allocated ${mb(total)}; DOM nodes ${before.Nodes} → ${after.Nodes}; layouts +${delta('LayoutCount')}, style recalcs +${delta('RecalcStyleCount')}; JS heap ${mb(before.JSHeapUsedSize)} → ${mb(after.JSHeapUsedSize)}`,
+    );
+    console.log(`    by function itself:\n${top(self, 12)}`);
+    console.log(`    under app function:\n${top(app, 16)}`);
+  }
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
