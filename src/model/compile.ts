@@ -109,8 +109,18 @@ export interface MatrixLayout {
   key: string;
 }
 
+/** Keys of frozen rules, which cannot change: a drag asks for every rule's key several times a move. */
+const frozenKeys = new WeakMap<Rule, string>();
+
 /** A rule's condition: what its matrix column holds (points, caps and flags are not part of it). */
 export function conditionKey(rule: Rule): string {
+  if (!Object.isFrozen(rule)) return keyOf(rule);
+  let key = frozenKeys.get(rule);
+  if (key === undefined) frozenKeys.set(rule, (key = keyOf(rule)));
+  return key;
+}
+
+function keyOf(rule: Rule): string {
   switch (rule.kind) {
     case 'category':
       return JSON.stringify([rule.kind, rule.field, rule.cases.map((c) => c.values)]);
