@@ -185,6 +185,7 @@ export const en = {
   'leads.tierFilter': 'Tier',
   'leads.shown': '{shown} of {total} leads',
   'leads.export': 'Export scored leads (CSV)',
+  'leads.exportPreparing': 'Calibrating probabilities for the export…',
   'leads.col.lead_id': 'Lead id',
   'leads.col.company': 'Company',
   'leads.col.industry': 'Industry',

@@ -181,6 +181,7 @@ export const zhCN: Record<MessageKey, string> = {
   'leads.tierFilter': '级别',
   'leads.shown': '显示 {shown} / {total} 条线索',
   'leads.export': '导出评分后的线索（CSV）',
+  'leads.exportPreparing': '正在为导出校准概率…',
   'leads.col.lead_id': '线索编号',
   'leads.col.company': '公司',
   'leads.col.industry': '行业',

@@ -60,6 +60,8 @@ class AppState {
   #scenarioFor = (withUrgency: boolean) => scenario.start(withUrgency);
   /** Leads view filter set from elsewhere (a migration-matrix cell): baseline tier → scenario tier. */
   migrationFilter = $state<{ from: number; to: number } | null>(null);
+  /** The Leads export waits for a result with the calibrated probabilities, which its drags go without. */
+  leadsExport = $state(false);
 
   /** The lead (kernel index) whose score the Leads view explains, or null. */
   selectedLead = $state<number | null>(null);
@@ -125,6 +127,7 @@ engine.onStopped((stop) => void app.load.afterStop(stop));
 installTestHooks({
   trapEngine: () => engine.stop('trap'),
   scoringPending: () => app.scoring.pending,
+  calibrated: () => (app.scoring.result?.accuracy ?? null) !== null,
   setWeight: (d, w) => scenario.edit(`weight-${d}`, (s) => setWeight(s, d, w)),
   weight: (d) => scenario.current.dimensions[d]?.weight ?? 0,
 });

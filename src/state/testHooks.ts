@@ -4,6 +4,8 @@ export interface ScorelabTestHooks {
   trapEngine(): Promise<void>;
   /** Kernel requests not yet answered: 0 once the last edit's numbers are in. */
   scoringPending(): number;
+  /** Whether the result on screen carries the calibrated probabilities (a re-score that asked for them). */
+  calibrated(): boolean;
   /** Sets a dimension's weight as its slider does (for views without a slider, e.g. Leads). */
   setWeight(dimension: number, weight: number): void;
   weight(dimension: number): number;

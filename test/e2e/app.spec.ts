@@ -145,6 +145,9 @@ test('the scored-leads export re-checks the numbers on screen', async ({ page })
   await page.getByTestId('nav-leads').click();
   await expect(page.getByTestId('lead-row').first()).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/leads.png`, fullPage: true });
+  // the table's re-scores go without calibration; the export asks for it
+  await scoringSettled(page);
+  expect(await page.evaluate(() => window.__scorelabTest!.calibrated())).toBe(false);
   const download = page.waitForEvent('download');
   await page.getByTestId('leads-export').click();
   const text = readFileSync(await (await download).path(), 'utf8');
@@ -161,13 +164,16 @@ test('the scored-leads export re-checks the numbers on screen', async ({ page })
     counts[cells[tierCol]] = (counts[cells[tierCol]] ?? 0) + 1;
   }
   expect(counts).toEqual(onScreen);
-  // the Tiers view scores without calibrating; the Leads view asks for it, so every lead has its probability
+  // the export waited for a re-score with the calibration, so every lead has its probability
   const pCol = header.indexOf('probability');
   const probabilities = lines.slice(1).map((line) => {
     const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, ''));
     return Number(cells[pCol]);
   });
   expect(probabilities.filter((p) => !(p > 0 && p < 1))).toEqual([]);
+  // and the table goes back to re-scoring without it
+  await expect(page.getByTestId('leads-export')).toBeEnabled();
+  await expect.poll(() => page.evaluate(() => window.__scorelabTest!.calibrated())).toBe(false);
   // filtering the table by tier shows exactly that tier's count
   await page.getByTestId('leads-tier-filter').selectOption({ label: 'A' });
   await expect(page.getByTestId('leads-shown')).toHaveAttribute('data-value', String(onScreen.A));
