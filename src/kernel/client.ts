@@ -342,7 +342,6 @@ export function resultBuffers(r: ScoreResult): ArrayBuffer[] {
     r.disqualified,
     ...r.subscores,
     r.accuracy?.probability,
-    r.order?.rows,
     r.baseline?.tier,
   ];
   const buffers = new Set<ArrayBuffer>();

@@ -13,6 +13,9 @@ export interface LeadOrderOptions {
   /** A result column, a dimension's subscore (`sub:0` …), or the text rank of LeadKeys. */
   sort: 'score' | 'tier' | `sub:${number}` | 'rank';
   descending: boolean;
+  /** The page of the table that comes back with its values: `count` rows from position `from`. */
+  from: number;
+  count: number;
 }
 
 /** What the view computes from the leads' text, once per filter text or sort column. */
@@ -27,6 +30,46 @@ export interface LeadOrder {
   key: string;
   /** Lead indices in table order. */
   rows: Uint32Array;
+}
+
+/**
+ * A page of the Leads table: the rows at positions `from` … `from + rows.length - 1` of the query's order
+ * and their values. The table reads nothing else of a result, so a re-score sends the page, not a
+ * million-lead array per column.
+ */
+export interface LeadPage {
+  key: string;
+  /** Rows the query keeps (the table's length). */
+  total: number;
+  from: number;
+  /** Lead indices of the page's rows. */
+  rows: Uint32Array;
+  score: Float64Array;
+  tier: Uint8Array;
+  disqualified: Uint8Array;
+  /** subscores[d][k]: dimension d's subscore of the page's k-th row. */
+  subscores: Float32Array[];
+}
+
+/** The page of an order asked for, cut to the order's length. */
+export function pageOf(order: LeadOrder, scores: Scores, from: number, count: number): LeadPage {
+  const total = order.rows.length;
+  const start = Math.min(Math.max(0, Math.floor(from)), total);
+  const rows = order.rows.slice(start, Math.min(total, start + Math.max(0, Math.floor(count))));
+  const pick = <T extends Float64Array | Float32Array | Uint8Array>(column: T, into: T): T => {
+    for (let k = 0; k < rows.length; k++) into[k] = column[rows[k]];
+    return into;
+  };
+  return {
+    key: order.key,
+    total,
+    from: start,
+    rows,
+    score: pick(scores.score, new Float64Array(rows.length)),
+    tier: pick(scores.tier, new Uint8Array(rows.length)),
+    disqualified: pick(scores.disqualified, new Uint8Array(rows.length)),
+    subscores: scores.subscores.map((s) => pick(s, new Float32Array(rows.length))),
+  };
 }
 
 /** Row order of the Leads table: the kept leads' indices sorted by the key; ties keep lead order. */

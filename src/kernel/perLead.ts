@@ -1,9 +1,9 @@
 import type { ScoreResult } from './protocol';
 
 /**
- * A result without its per-lead arrays (empty ones in their place, same types): only the Leads view and
- * its export read them, and ~30 MB of arrays per re-score arriving on the UI thread bring on full
- * collections of its heap (which holds the lead table) during a drag. The order, when asked, stays.
+ * A result without its per-lead arrays (empty ones in their place, same types): only the scored-leads
+ * export reads them (the Leads table reads its page, `order`, which stays), and ~30 MB of arrays per
+ * re-score arriving on the UI thread bring on full collections of its heap during a drag.
  */
 export function withoutPerLead(r: ScoreResult): ScoreResult {
   return {

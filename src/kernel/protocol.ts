@@ -7,7 +7,7 @@ import type { Explanation } from './explain';
 import type { WeightSuggestion } from './suggest';
 import type { BiasOptions, BiasReport, BiasSegment } from './bias';
 import type { RoiData, RoiOptions, RoiResult } from './roi';
-import type { LeadKeys, LeadOrder, LeadOrderOptions } from './leadOrder';
+import type { LeadKeys, LeadOrderOptions, LeadPage } from './leadOrder';
 
 export interface SegmentColumn {
   codes: Int32Array;
@@ -72,8 +72,8 @@ export interface ScoreResult {
   /** Calibrated probabilities and, when asked, the Accuracy view's report. */
   accuracy: AccuracyResult | null;
   baseline: BaselineComparison | null;
-  /** The Leads table's row order, when asked (the view is open). */
-  order: LeadOrder | null;
+  /** The Leads table's page in its order, when asked (the view is open). */
+  order: LeadPage | null;
   /** Time spent in the worker on scoring and aggregation. */
   ms: number;
   /** Where `ms` went, step by step (kernel/steps.ts; the bench prints it). */

@@ -10,7 +10,7 @@ import { defaultSplitDay, quartersOf, type Quarters } from './window';
 import { allocateScores, scoreAll, type Scores } from './score';
 import { roiOf, type RoiData, type RoiOptions, type RoiResult } from './roi';
 import { explainLead, type Explanation } from './explain';
-import { orderLeads, type LeadKeys, type LeadOrderOptions } from './leadOrder';
+import { orderLeads, pageOf, type LeadKeys, type LeadOrderOptions } from './leadOrder';
 import { BufferPool } from './bufferPool';
 import { StepTimer } from './steps';
 
@@ -220,7 +220,14 @@ export class KernelSession {
       };
     }
     steps.lap('baseline');
-    const leadOrder = order ? orderLeads(scores, comparison?.tier ?? null, this.#leadKeys, order) : null;
+    const leadOrder = order
+      ? pageOf(
+          orderLeads(scores, comparison?.tier ?? null, this.#leadKeys, order),
+          scores,
+          order.from,
+          order.count,
+        )
+      : null;
     steps.lap('order');
     return {
       id,

@@ -70,7 +70,6 @@ scope.onmessage = (event: MessageEvent<KernelRequest>) => {
       r.disqualified.buffer,
       ...r.subscores.map((s) => s.buffer),
       ...(r.accuracy?.probability ? [r.accuracy.probability.buffer] : []),
-      ...(r.order ? [r.order.rows.buffer] : []),
     ]);
   } catch (error) {
     const reply: KernelResponse = { type: 'error', id: msg.id, message: String(error) };

@@ -60,7 +60,10 @@ class AppState {
   #scenarioFor = (withUrgency: boolean) => scenario.start(withUrgency);
   /** Leads view filter set from elsewhere (a migration-matrix cell): baseline tier → scenario tier. */
   migrationFilter = $state<{ from: number; to: number } | null>(null);
-  /** The Leads export waits for a result with the calibrated probabilities, which its drags go without. */
+  /**
+   * The Leads export waits for a result with every lead's values and calibrated probability, which the
+   * table's re-scores go without.
+   */
   leadsExport = $state(false);
 
   /** The lead (kernel index) whose score the Leads view explains, or null. */

@@ -14,7 +14,12 @@ export interface LeadQueryInput {
  * per re-score: none); the text filter and text sorts need the leads' text, so their mask and rank are
  * computed here, once per filter text or sort column, and sent to the kernel before the request.
  */
+/** Rows of the table that come back with each re-score: dozens of screens of it, a few kB at most. */
+export const PAGE_ROWS = 600;
+
 export class LeadQuery {
+  /** Position of the page's first row in the order (see `show`). */
+  from = $state(0);
   text = $state('');
   tier = $state<number | null>(null);
   sort = $state<LeadColumn>('score');
@@ -25,6 +30,7 @@ export class LeadQuery {
   constructor(private readonly send: (keys: LeadKeys) => void) {}
 
   reset(): void {
+    this.from = 0;
     this.text = '';
     this.tier = null;
     this.sort = 'score';
@@ -37,6 +43,16 @@ export class LeadQuery {
       this.sort = column;
       this.descending = column === 'score' || column.startsWith('sub:');
     }
+  }
+
+  /**
+   * The table shows rows `first` … `last - 1` of `total`: when they leave the page, the next re-score sends
+   * the page centred on them (the kernel keeps the million-lead arrays; the page is what the table reads).
+   */
+  show(first: number, last: number, total: number): void {
+    const end = Math.min(total, this.from + PAGE_ROWS);
+    if (first >= this.from && last <= end) return;
+    this.from = Math.max(0, Math.floor((first + last - PAGE_ROWS) / 2));
   }
 
   /** Names the query: an order computed for another one (or other data) is not this one's. */
@@ -78,6 +94,8 @@ export class LeadQuery {
       masked: this.#mask.mask !== null,
       sort: isTextColumn(sort) ? 'rank' : sort,
       descending: this.descending,
+      from: this.from,
+      count: PAGE_ROWS,
     };
   }
 }

@@ -37,3 +37,28 @@ test('the Leads table filters by text and sorts by a text column, both done in t
   await expect(page.getByTestId('lead-row').first()).toHaveAttribute('data-lead', byCompany.at(-1)![0]);
   await expect(page.getByTestId('leads-shown')).toHaveAttribute('data-value', String(rows.length));
 });
+
+test('the Leads table scrolls through every row: pages beyond the first come with the next re-score', async ({
+  page,
+}) => {
+  page.on('pageerror', (e) => console.error('pageerror:', e.message));
+  // expected from the file: every lead by company, ties in file order (a stable sort)
+  const byCompany = sampleRows().sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  await page.goto('./');
+  await waitReady(page);
+  await page.getByTestId('nav-leads').click();
+  await page.getByRole('columnheader').filter({ hasText: 'Company' }).getByRole('button').click();
+  const rows = page.getByTestId('lead-row');
+  await expect(rows.first()).toHaveAttribute('data-lead', byCompany[0][0]);
+  const top = (row: typeof rows) => row.evaluate((el) => parseFloat((el as HTMLElement).style.top));
+  const rowHeight = (await top(rows.nth(1))) - (await top(rows.nth(0)));
+  expect(rowHeight).toBeGreaterThan(0);
+  const table = page.getByTestId('leads-table');
+  // the middle of the table and its last row, each far past the first page
+  for (const at of [6000, byCompany.length - 1]) {
+    await table.evaluate((el, y) => (el.scrollTop = y), at * rowHeight);
+    const row = page.locator(`[data-testid="lead-row"][style*="top: ${at * rowHeight}px"]`);
+    await expect(row).toHaveAttribute('data-lead', byCompany[at][0]);
+  }
+  await expect(rows.last()).toHaveAttribute('data-lead', byCompany.at(-1)![0]);
+});

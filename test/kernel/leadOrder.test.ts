@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orderLeads, sortIndicesBy, type LeadOrderOptions } from '../../src/kernel/leadOrder';
+import { orderLeads, pageOf, sortIndicesBy, type LeadOrderOptions } from '../../src/kernel/leadOrder';
 import type { Scores } from '../../src/kernel/score';
 
 /** The order the Leads view used to compute on the main thread: a comparator sort, ties by lead index. */
@@ -73,6 +73,8 @@ describe('orderLeads', () => {
     masked: false,
     sort: 'score',
     descending: true,
+    from: 0,
+    count: 10,
     ...o,
   });
   const none = { mask: null, rank: null };
@@ -110,5 +112,47 @@ describe('orderLeads', () => {
       orderLeads(scores, null, { mask: new Uint8Array(3), rank: null }, q({ masked: true })),
     ).toThrow(/mask/);
     expect(() => orderLeads(scores, null, none, q({ sort: 'rank' }))).toThrow(/rank/);
+  });
+});
+
+describe('pageOf', () => {
+  const scores = {
+    score: Float64Array.of(50, 80, 70, 10, 90),
+    tier: Uint8Array.of(1, 0, 0, 2, 0),
+    disqualified: Uint8Array.of(0, 0, 0, 1, 0),
+    subscores: [Float32Array.of(5, 1, 9, 3, 7), Float32Array.of(0.5, 0.1, 0.9, 0.3, 0.7)],
+  } as unknown as Scores;
+  // by score descending: leads 4, 1, 2, 0, 3
+  const order = { key: 'q', rows: Uint32Array.of(4, 1, 2, 0, 3) };
+
+  it('gives the rows at the asked positions with their own values, under the order’s key and length', () => {
+    const page = pageOf(order, scores, 1, 3);
+    expect(page.key).toBe('q');
+    expect(page.total).toBe(5);
+    expect(page.from).toBe(1);
+    expect(Array.from(page.rows)).toEqual([1, 2, 0]);
+    expect(Array.from(page.score)).toEqual([80, 70, 50]);
+    expect(Array.from(page.tier)).toEqual([0, 0, 1]);
+    expect(Array.from(page.disqualified)).toEqual([0, 0, 0]);
+    expect(page.subscores.map((s) => Array.from(s))).toEqual([
+      [1, 9, 5],
+      [Math.fround(0.1), Math.fround(0.9), Math.fround(0.5)],
+    ]);
+  });
+
+  it('cuts a page that runs past the end, and one that starts past it or before 0', () => {
+    expect(Array.from(pageOf(order, scores, 3, 10).rows)).toEqual([0, 3]);
+    expect(Array.from(pageOf(order, scores, 3, 10).disqualified)).toEqual([0, 1]);
+    const past = pageOf(order, scores, 9, 4);
+    expect([past.from, past.rows.length, past.total]).toEqual([5, 0, 5]);
+    expect(pageOf(order, scores, -3, 2).from).toBe(0);
+    expect(Array.from(pageOf(order, scores, -3, 2).rows)).toEqual([4, 1]);
+  });
+
+  it('is a copy: the page holds nothing of the million-lead arrays', () => {
+    const page = pageOf(order, scores, 0, 2);
+    expect(page.score.buffer).not.toBe(scores.score.buffer);
+    expect(page.rows.buffer).not.toBe(order.rows.buffer);
+    expect(page.score.buffer.byteLength).toBe(2 * 8);
   });
 });

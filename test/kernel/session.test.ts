@@ -97,6 +97,8 @@ describe('the Leads table order comes with the scores', () => {
     masked: false,
     sort: 'score',
     descending: true,
+    from: 0,
+    count: 100,
   };
 
   it('sorts by score, filters by tier, mask and migration cell, and sorts by a sent rank', () => {
@@ -120,6 +122,19 @@ describe('the Leads table order comes with the scores', () => {
     expect(rows({ sort: 'rank', masked: true, tier: 2 })).toEqual([1]);
     // no order unless asked
     expect(s.score(2, scenario, null, null, null, null, null, () => 0).order).toBeNull();
+  });
+
+  it('sends the page asked for with the rows’ own scores and tiers, and the query’s length', () => {
+    const s = session();
+    const scenario = compilePlan(tinyScenario());
+    scenario.dimWeights[1] = 0;
+    const r = s.score(1, scenario, null, null, null, null, null, () => 0, { ...order, from: 1, count: 2 });
+    const page = r.order!;
+    expect([page.total, page.from]).toEqual([6, 1]);
+    expect(Array.from(page.rows)).toEqual([5, 2]);
+    expect(Array.from(page.score)).toEqual([r.score[5], r.score[2]]);
+    expect(Array.from(page.tier)).toEqual([r.tier[5], r.tier[2]]);
+    expect(page.subscores.map((x) => x[1])).toEqual(r.subscores.map((x) => x[2]));
   });
 
   it('keeps the text keys across new data of the same leads, and refuses keys of another size', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { textColumnOf } from '../../src/db/textColumn';
 import type { LeadTable } from '../../src/features/build';
 import type { LeadKeys } from '../../src/kernel/leadOrder';
-import { LeadQuery } from '../../src/state/leadQuery.svelte';
+import { LeadQuery, PAGE_ROWS } from '../../src/state/leadQuery.svelte';
 
 function leads(companies: string[]): LeadTable {
   const n = companies.length;
@@ -70,5 +70,31 @@ describe('LeadQuery', () => {
     expect(options.migration).not.toBe(cell);
     expect(options.key).toBe(q.key({ ...input, migration: cell }));
     expect(() => structuredClone(options)).not.toThrow();
+  });
+
+  it('asks for the page the table shows, and a new one only when the shown rows leave it', () => {
+    const q = new LeadQuery(() => {});
+    expect(q.options(input)).toMatchObject({ from: 0, count: PAGE_ROWS });
+    q.show(0, 30, 1_000_000);
+    q.show(PAGE_ROWS - 30, PAGE_ROWS, 1_000_000);
+    expect(q.from).toBe(0);
+    // one row past the page: the next page is centred on the shown rows
+    q.show(PAGE_ROWS - 29, PAGE_ROWS + 1, 1_000_000);
+    expect(q.from).toBe(Math.floor((2 * PAGE_ROWS - 28 - PAGE_ROWS) / 2));
+    expect(q.options(input).from).toBe(q.from);
+    // back to the top, and a jump to the end
+    q.show(0, 30, 1_000_000);
+    expect(q.from).toBe(0);
+    q.show(999_970, 1_000_000, 1_000_000);
+    expect(q.from).toBeLessThanOrEqual(999_970);
+    expect(q.from + PAGE_ROWS).toBeGreaterThanOrEqual(1_000_000);
+    // a short table is one page, whatever is shown
+    const short = new LeadQuery(() => {});
+    short.show(10, 40, 50);
+    expect(short.from).toBe(0);
+    // the page is not part of the query's name: a page of the same query is still its own
+    expect(q.key(input)).toBe(short.key(input));
+    q.reset();
+    expect(q.from).toBe(0);
   });
 });
