@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { blockingBetween, installMonitor, type BlockingStats } from './monitor.ts';
 import { withTaskTrace, type TaskStats } from './taskTrace.ts';
+import { rowWindow } from '../../src/views/leads/virtualRows.ts';
 
 /** The views a weight is dragged in; all but Leads have a weight slider. */
 export const UI_VIEWS = ['tiers', 'leads', 'accuracy', 'bias', 'roi', 'model'] as const;
@@ -125,6 +126,52 @@ export async function dragIn(
   return { ...stats, ...tasks, settleMs: shownAt - last, dragMs: last - first };
 }
 
+/** Where the Leads table's scroll is jumped to in each run, as a fraction of its range: far from each other. */
+const SCROLL_TO = [0.5, 0.9, 0.1, 0.7, 0.3, 1, 0.2, 0.6];
+
+/**
+ * Jumps the Leads table's scroll to a fraction of its range (run `run` of SCROLL_TO), far past the page of
+ * rows it holds, and times it until the first row there is on screen: the next re-score brings its page.
+ */
+export async function scrollLeads(
+  page: Page,
+  run: number,
+  traceTasks: boolean | 'detail' = true,
+): Promise<UiDrag> {
+  await page.getByTestId('nav-leads').click();
+  await quiet(page);
+  const rows = page.getByTestId('lead-row');
+  const top = (k: number) => rows.nth(k).evaluate((el) => parseFloat((el as HTMLElement).style.top));
+  const rowHeight = (await top(1)) - (await top(0));
+  const total = Number(await page.getByTestId('leads-shown').getAttribute('data-value'));
+  const table = page.getByTestId('leads-table');
+  const view = await table.evaluate((el) => ({
+    height: el.clientHeight,
+    range: el.scrollHeight - el.clientHeight,
+  }));
+  const y = Math.round(SCROLL_TO[run % SCROLL_TO.length] * view.range);
+  // the row the table shows first at that offset, as the view maps it (a million rows scale the range)
+  const at = rowWindow(y, total, rowHeight, Math.round(view.height / rowHeight), 0).first;
+  const {
+    value: [start, shownAt],
+    tasks,
+  } = await withTaskTrace(
+    page,
+    async () => {
+      const start = await table.evaluate((el, to) => ((el.scrollTop = to), performance.now()), y);
+      const shown = await page.waitForFunction(
+        (selector) => (document.querySelector(selector) ? performance.now() : null),
+        `[data-testid="lead-row"][data-at="${at}"]`,
+        { polling: 'raf', timeout: 60_000 },
+      );
+      return [start, (await shown.jsonValue())!] as const;
+    },
+    traceTasks,
+  );
+  const stats = await page.evaluate(blockingBetween, [start, shownAt] as const);
+  return { ...stats, ...tasks, settleMs: shownAt - start, dragMs: 0 };
+}
+
 /** A fresh page on the built app with the monitor installed; fails the bench if it leaves its origin. */
 export async function openApp(
   browser: Browser,
@@ -192,7 +239,8 @@ export async function loadThroughWizard(
 
 /**
  * Opens the built app, loads the three CSVs through its file input and import wizard as a person would,
- * then drags a weight in each view while the page records long tasks and frame gaps.
+ * then drags a weight in each view and jumps the Leads table's scroll while the page records long tasks
+ * and frame gaps.
  */
 export async function uiBench(
   browser: Browser,
@@ -201,7 +249,7 @@ export async function uiBench(
   leads: number,
   runs: number,
   detail = false,
-): Promise<{ load: UiLoad; drags: Record<UiView, UiDrag[]> }> {
+): Promise<{ load: UiLoad; drags: Record<UiView, UiDrag[]>; scrolls: UiDrag[] }> {
   const { page, context, foreign } = await openApp(browser, url);
   const trace = detail ? 'detail' : true;
   try {
@@ -211,8 +259,10 @@ export async function uiBench(
       drags[view] = [];
       for (let r = 0; r < runs; r++) drags[view].push(await dragIn(page, view, trace));
     }
+    const scrolls: UiDrag[] = [];
+    for (let r = 0; r < runs; r++) scrolls.push(await scrollLeads(page, r, trace));
     if (foreign.length) throw new Error(`the app contacted other origins: ${foreign.join(', ')}`);
-    return { load, drags };
+    return { load, drags, scrolls };
   } finally {
     await context.close();
   }

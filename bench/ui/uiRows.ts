@@ -23,13 +23,19 @@ const NOT_TRACED: TaskStats = { tracedLongestTaskMs: 0, tracedTasksOverFrame: 0,
  * blocking during it. `ui.drag.<view>`: settle times (last move → numbers shown) as median/min/max; the
  * blocking fields are the worst over the drags (long_tasks: the most in one drag), and the tasks over a frame
  * are also counted over all the drags, in how many drags, and in the first (the view just opened).
+ * `ui.scroll.leads`: the Leads table's scroll jumped past the page it holds → that row on screen, the same
+ * fields over the jumps.
  */
-export function uiRows(leads: number, ui: { load: UiLoad; drags: Record<UiView, UiDrag[]> }): BenchRow[] {
-  const drags = UI_VIEWS.map((view) => {
-    const runs = ui.drags[view];
+export function uiRows(
+  leads: number,
+  ui: { load: UiLoad; drags: Record<UiView, UiDrag[]>; scrolls?: UiDrag[] },
+): BenchRow[] {
+  const steps: [string, UiDrag[]][] = UI_VIEWS.map((view) => [`ui.drag.${view}`, ui.drags[view]]);
+  if (ui.scrolls?.length) steps.push(['ui.scroll.leads', ui.scrolls]);
+  const drags = steps.map(([name, runs]) => {
     const settle = runs.map((r) => r.settleMs);
     return {
-      ...row(`ui.drag.${view}`, leads, settle),
+      ...row(name, leads, settle),
       ...blocking(runs),
       traced_tasks_over_frame_total: runs.reduce((n, r) => n + r.tracedTasksOverFrame, 0),
       drags_over_frame: runs.filter((r) => r.tracedTasksOverFrame > 0).length,
@@ -86,7 +92,7 @@ export function printUiTable(rows: BenchRow[]): void {
   const line = (r: string[]) =>
     r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ');
   console.log(
-    '\nmain thread of the app (ui phase; ui.load*: ms of the step, ui.drag.*: settle ms; tasks>17ms: the most in one drag, in all: over all drags, drags: drags with one, first: in the first drag)',
+    '\nmain thread of the app (ui phase; ui.load*: ms of the step, ui.drag.*: settle ms, ui.scroll.leads: jump → row shown; tasks>17ms: the most in one drag, in all: over all drags, drags: drags with one, first: in the first drag)',
   );
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));

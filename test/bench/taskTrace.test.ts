@@ -80,5 +80,28 @@ describe('uiRows', () => {
     expect(bias.drags_over_frame).toBe(2);
     expect(bias.first_drag_tasks_over_frame).toBe(2);
     expect(bias.runs).toBe(4);
+    expect(uiRows(1000, { load, drags }).some((r) => r.name === 'ui.scroll.leads')).toBe(false);
+  });
+
+  it('adds the Leads table’s scroll jumps as a row of their own, after the drags', () => {
+    const load = { ...drag(0), stageMs: 1, stage: drag(0), loadMs: 1 } as unknown as UiLoad;
+    const views = ['tiers', 'leads', 'accuracy', 'bias', 'roi', 'model'] as const;
+    const drags = Object.fromEntries(views.map((v) => [v, [drag(0)]])) as Record<
+      (typeof views)[number],
+      UiDrag[]
+    >;
+    const scrolls = [
+      { ...drag(0), settleMs: 120, dragMs: 0 },
+      { ...drag(1), settleMs: 300, dragMs: 0 },
+      { ...drag(0), settleMs: 200, dragMs: 0 },
+    ];
+    const rows = uiRows(1000, { load, drags, scrolls });
+    expect(rows.at(-1)!.name).toBe('ui.scroll.leads');
+    expect(rows.at(-1)).toMatchObject({
+      median_ms: 200,
+      runs: 3,
+      drags_over_frame: 1,
+      first_drag_tasks_over_frame: 0,
+    });
   });
 });
