@@ -220,7 +220,7 @@ export class KernelSession {
       };
     }
     steps.lap('baseline');
-    const leadOrder = order
+    const leadPage = order
       ? pageOf(
           orderLeads(scores, comparison?.tier ?? null, this.#leadKeys, order),
           scores,
@@ -233,7 +233,7 @@ export class KernelSession {
       id,
       summary,
       ...scores,
-      order: leadOrder,
+      order: leadPage,
       accuracy: accuracyResult,
       bias: biasReport,
       roi: roiResult,
