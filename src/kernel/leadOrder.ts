@@ -51,11 +51,15 @@ export interface LeadPage {
   subscores: Float32Array[];
 }
 
-/** The page of an order asked for, cut to the order's length. */
+/**
+ * The page of an order asked for. A page that would run past the order's end ends at it instead, as full
+ * as the order allows (a filter that shortened the table while it was scrolled deep shows its last rows).
+ */
 export function pageOf(order: LeadOrder, scores: Scores, from: number, count: number): LeadPage {
   const total = order.rows.length;
-  const start = Math.min(Math.max(0, Math.floor(from)), total);
-  const rows = order.rows.slice(start, Math.min(total, start + Math.max(0, Math.floor(count))));
+  const size = Math.min(total, Math.max(0, Math.floor(count)));
+  const start = Math.min(Math.max(0, Math.floor(from)), total - size);
+  const rows = order.rows.slice(start, start + size);
   const pick = <T extends Float64Array | Float32Array | Uint8Array>(column: T, into: T): T => {
     for (let k = 0; k < rows.length; k++) into[k] = column[rows[k]];
     return into;

@@ -50,8 +50,9 @@ export class LeadQuery {
    * the page centred on them (the kernel keeps the million-lead arrays; the page is what the table reads).
    */
   show(first: number, last: number, total: number): void {
-    const end = Math.min(total, this.from + PAGE_ROWS);
-    if (first >= this.from && last <= end) return;
+    // where the kernel starts the page: one running past the end ends at it (pageOf)
+    const from = Math.max(0, Math.min(this.from, total - PAGE_ROWS));
+    if (first >= from && last <= Math.min(total, from + PAGE_ROWS)) return;
     this.from = Math.max(0, Math.floor((first + last - PAGE_ROWS) / 2));
   }
 

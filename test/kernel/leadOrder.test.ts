@@ -140,13 +140,17 @@ describe('pageOf', () => {
     ]);
   });
 
-  it('cuts a page that runs past the end, and one that starts past it or before 0', () => {
-    expect(Array.from(pageOf(order, scores, 3, 10).rows)).toEqual([0, 3]);
-    expect(Array.from(pageOf(order, scores, 3, 10).disqualified)).toEqual([0, 1]);
-    const past = pageOf(order, scores, 9, 4);
-    expect([past.from, past.rows.length, past.total]).toEqual([5, 0, 5]);
+  it('ends a page that would run past the end at it, as full as the order allows', () => {
+    const end = pageOf(order, scores, 3, 3);
+    expect(end.from).toBe(2);
+    expect(Array.from(end.rows)).toEqual([2, 0, 3]);
+    expect(Array.from(end.disqualified)).toEqual([0, 0, 1]);
+    // a filter left fewer rows than the page: all of them, from the first
+    const past = pageOf(order, scores, 9, 10);
+    expect([past.from, past.rows.length, past.total]).toEqual([0, 5, 5]);
     expect(pageOf(order, scores, -3, 2).from).toBe(0);
     expect(Array.from(pageOf(order, scores, -3, 2).rows)).toEqual([4, 1]);
+    expect(pageOf({ key: 'q', rows: new Uint32Array(0) }, scores, 4, 10).rows).toHaveLength(0);
   });
 
   it('is a copy: the page holds nothing of the million-lead arrays', () => {
