@@ -69,6 +69,9 @@ export function mainThreadTasks(events: readonly TraceEvent[]): TraceEvent[] {
   return tasks;
 }
 
+/** How a bench step is traced: not at all (false), its tasks (true), or also what runs in them ('detail'). */
+export type TraceMode = boolean | 'detail';
+
 /**
  * Runs `body` while Chromium traces the page's tasks ('toplevel' only: little overhead). `trace` false
  * (bench/ui/profile.ts, which runs a trace of its own) runs it untraced with zero stats; 'detail' traces
@@ -78,7 +81,7 @@ export function mainThreadTasks(events: readonly TraceEvent[]): TraceEvent[] {
 export async function withTaskTrace<T>(
   page: Page,
   body: () => Promise<T>,
-  trace: boolean | 'detail' = true,
+  trace: TraceMode = true,
 ): Promise<{ value: T; tasks: TaskStats }> {
   if (!trace)
     return {

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { blockingBetween, installMonitor, type BlockingStats } from './monitor.ts';
-import { withTaskTrace, type TaskStats } from './taskTrace.ts';
+import { withTaskTrace, type TaskStats, type TraceMode } from './taskTrace.ts';
 import { rowWindow } from '../../src/views/leads/virtualRows.ts';
 
 /** The views a weight is dragged in; all but Leads have a weight slider. */
@@ -98,11 +98,7 @@ async function dragByHook(page: Page): Promise<void> {
   );
 }
 
-export async function dragIn(
-  page: Page,
-  view: UiView,
-  traceTasks: boolean | 'detail' = true,
-): Promise<UiDrag> {
+export async function dragIn(page: Page, view: UiView, traceTasks: TraceMode = true): Promise<UiDrag> {
   await page.getByTestId(`nav-${view}`).click();
   await quiet(page);
   const before = await page.evaluate(() => window.__uiMonitor!.inputs.length);
@@ -133,11 +129,7 @@ const SCROLL_TO = [0.5, 0.9, 0.1, 0.7, 0.3, 1, 0.2, 0.6];
  * Jumps the Leads table's scroll to a fraction of its range (run `run` of SCROLL_TO), far past the page of
  * rows it holds, and times it until the first row there is on screen: the next re-score brings its page.
  */
-export async function scrollLeads(
-  page: Page,
-  run: number,
-  traceTasks: boolean | 'detail' = true,
-): Promise<UiDrag> {
+export async function scrollLeads(page: Page, run: number, traceTasks: TraceMode = true): Promise<UiDrag> {
   await page.getByTestId('nav-leads').click();
   await quiet(page);
   const rows = page.getByTestId('lead-row');
@@ -201,7 +193,7 @@ export async function loadThroughWizard(
   page: Page,
   dir: string,
   leads: number,
-  traceTasks: boolean | 'detail' = true,
+  traceTasks: TraceMode = true,
 ): Promise<UiLoad> {
   await page.getByTestId('nav-data').click();
   const stageStart = await now(page);
@@ -251,7 +243,7 @@ export async function uiBench(
   detail = false,
 ): Promise<{ load: UiLoad; drags: Record<UiView, UiDrag[]>; scrolls: UiDrag[] }> {
   const { page, context, foreign } = await openApp(browser, url);
-  const trace = detail ? 'detail' : true;
+  const trace: TraceMode = detail ? 'detail' : true;
   try {
     const load = await loadThroughWizard(page, dir, leads, trace);
     const drags = {} as Record<UiView, UiDrag[]>;

@@ -52,14 +52,20 @@ export interface LeadPage {
 }
 
 /**
- * The page of an order asked for. A page that would run past the order's end ends at it instead, as full
- * as the order allows (a filter that shortened the table while it was scrolled deep shows its last rows).
+ * Where a page of `count` rows asked for at `from` starts in an order of `total` rows: a page that would run
+ * past the end ends at it instead, as full as the order allows (a filter that shortened the table while it
+ * was scrolled deep shows its last rows).
  */
+export function pageStart(from: number, count: number, total: number): number {
+  const size = Math.min(total, Math.max(0, Math.floor(count)));
+  return Math.min(Math.max(0, Math.floor(from)), total - size);
+}
+
+/** The page of an order asked for (see pageStart). */
 export function pageOf(order: LeadOrder, scores: Scores, from: number, count: number): LeadPage {
   const total = order.rows.length;
-  const size = Math.min(total, Math.max(0, Math.floor(count)));
-  const start = Math.min(Math.max(0, Math.floor(from)), total - size);
-  const rows = order.rows.slice(start, start + size);
+  const start = pageStart(from, count, total);
+  const rows = order.rows.slice(start, start + Math.min(total, Math.max(0, Math.floor(count))));
   const pick = <T extends Float64Array | Float32Array | Uint8Array>(column: T, into: T): T => {
     for (let k = 0; k < rows.length; k++) into[k] = column[rows[k]];
     return into;

@@ -1,5 +1,5 @@
 import type { LeadTable } from '../features/build';
-import type { LeadKeys, LeadOrderOptions } from '../kernel/leadOrder';
+import { pageStart, type LeadKeys, type LeadOrderOptions } from '../kernel/leadOrder';
 import { isTextColumn, textMask, textRank, type LeadColumn, type TextColumn } from '../views/leads/leadKeys';
 
 /** What the query runs on: the leads, their data version, and a migration-matrix cell, if one is picked. */
@@ -9,14 +9,14 @@ export interface LeadQueryInput {
   migration: { from: number; to: number } | null;
 }
 
+/** Rows of the table that come back with each re-score: dozens of screens of it, a few kB at most. */
+export const PAGE_ROWS = 600;
+
 /**
  * The Leads table's filter and sort. The kernel orders the rows with each re-score (main-thread work
  * per re-score: none); the text filter and text sorts need the leads' text, so their mask and rank are
  * computed here, once per filter text or sort column, and sent to the kernel before the request.
  */
-/** Rows of the table that come back with each re-score: dozens of screens of it, a few kB at most. */
-export const PAGE_ROWS = 600;
-
 export class LeadQuery {
   /** Position of the page's first row in the order (see `show`). */
   from = $state(0);
@@ -50,8 +50,7 @@ export class LeadQuery {
    * the page centred on them (the kernel keeps the million-lead arrays; the page is what the table reads).
    */
   show(first: number, last: number, total: number): void {
-    // where the kernel starts the page: one running past the end ends at it (pageOf)
-    const from = Math.max(0, Math.min(this.from, total - PAGE_ROWS));
+    const from = pageStart(this.from, PAGE_ROWS, total);
     if (first >= from && last <= Math.min(total, from + PAGE_ROWS)) return;
     this.from = Math.max(0, Math.floor((first + last - PAGE_ROWS) / 2));
   }
