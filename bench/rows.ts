@@ -29,6 +29,11 @@ export interface BenchRow {
   first_drag_tasks_over_frame?: number;
   /** --ui-detail: each task over a frame, drag by drag ("drag 1: 23.1 ms (9.8 CPU): Layout 9.5 | …"). */
   over_frame_tasks?: string[];
+  /** --ui-detail: the page's collections on its main thread over all the drags: count and wall ms in all. */
+  major_gcs?: number;
+  major_gc_ms?: number;
+  minor_gcs?: number;
+  minor_gc_ms?: number;
   settle_ms?: number;
   drag_ms?: number;
 }

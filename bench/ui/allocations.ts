@@ -39,12 +39,55 @@ async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
 }
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
-const top = (m: Map<string, number>, k: number) =>
+const top = (m: Map<string, number>, k: number, unit = mb) =>
   [...m]
     .sort((a, b) => b[1] - a[1])
     .slice(0, k)
-    .map(([f, b]) => `      ${mb(b).padStart(9)}  ${f}`)
+    .map(([f, b]) => `      ${unit(b).padStart(9)}  ${f}`)
     .join('\n');
+
+declare global {
+  interface Window {
+    __insertedNodes?: { stop: () => Record<string, number> };
+  }
+}
+
+/**
+ * In the page: counts the nodes (elements, text, comments, subtrees included) inserted into the document until
+ * `stop()`, by the nearest figure's label or test id above them. Each replaces one that becomes garbage, which
+ * Blink's collector sweeps in the pause of a major collection.
+ */
+function watchInsertedNodes(): void {
+  const counts: Record<string, number> = {};
+  const where = (node: Node): string => {
+    for (let e = node.parentElement; e; e = e.parentElement) {
+      if (e.tagName === 'FIGURE' && e.getAttribute('aria-label'))
+        return `figure "${e.getAttribute('aria-label')}"`;
+      if (e.dataset.testid) return e.dataset.testid;
+      if (e.tagName === 'TABLE' || e.tagName === 'SECTION')
+        return `${e.tagName.toLowerCase()}.${e.className}`;
+    }
+    return 'document';
+  };
+  const size = (node: Node): number => {
+    let n = 1;
+    for (let c = node.firstChild; c; c = c.nextSibling) n += size(c);
+    return n;
+  };
+  const observer = new MutationObserver((records) => {
+    for (const r of records)
+      for (const node of r.addedNodes) counts[where(node)] = (counts[where(node)] ?? 0) + size(node);
+  });
+  observer.observe(document.body, { childList: true, subtree: true, characterData: false });
+  window.__insertedNodes = {
+    stop: () => {
+      for (const r of observer.takeRecords())
+        for (const node of r.addedNodes) counts[where(node)] = (counts[where(node)] ?? 0) + size(node);
+      observer.disconnect();
+      return counts;
+    },
+  };
+}
 
 const { values } = parseArgs({
   options: {
@@ -73,7 +116,9 @@ try {
       includeObjectsCollectedByMajorGC: true,
       includeObjectsCollectedByMinorGC: true,
     });
+    await page.evaluate(watchInsertedNodes);
     const drag = await dragIn(page, view, false);
+    const inserted = await page.evaluate(() => window.__insertedNodes!.stop());
     const { profile } = (await cdp.send('HeapProfiler.stopSampling')) as unknown as {
       profile: { head: SamplingNode };
     };
@@ -85,6 +130,7 @@ try {
     console.log(
       `  allocated ${mb(total)}; DOM nodes ${before.Nodes} → ${after.Nodes}; layouts +${delta('LayoutCount')}, style recalcs +${delta('RecalcStyleCount')}; JS heap ${mb(before.JSHeapUsedSize)} → ${mb(after.JSHeapUsedSize)}`,
     );
+    console.log(`    DOM nodes inserted, by where:\n${top(new Map(Object.entries(inserted)), 10, String)}`);
     console.log(`    by function itself:\n${top(self, 12)}`);
     console.log(`    under app function:\n${top(app, 16)}`);
   }

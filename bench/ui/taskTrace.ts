@@ -13,6 +13,16 @@ export interface TaskStats {
   tracedLongestCpuMs: number;
   /** With a detailed trace: each task over a frame, its wall and CPU ms and what ran in it. */
   overFrame?: string[];
+  /** With a detailed trace: the page's garbage collections on its main thread. */
+  gc?: GcStats;
+}
+
+/** Collections of the page's heap that paused its main thread: how many, and their wall ms in all. */
+export interface GcStats {
+  major: number;
+  majorMs: number;
+  minor: number;
+  minorMs: number;
 }
 
 /** One event of a Chromium trace (the fields the bench reads). */
@@ -107,7 +117,10 @@ export async function withTaskTrace<T>(
   }
   const tasks = mainThreadTasks(events);
   const stats = taskStats(tasks);
-  if (trace === 'detail') stats.overFrame = overFrameDetail(events, tasks);
+  if (trace === 'detail') {
+    stats.overFrame = overFrameDetail(events, tasks);
+    stats.gc = gcStats(mainThreadEvents(events));
+  }
   return { value, tasks: stats };
 }
 
@@ -142,6 +155,22 @@ export function overFrameDetail(events: readonly TraceEvent[], tasks: readonly T
       (t) =>
         `${((t.dur ?? 0) / 1000).toFixed(1)} ms (${((t.tdur ?? 0) / 1000).toFixed(1)} CPU): ${timeInside(t, inner, 5)}`,
     );
+}
+
+/** The collections among main-thread events ('devtools.timeline' names them MajorGC and MinorGC). */
+export function gcStats(events: readonly TraceEvent[]): GcStats {
+  const gc: GcStats = { major: 0, majorMs: 0, minor: 0, minorMs: 0 };
+  for (const e of events) {
+    const ms = (e.dur ?? 0) / 1000;
+    if (e.name === 'MajorGC') {
+      gc.major++;
+      gc.majorMs += ms;
+    } else if (e.name === 'MinorGC') {
+      gc.minor++;
+      gc.minorMs += ms;
+    }
+  }
+  return gc;
 }
 
 function taskStats(tasks: readonly TraceEvent[]): TaskStats {

@@ -1,6 +1,6 @@
 import { median, round, row, type BenchRow } from '../rows.ts';
 import type { BlockingStats } from './monitor.ts';
-import type { TaskStats } from './taskTrace.ts';
+import type { GcStats, TaskStats } from './taskTrace.ts';
 import { UI_VIEWS, type UiDrag, type UiLoad, type UiView } from './uiBench.ts';
 
 function blocking(stats: (BlockingStats & TaskStats)[]): Partial<BenchRow> {
@@ -12,6 +12,17 @@ function blocking(stats: (BlockingStats & TaskStats)[]): Partial<BenchRow> {
     long_tasks: Math.max(...stats.map((s) => s.longTasks)),
     long_task_total_ms: round(Math.max(...stats.map((s) => s.longTaskTotalMs))),
     worst_frame_gap_ms: round(Math.max(...stats.map((s) => s.worstFrameGapMs))),
+  };
+}
+
+function gcTotals(runs: TaskStats[]): Partial<BenchRow> {
+  if (!runs.some((r) => r.gc)) return {};
+  const sum = (k: keyof GcStats) => runs.reduce((n, r) => n + (r.gc?.[k] ?? 0), 0);
+  return {
+    major_gcs: sum('major'),
+    major_gc_ms: round(sum('majorMs')),
+    minor_gcs: sum('minor'),
+    minor_gc_ms: round(sum('minorMs')),
   };
 }
 
@@ -43,6 +54,7 @@ export function uiRows(
       ...(runs.some((r) => r.overFrame)
         ? { over_frame_tasks: runs.flatMap((r, k) => (r.overFrame ?? []).map((t) => `drag ${k + 1}: ${t}`)) }
         : {}),
+      ...gcTotals(runs),
       settle_ms: round(median(settle)),
       drag_ms: round(median(runs.map((r) => r.dragMs))),
     };
@@ -97,6 +109,16 @@ export function printUiTable(rows: BenchRow[]): void {
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of cells) console.log(line(r));
+  const collected = rows.filter((r) => r.major_gcs !== undefined);
+  if (collected.length) {
+    console.log(
+      '\ncollections of the page heap on its main thread, over all the drags (count, wall ms in all)',
+    );
+    for (const r of collected)
+      console.log(
+        `  ${r.name.padEnd(18)} major ${String(r.major_gcs).padStart(3)} (${r.major_gc_ms!.toFixed(1).padStart(6)} ms)   minor ${String(r.minor_gcs).padStart(4)} (${r.minor_gc_ms!.toFixed(1).padStart(6)} ms)`,
+      );
+  }
   for (const r of rows)
     if (r.over_frame_tasks?.length)
       console.log(`\n${r.name}, tasks over a frame:\n  ${r.over_frame_tasks.join('\n  ')}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mainThreadTasks, overFrameDetail, type TraceEvent } from '../../bench/ui/taskTrace';
+import { gcStats, mainThreadTasks, overFrameDetail, type TraceEvent } from '../../bench/ui/taskTrace';
 import { uiRows } from '../../bench/ui/uiRows';
 import type { UiDrag, UiLoad } from '../../bench/ui/uiBench';
 
@@ -53,6 +53,20 @@ describe('overFrameDetail', () => {
   });
 });
 
+describe('gcStats', () => {
+  it('counts the major and minor collections and sums their wall time, ignoring their inner phases', () => {
+    const events = [
+      task('MajorGC', 0, 20_000),
+      task('V8.GC_MARK_COMPACTOR', 0, 19_000),
+      task('MinorGC', 50_000, 1_500),
+      task('MajorGC', 90_000, 12_500),
+      task('MinorGC', 99_000, 500),
+      task('FunctionCall', 120_000, 4_000),
+    ];
+    expect(gcStats(events)).toEqual({ major: 2, majorMs: 32.5, minor: 2, minorMs: 2 });
+  });
+});
+
 describe('uiRows', () => {
   const drag = (over: number): UiDrag => ({
     longestTaskMs: 0,
@@ -81,6 +95,22 @@ describe('uiRows', () => {
     expect(bias.first_drag_tasks_over_frame).toBe(2);
     expect(bias.runs).toBe(4);
     expect(uiRows(1000, { load, drags }).some((r) => r.name === 'ui.scroll.leads')).toBe(false);
+    expect(bias.major_gcs).toBeUndefined();
+  });
+
+  it('sums the collections of a detailed trace over the drags of a view', () => {
+    const load = { ...drag(0), stageMs: 1, stage: drag(0), loadMs: 1 } as unknown as UiLoad;
+    const views = ['tiers', 'leads', 'accuracy', 'bias', 'roi', 'model'] as const;
+    const drags = Object.fromEntries(views.map((v) => [v, [drag(0)]])) as Record<
+      (typeof views)[number],
+      UiDrag[]
+    >;
+    drags.roi = [
+      { ...drag(1), gc: { major: 1, majorMs: 24.25, minor: 6, minorMs: 3 } },
+      { ...drag(0), gc: { major: 0, majorMs: 0, minor: 5, minorMs: 2.5 } },
+    ];
+    const roi = uiRows(1000, { load, drags }).find((r) => r.name === 'ui.drag.roi')!;
+    expect(roi).toMatchObject({ major_gcs: 1, major_gc_ms: 24.3, minor_gcs: 11, minor_gc_ms: 5.5 });
   });
 
   it('adds the Leads table’s scroll jumps as a row of their own, after the drags', () => {
