@@ -63,9 +63,21 @@ export function describeRule(rule: Rule): RuleLine[] {
   }
 }
 
+/**
+ * Names of frozen rules (the scenario's plain copy, shared by every edit that leaves the rule alone), per
+ * language: each re-score's tables name the same rules again. A rule being edited (a proxy) is not frozen.
+ */
+const names = new WeakMap<Rule, { locale: string; name: string }>();
+
 /** A rule's short name for tables: its label, else its first case in plain language (+ how many more). */
 export function ruleName(rule: Rule): string {
   if (rule.label) return rule.label;
+  const locale = i18n.locale;
+  const frozen = Object.isFrozen(rule);
+  const known = frozen ? names.get(rule) : undefined;
+  if (known?.locale === locale) return known.name;
   const lines = describeRule(rule);
-  return lines.length > 1 ? `${lines[0].text} (+${lines.length - 1})` : (lines[0]?.text ?? rule.id);
+  const name = lines.length > 1 ? `${lines[0].text} (+${lines.length - 1})` : (lines[0]?.text ?? rule.id);
+  if (frozen) names.set(rule, { locale, name });
+  return name;
 }
