@@ -38,3 +38,13 @@ export function allocationsBy(
   walk(root, []);
   return { self, app };
 }
+
+/** The profile without the subtrees of calls to `functionName` (the bench's own allocations in the page). */
+export function withoutCallsTo(node: SamplingNode, functionName: string): SamplingNode {
+  return {
+    ...node,
+    children: node.children
+      .filter((c) => c.callFrame.functionName !== functionName)
+      .map((c) => withoutCallsTo(c, functionName)),
+  };
+}

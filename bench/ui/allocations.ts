@@ -1,9 +1,11 @@
 /**
  * What the page allocates while a weight is dragged: `npx tsx bench/ui/allocations.ts [--size 1m]
- * [--views tiers,roi]`. Loads the CSVs through the wizard as the ui phase does, opens each view with one
+ * [--views tiers,roi] [--promoted]`. Loads the CSVs through the wizard as the ui phase does, opens each view with one
  * drag, then samples the page's JS allocations (garbage included) over a second drag; prints the bytes
  * allocated per app function (inclusive: the app's frames on each sample's stack) and the DOM nodes,
  * layouts and heap before and after. What a drag allocates is what its major collections have to clear.
+ * `--promoted` keeps only what outlived the young generation's collections (and what is still alive at the
+ * end): what fills the old generation, whose growth is what brings a major collection on.
  */
 import { parseArgs } from 'node:util';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -14,7 +16,7 @@ import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/e2e/chromium.ts';
 import { dragIn, leadsOfSize, loadThroughWizard, openApp, UI_VIEWS, type UiView } from './uiBench.ts';
 import { serveBuiltApp } from './appServer.ts';
-import { allocationsBy, type CallFrame, type SamplingNode } from './allocationSamples.ts';
+import { allocationsBy, withoutCallsTo, type CallFrame, type SamplingNode } from './allocationSamples.ts';
 
 /** Names a frame of the built bundle by its original source (`src/…:line function`), through the maps. */
 function sourceNamer(assets: string): (f: CallFrame) => string | null {
@@ -89,10 +91,27 @@ function watchInsertedNodes(): void {
   };
 }
 
+/**
+ * In the page: ~100 MB of objects that die at once, so the young generation is collected several times and
+ * what the drag left there that is garbage by now is dropped from the samples (what is left was promoted).
+ */
+function churnYoungGeneration(): number {
+  const ring: { i: number }[] = new Array<{ i: number }>(1024);
+  let sum = 0;
+  for (let i = 0; i < 4_000_000; i++) {
+    ring[i & 1023] = { i };
+    sum += ring[(i * 7) & 1023]?.i ?? 0;
+  }
+  return sum;
+}
+
 const { values } = parseArgs({
   options: {
     size: { type: 'string', default: '1m' },
     views: { type: 'string', default: UI_VIEWS.join(',') },
+    // only what outlives the young generation's collections: what fills the old one, whose growth brings on
+    // the major collections
+    promoted: { type: 'boolean', default: false },
   },
 });
 const repo = resolve(import.meta.dirname, '../..');
@@ -114,21 +133,22 @@ try {
     await cdp.send('HeapProfiler.startSampling', {
       samplingInterval: 4096,
       includeObjectsCollectedByMajorGC: true,
-      includeObjectsCollectedByMinorGC: true,
+      includeObjectsCollectedByMinorGC: !values.promoted,
     });
     await page.evaluate(watchInsertedNodes);
     const drag = await dragIn(page, view, false);
     const inserted = await page.evaluate(() => window.__insertedNodes!.stop());
+    if (values.promoted) await page.evaluate(churnYoungGeneration);
     const { profile } = (await cdp.send('HeapProfiler.stopSampling')) as unknown as {
       profile: { head: SamplingNode };
     };
     const after = await metrics(cdp);
-    const { self, app } = allocationsBy(profile.head, source);
+    const { self, app } = allocationsBy(withoutCallsTo(profile.head, churnYoungGeneration.name), source);
     const total = [...self.values()].reduce((a, b) => a + b, 0);
     const delta = (k: string) => (after[k] ?? 0) - (before[k] ?? 0);
     console.log(`\n== ${view}: ${JSON.stringify(drag)}`);
     console.log(
-      `  allocated ${mb(total)}; DOM nodes ${before.Nodes} → ${after.Nodes}; layouts +${delta('LayoutCount')}, style recalcs +${delta('RecalcStyleCount')}; JS heap ${mb(before.JSHeapUsedSize)} → ${mb(after.JSHeapUsedSize)}`,
+      `  ${values.promoted ? 'allocated and kept past the young generation' : 'allocated'} ${mb(total)}; DOM nodes ${before.Nodes} → ${after.Nodes}; layouts +${delta('LayoutCount')}, style recalcs +${delta('RecalcStyleCount')}; JS heap ${mb(before.JSHeapUsedSize)} → ${mb(after.JSHeapUsedSize)}`,
     );
     console.log(`    DOM nodes inserted, by where:\n${top(new Map(Object.entries(inserted)), 10, String)}`);
     console.log(`    by function itself:\n${top(self, 12)}`);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { allocationsBy, type CallFrame, type SamplingNode } from '../../bench/ui/allocationSamples';
+import {
+  allocationsBy,
+  withoutCallsTo,
+  type CallFrame,
+  type SamplingNode,
+} from '../../bench/ui/allocationSamples';
 
 const frame = (functionName: string, url = 'http://x/assets/index.js'): CallFrame => ({
   functionName,
@@ -42,5 +47,15 @@ describe('allocationsBy', () => {
       'src/x.ts:1 appRender': 10 + 100 + 5 + 7,
       'src/x.ts:1 appOther': 1,
     });
+  });
+
+  it('leaves out the subtrees of calls to a named function, wherever they are', () => {
+    const withChurn = node(frame('(root)', ''), 0, [
+      node(frame('churn'), 50, [node(frame('appRender'), 9)]),
+      node(frame('appRender'), 10, [node(frame('churn'), 40)]),
+    ]);
+    const { self, app } = allocationsBy(withoutCallsTo(withChurn, 'churn'), source);
+    expect([...self.values()].reduce((a, b) => a + b, 0)).toBe(10);
+    expect(app.get('src/x.ts:1 appRender')).toBe(10);
   });
 });
