@@ -1,9 +1,9 @@
 /**
  * A document of plain objects for Plot to draw a chart into (its `document` option): what d3-selection and
  * Plot's static marks call — elements, text, attributes, inline style, children — and nothing interactive.
- * The figure then patches its live chart from the tree (src/components/patchDom.ts), so a redraw creates DOM
- * nodes only where the chart's shape changed; the light tree is garbage the moment the patch is done, which the
- * page's young-generation collector takes cheaply, where every replaced DOM node waited for a major collection.
+ * No DOM is needed, so the charts are drawn on a worker (src/charts/chart.worker.ts), and the figure patches its
+ * live chart from the tree as plain data (src/components/patchDom.ts): a redraw creates DOM nodes only where
+ * the chart's shape changed.
  */
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -267,9 +267,29 @@ export class LightDocument {
   }
 }
 
-/** A chart drawn into a LightDocument comes back typed as the DOM element Plot's types promise. */
-export function isLightElement(chart: unknown): chart is LightElement {
-  return chart instanceof LightElement;
+/**
+ * A drawn tree as plain data, which a worker can post (a light element also holds d3's data, its parent and
+ * the document): a string is a text node.
+ */
+export type PlainNode = string | PlainElement;
+
+export interface PlainElement {
+  ns: string;
+  tag: string;
+  attrs: [string, string][];
+  children: PlainNode[];
+}
+
+/** A chart drawn into a LightDocument (typed as the DOM element Plot's types promise), as plain data. */
+export function plainTree(chart: unknown): PlainNode {
+  if (chart instanceof LightText) return chart.data;
+  if (!(chart instanceof LightElement)) throw new Error('lightDocument: not drawn into a LightDocument');
+  return {
+    ns: chart.namespaceURI,
+    tag: chart.localName,
+    attrs: [...chart.attributes],
+    children: chart.childNodes.map(plainTree),
+  };
 }
 
 const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -3,6 +3,7 @@
  * result): run right after the next frame is painted, as many as fit in BUDGET_MS, the rest after the
  * frames that follow. A job queued again before it ran runs once, with its latest version.
  */
+import { chartClient } from '../charts/chartClient';
 import { afterNextPaint } from '../kernel/tasks';
 
 const BUDGET_MS = 8;
@@ -69,11 +70,13 @@ export function frameJobsDone(maxMs = 250): Promise<void> {
 }
 
 /**
- * Resolves once the page has drawn its next frame and every job queued by then, with the frame after the
- * last of them: the kernel lanes' rest after a result, so the page draws it with the machine to itself.
+ * Resolves once the page has drawn its next frame, the charts asked for by then (on the chart worker) and
+ * every job queued by then, with the frame after the last of them: the kernel lanes' rest after a result,
+ * so the page and the chart worker draw it with the machine to themselves.
  */
 export async function afterPageDrawn(): Promise<void> {
   await afterNextPaint();
+  await chartClient().idle();
   if (queue.size === 0) return;
   await frameJobsDone();
   await afterNextPaint();

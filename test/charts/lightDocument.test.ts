@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accuracyTrend } from '../../src/charts/accuracyTrend';
-import { biasDots } from '../../src/charts/biasDots';
-import { disparityRatios } from '../../src/charts/disparityRatios';
-import { gainsChart } from '../../src/charts/gains';
-import { gapHeatmap } from '../../src/charts/gapHeatmap';
-import { LightDocument, LightElement, lightMarkup, SVG_NS } from '../../src/charts/lightDocument';
-import { reliabilityDiagram } from '../../src/charts/reliability';
-import { rocChart } from '../../src/charts/roc';
-import { conversionByTier, profitCurve, revenueByTier, roiByTier } from '../../src/charts/roiCharts';
-import { scoreHistogram } from '../../src/charts/scoreHistogram';
-import { splitTimeline } from '../../src/charts/splitTimeline';
-import { tierBySegment } from '../../src/charts/tierBySegment';
-import { waterfall } from '../../src/charts/waterfall';
+import { LightDocument, lightMarkup, plainTree, SVG_NS } from '../../src/charts/lightDocument';
+import { drawChart, drawInto, type ChartSpec } from '../../src/charts/registry';
 import { patchChildren } from '../../src/components/patchDom';
 import { createDocument, normalise } from './snapshot';
 
@@ -97,10 +86,10 @@ describe('patchChildren', () => {
       text.textContent = label;
       return svg;
     };
-    patchChildren(container, [draw(100, 'one')]);
+    patchChildren(container, [plainTree(draw(100, 'one'))]);
     expect(container.innerHTML).toBe('<svg width="100"><text>one</text></svg>');
     const before = allNodes(container.firstChild!);
-    patchChildren(container, [draw(120, 'two')]);
+    patchChildren(container, [plainTree(draw(120, 'two'))]);
     expect(container.innerHTML).toBe('<svg width="120"><text>two</text></svg>');
     expect(allNodes(container.firstChild!)).toEqual(before);
     expect(allNodes(container.firstChild!).every((n, i) => n === before[i])).toBe(true);
@@ -117,7 +106,7 @@ describe('patchChildren', () => {
     const g = svg.appendChild(l.createElementNS(SVG_NS, 'g'));
     g.setAttribute('class', 'b');
     g.append(l.createElementNS(SVG_NS, 'path'), l.createElementNS(SVG_NS, 'circle'));
-    patchChildren(container, [svg]);
+    patchChildren(container, [plainTree(svg)]);
     expect(container.innerHTML).toBe('<svg><g class="b"><path></path><circle></circle></g></svg>');
     expect(container.querySelector('g')).toBe(kept);
     patchChildren(container, []);
@@ -129,9 +118,10 @@ describe('patchChildren', () => {
 
 const quarters = ['2024-Q1', '2024-Q2', '2024-Q3'];
 /** Two states of each chart: `k` 0 and 1 differ in values and, for most, in the number of marks. */
-const charts: Record<string, (document: Document, k: 0 | 1) => Element> = {
-  scoreHistogram: (document, k) =>
-    scoreHistogram(
+const charts: Record<string, (k: 0 | 1) => ChartSpec> = {
+  scoreHistogram: (k) => ({
+    kind: 'scoreHistogram',
+    args: [
       Array.from({ length: 10 + k * 2 }, (_, i) => ({
         x0: i * 8,
         x1: i * 8 + 8,
@@ -142,10 +132,12 @@ const charts: Record<string, (document: Document, k: 0 | 1) => Element> = {
         { tier: 'A', value: 70 - k * 5 },
         { tier: 'B', value: 30 },
       ],
-      { labels: { score: 'Score', leads: 'Leads' }, tierCount: 3, document },
-    ),
-  tierBySegment: (document, k) =>
-    tierBySegment(
+      { labels: { score: 'Score', leads: 'Leads' }, tierCount: 3 },
+    ],
+  }),
+  tierBySegment: (k) => ({
+    kind: 'tierBySegment',
+    args: [
       ['Web', 'Event', 'Partner'].slice(0, 2 + k).flatMap((segment, s) =>
         ['A', 'B', 'C'].map((tier, t) => ({
           segment,
@@ -155,24 +147,30 @@ const charts: Record<string, (document: Document, k: 0 | 1) => Element> = {
           share: (t + 1 + k) / 7,
         })),
       ),
-      { labels: { share: 'Share', segment: 'Segment' }, tierNames: ['A', 'B', 'C'], document },
-    ),
-  waterfall: (document, k) =>
-    waterfall(
+      { labels: { share: 'Share', segment: 'Segment' }, tierNames: ['A', 'B', 'C'] },
+    ],
+  }),
+  waterfall: (k) => ({
+    kind: 'waterfall',
+    args: [
       [
         { label: 'Fit', value: 30 + k * 4 },
         { label: 'Behaviour', value: 22 - k * 30 },
         { label: 'Score', value: 52 - k * 26, total: true },
       ],
-      { labels: { value: 'Points' }, document },
-    ),
-  splitTimeline: (document, k) =>
-    splitTimeline(
+      { labels: { value: 'Points' } },
+    ],
+  }),
+  splitTimeline: (k) => ({
+    kind: 'splitTimeline',
+    args: [
       quarters.map((label, i) => ({ label, train: i < 2 ? 100 + i * k : 0, test: i >= 2 ? 40 + k : 0 })),
-      { labels: { train: 'Train', test: 'Test', leads: 'Leads' }, document },
-    ),
-  reliability: (document, k) =>
-    reliabilityDiagram(
+      { labels: { train: 'Train', test: 'Test', leads: 'Leads' } },
+    ],
+  }),
+  reliability: (k) => ({
+    kind: 'reliabilityDiagram',
+    args: [
       Array.from({ length: 4 + k }, (_, i) => ({
         meanP: 0.1 + i * 0.2,
         rate: 0.08 + i * 0.18 + k * 0.01,
@@ -189,31 +187,35 @@ const charts: Record<string, (document: Document, k: 0 | 1) => Element> = {
           baseline: 'Before',
         },
         baseline: k ? [{ meanP: 0.2, rate: 0.1, low: 0.05, high: 0.15, n: 40 }] : null,
-        document,
       },
-    ),
-  roc: (document, k) =>
-    rocChart(
+    ],
+  }),
+  roc: (k) => ({
+    kind: 'rocChart',
+    args: [
       { fpr: [0, 0.1, 0.3, 0.6, 1], tpr: [0, 0.4 + k * 0.1, 0.7, 0.9, 1] },
       {
         labels: { fpr: 'FPR', tpr: 'TPR', random: 'Random', model: 'Model', baseline: 'Before' },
         aucText: k ? 'AUC 0.81\nBefore 0.74' : 'AUC 0.78',
         baseline: { fpr: [0, 0.5, 1], tpr: [0, 0.6, 1] },
-        document,
       },
-    ),
-  gains: (document, k) => {
+    ],
+  }),
+  gains: (k) => {
     const x = Array.from({ length: 11 }, (_, i) => i / 10);
-    return gainsChart(
-      { x, model: x.map((v) => 1 - (1 - v) ** (2 + k)), perfect: x.map((v) => Math.min(1, v / 0.2)) },
-      {
-        labels: { leads: 'Leads', wins: 'Wins', model: 'Model', perfect: 'Perfect', random: 'Random' },
-        document,
-      },
-    );
+    return {
+      kind: 'gainsChart',
+      args: [
+        { x, model: x.map((v) => 1 - (1 - v) ** (2 + k)), perfect: x.map((v) => Math.min(1, v / 0.2)) },
+        {
+          labels: { leads: 'Leads', wins: 'Wins', model: 'Model', perfect: 'Perfect', random: 'Random' },
+        },
+      ],
+    };
   },
-  accuracyTrend: (document, k) =>
-    accuracyTrend(
+  accuracyTrend: (k) => ({
+    kind: 'accuracyTrend',
+    args: [
       quarters.map((label, i) => ({
         label,
         auc: i === 1 && k ? null : 0.75 + i * 0.02,
@@ -230,11 +232,12 @@ const charts: Record<string, (document: Document, k: 0 | 1) => Element> = {
           actual: 'Actual',
           test: 'Test',
         },
-        document,
       },
-    ),
-  biasDots: (document, k) =>
-    biasDots(
+    ],
+  }),
+  biasDots: (k) => ({
+    kind: 'biasDots',
+    args: [
       ['Web', 'Event', 'Partner', 'Other'].slice(0, 3 + k).map((label, i) => ({
         label,
         actual: 0.1 + i * 0.05,
@@ -253,11 +256,12 @@ const charts: Record<string, (document: Document, k: 0 | 1) => Element> = {
           under: 'Under',
           tooFew: 'Too few',
         },
-        document,
       },
-    ),
-  disparityRatios: (document, k) =>
-    disparityRatios(
+    ],
+  }),
+  disparityRatios: (k) => ({
+    kind: 'disparityRatios',
+    args: [
       ['Web', 'Event', 'Partner'].flatMap((label, i) =>
         ['Tier A share', 'Conversion'].map((metric) => ({
           label,
@@ -269,11 +273,12 @@ const charts: Record<string, (document: Document, k: 0 | 1) => Element> = {
       ),
       {
         labels: { ratio: 'Ratio', band: 'Parity band', reference: 'Reference', tooFew: 'Too few' },
-        document,
       },
-    ),
-  gapHeatmap: (document, k) =>
-    gapHeatmap(
+    ],
+  }),
+  gapHeatmap: (k) => ({
+    kind: 'gapHeatmap',
+    args: [
       ['Web', 'Event'].flatMap((row, i) =>
         ['S', 'M', 'L'].map((col, j) => ({
           row,
@@ -284,10 +289,12 @@ const charts: Record<string, (document: Document, k: 0 | 1) => Element> = {
           flag: i === 1 && j === 2 ? 'too-few' : j === 0 ? 'over' : 'none',
         })),
       ),
-      { labels: { rows: 'Source', cols: 'Size', gap: 'Gap' }, document },
-    ),
-  revenueByTier: (document, k) =>
-    revenueByTier(
+      { labels: { rows: 'Source', cols: 'Size', gap: 'Gap' } },
+    ],
+  }),
+  revenueByTier: (k) => ({
+    kind: 'revenueByTier',
+    args: [
       quarters.flatMap((quarter, q) =>
         ['A', 'B'].map((tier, t) => ({
           quarter,
@@ -296,15 +303,19 @@ const charts: Record<string, (document: Document, k: 0 | 1) => Element> = {
           revenue: (q + 1) * (t + 1) * 10_000 * (1 + k),
         })),
       ),
-      { labels: { revenue: 'Revenue' }, tierCount: 2, document },
-    ),
-  roiByTier: (document, k) =>
-    roiByTier(
+      { labels: { revenue: 'Revenue' }, tierCount: 2 },
+    ],
+  }),
+  roiByTier: (k) => ({
+    kind: 'roiByTier',
+    args: [
       ['A', 'B', 'C'].map((tier, t) => ({ tier, tierIndex: t, roi: t === 2 && k ? null : 1.5 - t * 0.8 })),
-      { labels: { roi: 'ROI' }, tierCount: 3, document },
-    ),
-  conversionByTier: (document, k) =>
-    conversionByTier(
+      { labels: { roi: 'ROI' }, tierCount: 3 },
+    ],
+  }),
+  conversionByTier: (k) => ({
+    kind: 'conversionByTier',
+    args: [
       quarters.flatMap((quarter, q) =>
         ['A', 'B'].map((tier, t) => ({
           quarter,
@@ -317,11 +328,12 @@ const charts: Record<string, (document: Document, k: 0 | 1) => Element> = {
       {
         labels: { conversion: 'Conversion', resolved: 'Resolved', fewResolved: 'Few' },
         tierCount: 2,
-        document,
       },
-    ),
-  profitCurve: (document, k) =>
-    profitCurve(
+    ],
+  }),
+  profitCurve: (k) => ({
+    kind: 'profitCurve',
+    args: [
       Array.from({ length: 11 }, (_, i) => ({
         share: i / 10,
         grossProfit: 1000 * i * (10 - i) * (1 + k * 0.1),
@@ -337,22 +349,21 @@ const charts: Record<string, (document: Document, k: 0 | 1) => Element> = {
         },
         best: { share: 0.5, grossProfit: 25_000 * (1 + k * 0.1) },
         capacityShare: 0.8,
-        document,
       },
-    ),
+    ],
+  }),
 };
 
 describe('charts drawn through the light document', () => {
-  for (const [name, draw] of Object.entries(charts)) {
+  for (const [name, spec] of Object.entries(charts)) {
     it(`${name}: patching the live DOM gives what Plot draws directly, first and on a redraw`, () => {
       const doc = createDocument();
       const container = doc.createElement('figure');
       for (const k of [0, 1] as const) {
-        const chart = draw(light().asDocument(), k);
-        expect(chart).toBeInstanceOf(LightElement);
-        patchChildren(container, [chart as unknown as LightElement]);
+        // through structuredClone, as the chart worker gets and sends them
+        patchChildren(container, [structuredClone(drawChart(structuredClone(spec(k))))]);
         const direct = doc.createElement('figure');
-        direct.append(draw(createDocument(), k));
+        direct.append(drawInto(spec(k), createDocument()) as Element);
         expect(liveMarkup(container)).toBe(liveMarkup(direct));
       }
     });
@@ -362,14 +373,13 @@ describe('charts drawn through the light document', () => {
     const doc = createDocument();
     const container = doc.createElement('figure');
     const roc = (tpr: number) =>
-      rocChart(
-        { fpr: [0, 0.2, 1], tpr: [0, tpr, 1] },
-        {
-          labels: { fpr: 'FPR', tpr: 'TPR', random: 'Random', model: 'Model' },
-          aucText: `AUC ${tpr}`,
-          document: light().asDocument(),
-        },
-      ) as unknown as LightElement;
+      drawChart({
+        kind: 'rocChart',
+        args: [
+          { fpr: [0, 0.2, 1], tpr: [0, tpr, 1] },
+          { labels: { fpr: 'FPR', tpr: 'TPR', random: 'Random', model: 'Model' }, aucText: `AUC ${tpr}` },
+        ],
+      });
     patchChildren(container, [roc(0.5)]);
     const before = allNodes(container);
     patchChildren(container, [roc(0.7)]);
@@ -377,5 +387,20 @@ describe('charts drawn through the light document', () => {
     expect(after.length).toBe(before.length);
     expect(after.every((n, i) => n === before[i])).toBe(true);
     expect(container.textContent).toContain('AUC 0.7');
+  });
+
+  it('money is formatted where the chart is drawn, from its locale and currency', () => {
+    const points = [0, 0.5, 1].map((share) => ({ share, grossProfit: share * 2_000_000, feasible: true }));
+    const options = { labels: { share: 'Share', profit: 'Profit' } };
+    const text = (spec: ChartSpec) => {
+      const doc = createDocument();
+      const figure = doc.createElement('figure');
+      patchChildren(figure, [drawChart(spec)]);
+      return figure.textContent ?? '';
+    };
+    expect(
+      text({ kind: 'profitCurve', args: [points, { ...options, money: { locale: 'en', currency: 'EUR' } }] }),
+    ).toContain('€');
+    expect(text({ kind: 'profitCurve', args: [points, options] })).not.toContain('€');
   });
 });

@@ -1,0 +1,123 @@
+/**
+ * The page's handle on the chart worker. Each figure (an owner) has at most one chart in flight: a spec
+ * asked for while one is drawn waits, and a newer one replaces it (latest wins; the replaced request
+ * resolves to null). Without a worker (tests, a browser without module workers) a chart is drawn in place.
+ */
+import type { ChartSpec } from './registry';
+import type { PlainNode } from './lightDocument';
+
+export interface ChartRequest {
+  id: number;
+  spec: ChartSpec;
+}
+
+export type ChartReply = { id: number; tree: PlainNode } | { id: number; error: string };
+
+interface Pending {
+  spec: ChartSpec;
+  resolve: (tree: PlainNode | null) => void;
+  reject: (e: Error) => void;
+}
+
+/** What the client needs of a worker (a fake one in tests). */
+export interface ChartWorker {
+  postMessage(message: ChartRequest): void;
+  onmessage: ((e: MessageEvent<ChartReply>) => void) | null;
+}
+
+export class ChartClient {
+  #worker: ChartWorker | null;
+  #nextId = 1;
+  /** The request each owner has in flight, by its id. */
+  #inFlight = new Map<number, { owner: object; pending: Pending }>();
+  #busy = new Set<object>();
+  #waiting = new Map<object, Pending>();
+  #idle: (() => void)[] = [];
+
+  constructor(worker: ChartWorker | null) {
+    this.#worker = worker;
+    if (worker) worker.onmessage = (e) => this.#onReply(e.data);
+  }
+
+  /** Draws `spec` for `owner`: the tree, or null when a newer spec for the owner replaced it first. */
+  draw(owner: object, spec: ChartSpec): Promise<PlainNode | null> {
+    // Plot stays out of the page's bundle: only the worker (or this fallback, loaded on demand) imports it
+    if (!this.#worker) return import('./registry').then((charts) => charts.drawChart(spec));
+    return new Promise((resolve, reject) => {
+      const pending = { spec, resolve, reject };
+      if (this.#busy.has(owner)) {
+        this.#waiting.get(owner)?.resolve(null);
+        this.#waiting.set(owner, pending);
+      } else this.#send(owner, pending);
+    });
+  }
+
+  /** Forgets `owner`'s waiting spec (its figure is gone); what is in flight is dropped on arrival. */
+  cancel(owner: object): void {
+    this.#waiting.get(owner)?.resolve(null);
+    this.#waiting.delete(owner);
+    this.#settle();
+  }
+
+  /** Charts asked for and not drawn yet. */
+  get pending(): number {
+    return this.#inFlight.size + this.#waiting.size;
+  }
+
+  /** Resolves once no chart is being drawn or waits to be (at once when none is), or after `maxMs`. */
+  idle(maxMs = 250): Promise<void> {
+    if (this.pending === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, maxMs);
+      this.#idle.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  #send(owner: object, pending: Pending): void {
+    const id = this.#nextId++;
+    this.#busy.add(owner);
+    this.#inFlight.set(id, { owner, pending });
+    this.#worker!.postMessage({ id, spec: pending.spec });
+  }
+
+  #onReply(reply: ChartReply): void {
+    const job = this.#inFlight.get(reply.id);
+    if (!job) return;
+    this.#inFlight.delete(reply.id);
+    this.#busy.delete(job.owner);
+    const next = this.#waiting.get(job.owner);
+    if (next) {
+      this.#waiting.delete(job.owner);
+      this.#send(job.owner, next);
+    }
+    // a tree older than the one that waits is still newer than what the figure shows
+    if ('error' in reply) job.pending.reject(new Error(reply.error));
+    else job.pending.resolve(reply.tree);
+    this.#settle();
+  }
+
+  #settle(): void {
+    if (this.pending > 0) return;
+    const waiting = this.#idle;
+    this.#idle = [];
+    for (const resolve of waiting) resolve();
+  }
+}
+
+function createChartWorker(): ChartWorker | null {
+  if (typeof Worker === 'undefined') return null;
+  return new Worker(new URL('./chart.worker.ts', import.meta.url), {
+    type: 'module',
+  }) as unknown as ChartWorker;
+}
+
+let shared: ChartClient | null = null;
+
+/** The page's chart client (its worker is started on first use). */
+export function chartClient(): ChartClient {
+  shared ??= new ChartClient(createChartWorker());
+  return shared;
+}
