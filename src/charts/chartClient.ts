@@ -15,6 +15,8 @@ export type ChartReply = { id: number; tree: PlainNode } | { id: number; error: 
 
 interface Pending {
   spec: ChartSpec;
+  /** The spec as plain data, for when it holds what a worker cannot be sent (a reactive proxy). */
+  plain?: () => ChartSpec;
   resolve: (tree: PlainNode | null) => void;
   reject: (e: Error) => void;
 }
@@ -40,11 +42,11 @@ export class ChartClient {
   }
 
   /** Draws `spec` for `owner`: the tree, or null when a newer spec for the owner replaced it first. */
-  draw(owner: object, spec: ChartSpec): Promise<PlainNode | null> {
+  draw(owner: object, spec: ChartSpec, plain?: () => ChartSpec): Promise<PlainNode | null> {
     // Plot stays out of the page's bundle: only the worker (or this fallback, loaded on demand) imports it
     if (!this.#worker) return import('./registry').then((charts) => charts.drawChart(spec));
     return new Promise((resolve, reject) => {
-      const pending = { spec, resolve, reject };
+      const pending = { spec, plain, resolve, reject };
       if (this.#busy.has(owner)) {
         this.#waiting.get(owner)?.resolve(null);
         this.#waiting.set(owner, pending);
@@ -80,7 +82,23 @@ export class ChartClient {
     const id = this.#nextId++;
     this.#busy.add(owner);
     this.#inFlight.set(id, { owner, pending });
-    this.#worker!.postMessage({ id, spec: pending.spec });
+    try {
+      this.#post(id, pending);
+    } catch (e) {
+      this.#inFlight.delete(id);
+      this.#busy.delete(owner);
+      pending.reject(e instanceof Error ? e : new Error(String(e)));
+      this.#settle();
+    }
+  }
+
+  #post(id: number, pending: Pending): void {
+    try {
+      this.#worker!.postMessage({ id, spec: pending.spec });
+    } catch (e) {
+      if (!(e instanceof DOMException && e.name === 'DataCloneError' && pending.plain)) throw e;
+      this.#worker!.postMessage({ id, spec: pending.plain() });
+    }
   }
 
   #onReply(reply: ChartReply): void {

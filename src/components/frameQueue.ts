@@ -69,15 +69,25 @@ export function frameJobsDone(maxMs = 250): Promise<void> {
   });
 }
 
+/** What the page's rest waits for besides its frame jobs: the charts being drawn on the chart worker. */
+export interface ChartsInFlight {
+  readonly pending: number;
+  idle(): Promise<void>;
+}
+
 /**
- * Resolves once the page has drawn its next frame, the charts asked for by then (on the chart worker) and
- * every job queued by then, with the frame after the last of them: the kernel lanes' rest after a result,
- * so the page and the chart worker draw it with the machine to themselves.
+ * Resolves once the page has drawn its next frame and everything that frame set going: its frame jobs, the
+ * charts they sent to the chart worker and the jobs that patch them in, with the frame after the last of
+ * them: the kernel lanes' rest after a result, so the page and the chart worker draw it with the machine to
+ * themselves.
  */
-export async function afterPageDrawn(): Promise<void> {
+export async function afterPageDrawn(charts: ChartsInFlight = chartClient()): Promise<void> {
   await afterNextPaint();
-  await chartClient().idle();
-  if (queue.size === 0) return;
-  await frameJobsDone();
+  if (queue.size === 0 && charts.pending === 0) return;
+  // a chart's spec goes out in one job and its tree is patched in by another: a few rounds at most
+  for (let round = 0; round < 3 && (queue.size > 0 || charts.pending > 0); round++) {
+    await frameJobsDone();
+    await charts.idle();
+  }
   await afterNextPaint();
 }

@@ -84,6 +84,18 @@ describe('ChartClient', () => {
     expect(worker.sent).toHaveLength(1);
   });
 
+  it('sends the plain copy when the spec holds what a worker cannot be sent (a reactive proxy)', async () => {
+    const worker = new FakeWorker();
+    const client = new ChartClient(worker);
+    const plain = spec(7);
+    const proxied = { ...plain, args: new Proxy(plain.args, {}) } as ChartSpec;
+    void client.draw({}, proxied, () => plain);
+    expect(worker.sent.map((r) => widthOf(r.spec))).toEqual([7]);
+    // without one, the chart is refused, and the client is not left waiting for it
+    await expect(client.draw({}, proxied)).rejects.toThrow(/could not be cloned/);
+    expect(client.pending).toBe(1);
+  });
+
   it('without a worker, draws in place', async () => {
     const tree = await new ChartClient(null).draw({}, spec(300));
     expect(typeof tree === 'object' && tree?.tag).toBe('svg');

@@ -104,4 +104,30 @@ describe("after the page is drawn (a kernel lane's rest)", () => {
     await rest;
     expect(done).toBe(true);
   });
+
+  it('waits for the charts its jobs sent to the chart worker, and for the jobs that patch them in', async () => {
+    const log: string[] = [];
+    let pending = 0;
+    let drawn: (() => void) | null = null;
+    const charts = {
+      get pending() {
+        return pending;
+      },
+      idle: () => (pending === 0 ? Promise.resolve() : new Promise<void>((resolve) => (drawn = resolve))),
+    };
+    const rest = afterPageDrawn(charts).then(() => log.push('rest over'));
+    await Promise.resolve();
+    // the figure's job sends its chart; the worker answers a little later and the patch is queued
+    inFreeFrame({}, () => {
+      log.push('sent');
+      pending = 1;
+      setTimeout(() => {
+        pending = 0;
+        inFreeFrame({}, () => log.push('patched'));
+        drawn?.();
+      }, 20);
+    });
+    await rest;
+    expect(log).toEqual(['sent', 'patched', 'rest over']);
+  });
 });
