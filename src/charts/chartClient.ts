@@ -54,7 +54,7 @@ export class ChartClient {
     });
   }
 
-  /** Forgets `owner`'s waiting spec (its figure is gone); what is in flight is dropped on arrival. */
+  /** Forgets `owner`'s waiting spec (its figure is gone); a chart in flight still arrives, for nobody. */
   cancel(owner: object): void {
     this.#waiting.get(owner)?.resolve(null);
     this.#waiting.delete(owner);
