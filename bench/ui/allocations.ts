@@ -76,15 +76,18 @@ function watchInsertedNodes(): void {
     for (let c = node.firstChild; c; c = c.nextSibling) n += size(c);
     return n;
   };
-  const observer = new MutationObserver((records) => {
+  const count = (records: MutationRecord[]) => {
     for (const r of records)
-      for (const node of r.addedNodes) counts[where(node)] = (counts[where(node)] ?? 0) + size(node);
-  });
-  observer.observe(document.body, { childList: true, subtree: true, characterData: false });
+      for (const node of r.addedNodes) {
+        const key = where(node);
+        counts[key] = (counts[key] ?? 0) + size(node);
+      }
+  };
+  const observer = new MutationObserver(count);
+  observer.observe(document.body, { childList: true, subtree: true });
   window.__insertedNodes = {
     stop: () => {
-      for (const r of observer.takeRecords())
-        for (const node of r.addedNodes) counts[where(node)] = (counts[where(node)] ?? 0) + size(node);
+      count(observer.takeRecords());
       observer.disconnect();
       return counts;
     },

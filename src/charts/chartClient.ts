@@ -30,9 +30,8 @@ export interface ChartWorker {
 export class ChartClient {
   #worker: ChartWorker | null;
   #nextId = 1;
-  /** The request each owner has in flight, by its id. */
-  #inFlight = new Map<number, { owner: object; pending: Pending }>();
-  #busy = new Set<object>();
+  /** The request each owner has in flight, with its id. */
+  #inFlight = new Map<object, { id: number; pending: Pending }>();
   #waiting = new Map<object, Pending>();
   #idle: (() => void)[] = [];
 
@@ -47,7 +46,7 @@ export class ChartClient {
     if (!this.#worker) return import('./registry').then((charts) => charts.drawChart(spec));
     return new Promise((resolve, reject) => {
       const pending = { spec, plain, resolve, reject };
-      if (this.#busy.has(owner)) {
+      if (this.#inFlight.has(owner)) {
         this.#waiting.get(owner)?.resolve(null);
         this.#waiting.set(owner, pending);
       } else this.#send(owner, pending);
@@ -80,13 +79,11 @@ export class ChartClient {
 
   #send(owner: object, pending: Pending): void {
     const id = this.#nextId++;
-    this.#busy.add(owner);
-    this.#inFlight.set(id, { owner, pending });
+    this.#inFlight.set(owner, { id, pending });
     try {
       this.#post(id, pending);
     } catch (e) {
-      this.#inFlight.delete(id);
-      this.#busy.delete(owner);
+      this.#inFlight.delete(owner);
       pending.reject(e instanceof Error ? e : new Error(String(e)));
       this.#settle();
     }
@@ -102,18 +99,18 @@ export class ChartClient {
   }
 
   #onReply(reply: ChartReply): void {
-    const job = this.#inFlight.get(reply.id);
-    if (!job) return;
-    this.#inFlight.delete(reply.id);
-    this.#busy.delete(job.owner);
-    const next = this.#waiting.get(job.owner);
+    const owner = [...this.#inFlight].find(([, job]) => job.id === reply.id)?.[0];
+    if (!owner) return;
+    const { pending } = this.#inFlight.get(owner)!;
+    this.#inFlight.delete(owner);
+    const next = this.#waiting.get(owner);
     if (next) {
-      this.#waiting.delete(job.owner);
-      this.#send(job.owner, next);
+      this.#waiting.delete(owner);
+      this.#send(owner, next);
     }
     // a tree older than the one that waits is still newer than what the figure shows
-    if ('error' in reply) job.pending.reject(new Error(reply.error));
-    else job.pending.resolve(reply.tree);
+    if ('error' in reply) pending.reject(new Error(reply.error));
+    else pending.resolve(reply.tree);
     this.#settle();
   }
 

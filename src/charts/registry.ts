@@ -3,7 +3,7 @@
  * functions, no DOM). A chart is drawn from a spec into a LightDocument, on the chart worker
  * (src/charts/chart.worker.ts) or, where there is no worker, in place (`drawChart`).
  */
-import { formatMoney } from '../i18n/format';
+import { formatMoney as formatAmount } from '../i18n/format';
 import type { Locale } from '../i18n/translate';
 import { accuracyTrend } from './accuracyTrend';
 import { biasDots } from './biasDots';
@@ -13,16 +13,7 @@ import { gapHeatmap } from './gapHeatmap';
 import { LightDocument, plainTree, type PlainNode } from './lightDocument';
 import { reliabilityDiagram } from './reliability';
 import { rocChart } from './roc';
-import {
-  conversionByTier,
-  profitCurve,
-  revenueByTier,
-  roiByTier,
-  type ProfitCurveOptions,
-  type ProfitCurvePoint,
-  type RevenueByTierOptions,
-  type RevenueByTierRow,
-} from './roiCharts';
+import { conversionByTier, profitCurve, revenueByTier, roiByTier } from './roiCharts';
 import { scoreHistogram } from './scoreHistogram';
 import { splitTimeline } from './splitTimeline';
 import { tierBySegment } from './tierBySegment';
@@ -34,8 +25,16 @@ export interface MoneyFormat {
   currency: string;
 }
 
-const money = (m: MoneyFormat | undefined) =>
-  m ? (x: number) => formatMoney(m.locale, x, m.currency) : undefined;
+/** A money chart as the registry lists it: money as a locale and currency, its formatter built where it is drawn. */
+function withMoney<D, O extends { formatMoney?: (x: number) => string }, R>(
+  draw: (data: D, options: O) => R,
+) {
+  return (data: D, options: Omit<O, 'formatMoney'> & { money?: MoneyFormat }): R => {
+    const { money, ...rest } = options;
+    const formatMoney = money ? (x: number) => formatAmount(money.locale, x, money.currency) : undefined;
+    return draw(data, { ...rest, formatMoney } as O);
+  };
+}
 
 export const CHARTS = {
   scoreHistogram,
@@ -51,14 +50,8 @@ export const CHARTS = {
   gapHeatmap,
   roiByTier,
   conversionByTier,
-  revenueByTier: (
-    rows: RevenueByTierRow[],
-    options: Omit<RevenueByTierOptions, 'formatMoney'> & { money?: MoneyFormat },
-  ) => revenueByTier(rows, { ...options, formatMoney: money(options.money) }),
-  profitCurve: (
-    points: ProfitCurvePoint[],
-    options: Omit<ProfitCurveOptions, 'formatMoney'> & { money?: MoneyFormat },
-  ) => profitCurve(points, { ...options, formatMoney: money(options.money) }),
+  revenueByTier: withMoney(revenueByTier),
+  profitCurve: withMoney(profitCurve),
 };
 
 export type ChartKind = keyof typeof CHARTS;

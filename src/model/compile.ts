@@ -6,6 +6,7 @@ import {
   type Rule,
   type Scenario,
 } from './scenario';
+import { perFrozen } from './perFrozen';
 
 /**
  * The kernel's plan: everything a weight, point, cap, decay or threshold change touches.
@@ -109,16 +110,11 @@ export interface MatrixLayout {
   key: string;
 }
 
-/** Keys of frozen rules, which cannot change: a drag asks for every rule's key several times a move. */
-const frozenKeys = new WeakMap<Rule, string>();
-
-/** A rule's condition: what its matrix column holds (points, caps and flags are not part of it). */
-export function conditionKey(rule: Rule): string {
-  if (!Object.isFrozen(rule)) return keyOf(rule);
-  let key = frozenKeys.get(rule);
-  if (key === undefined) frozenKeys.set(rule, (key = keyOf(rule)));
-  return key;
-}
+/**
+ * A rule's condition: what its matrix column holds (points, caps and flags are not part of it). Remembered
+ * for frozen rules: a drag asks for every rule's key several times a move.
+ */
+export const conditionKey: (rule: Rule) => string = perFrozen(keyOf);
 
 function keyOf(rule: Rule): string {
   switch (rule.kind) {

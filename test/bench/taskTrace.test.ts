@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gcStats, mainThreadTasks, overFrameDetail, type TraceEvent } from '../../bench/ui/taskTrace';
 import { uiRows } from '../../bench/ui/uiRows';
-import type { UiDrag, UiLoad } from '../../bench/ui/uiBench';
+import { UI_VIEWS, type UiDrag, type UiLoad, type UiView } from '../../bench/ui/uiBench';
 
 const MAIN = { pid: 1, tid: 2 };
 const task = (name: string, ts: number, dur: number, where = MAIN): TraceEvent => ({
@@ -80,13 +80,13 @@ describe('uiRows', () => {
     dragMs: 650,
   });
 
+  /** A load step for uiRows (its figures are not read here). */
+  const load = { ...drag(0), stageMs: 1, stage: drag(0), loadMs: 1 } as unknown as UiLoad;
+  const eachView = (runs: () => UiDrag[]) =>
+    Object.fromEntries(UI_VIEWS.map((v) => [v, runs()])) as Record<UiView, UiDrag[]>;
+
   it('counts the tasks over a frame in all drags, the drags with one, and those of the first drag', () => {
-    const load = { ...drag(0), stageMs: 1, stage: drag(0), loadMs: 1 } as unknown as UiLoad;
-    const views = ['tiers', 'leads', 'accuracy', 'bias', 'roi', 'model'] as const;
-    const drags = Object.fromEntries(views.map((v) => [v, [drag(0), drag(0)]])) as Record<
-      (typeof views)[number],
-      UiDrag[]
-    >;
+    const drags = eachView(() => [drag(0), drag(0)]);
     drags.bias = [drag(2), drag(0), drag(1), drag(0)];
     const bias = uiRows(1000, { load, drags }).find((r) => r.name === 'ui.drag.bias')!;
     expect(bias.traced_tasks_over_frame).toBe(2);
@@ -99,12 +99,7 @@ describe('uiRows', () => {
   });
 
   it('sums the collections of a detailed trace over the drags of a view', () => {
-    const load = { ...drag(0), stageMs: 1, stage: drag(0), loadMs: 1 } as unknown as UiLoad;
-    const views = ['tiers', 'leads', 'accuracy', 'bias', 'roi', 'model'] as const;
-    const drags = Object.fromEntries(views.map((v) => [v, [drag(0)]])) as Record<
-      (typeof views)[number],
-      UiDrag[]
-    >;
+    const drags = eachView(() => [drag(0)]);
     drags.roi = [
       { ...drag(1), gc: { major: 1, majorMs: 24.25, minor: 6, minorMs: 3 } },
       { ...drag(0), gc: { major: 0, majorMs: 0, minor: 5, minorMs: 2.5 } },
@@ -114,12 +109,7 @@ describe('uiRows', () => {
   });
 
   it('adds the Leads table’s scroll jumps as a row of their own, after the drags', () => {
-    const load = { ...drag(0), stageMs: 1, stage: drag(0), loadMs: 1 } as unknown as UiLoad;
-    const views = ['tiers', 'leads', 'accuracy', 'bias', 'roi', 'model'] as const;
-    const drags = Object.fromEntries(views.map((v) => [v, [drag(0)]])) as Record<
-      (typeof views)[number],
-      UiDrag[]
-    >;
+    const drags = eachView(() => [drag(0)]);
     const scrolls = [
       { ...drag(0), settleMs: 120, dragMs: 0 },
       { ...drag(1), settleMs: 300, dragMs: 0 },

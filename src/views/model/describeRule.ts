@@ -1,5 +1,7 @@
 import type { MessageKey } from '../../i18n/en';
 import type { Decay, Rule } from '../../model/scenario';
+import { perFrozen } from '../../model/perFrozen';
+import type { Locale } from '../../i18n/translate';
 import { i18n } from '../../state/i18n.svelte';
 
 export interface RuleLine {
@@ -64,20 +66,20 @@ export function describeRule(rule: Rule): RuleLine[] {
 }
 
 /**
- * Names of frozen rules (the scenario's plain copy, shared by every edit that leaves the rule alone), per
- * language: each re-score's tables name the same rules again. A rule being edited (a proxy) is not frozen.
+ * Names of frozen rules by language (the scenario's plain copy, shared by every edit that leaves the rule
+ * alone): each re-score's tables name the same rules again.
  */
-const names = new WeakMap<Rule, { locale: string; name: string }>();
+const namesOf = perFrozen((_rule: Rule) => new Map<Locale, string>());
 
 /** A rule's short name for tables: its label, else its first case in plain language (+ how many more). */
 export function ruleName(rule: Rule): string {
   if (rule.label) return rule.label;
-  const locale = i18n.locale;
-  const frozen = Object.isFrozen(rule);
-  const known = frozen ? names.get(rule) : undefined;
-  if (known?.locale === locale) return known.name;
-  const lines = describeRule(rule);
-  const name = lines.length > 1 ? `${lines[0].text} (+${lines.length - 1})` : (lines[0]?.text ?? rule.id);
-  if (frozen) names.set(rule, { locale, name });
+  const names = namesOf(rule);
+  let name = names.get(i18n.locale);
+  if (name === undefined) {
+    const lines = describeRule(rule);
+    name = lines.length > 1 ? `${lines[0].text} (+${lines.length - 1})` : (lines[0]?.text ?? rule.id);
+    names.set(i18n.locale, name);
+  }
   return name;
 }
