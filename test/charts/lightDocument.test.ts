@@ -117,6 +117,11 @@ describe('patchChildren', () => {
 // ─── every chart the views draw: through the light tree, the same DOM as drawn directly ──────────────────
 
 const quarters = ['2024-Q1', '2024-Q2', '2024-Q3'];
+/** A cell per quarter and tier (A, B) with the values `of` gives it. */
+const quarterTierCells = <T extends object>(of: (q: number, t: number) => T) =>
+  quarters.flatMap((quarter, q) =>
+    ['A', 'B'].map((tier, t) => ({ quarter, tier, tierIndex: t, ...of(q, t) })),
+  );
 /** Two states of each chart: `k` 0 and 1 differ in values and, for most, in the number of marks. */
 const charts: Record<string, (k: 0 | 1) => ChartSpec> = {
   scoreHistogram: (k) => ({
@@ -295,14 +300,7 @@ const charts: Record<string, (k: 0 | 1) => ChartSpec> = {
   revenueByTier: (k) => ({
     kind: 'revenueByTier',
     args: [
-      quarters.flatMap((quarter, q) =>
-        ['A', 'B'].map((tier, t) => ({
-          quarter,
-          tier,
-          tierIndex: t,
-          revenue: (q + 1) * (t + 1) * 10_000 * (1 + k),
-        })),
-      ),
+      quarterTierCells((q, t) => ({ revenue: (q + 1) * (t + 1) * 10_000 * (1 + k) })),
       { labels: { revenue: 'Revenue' }, tierCount: 2 },
     ],
   }),
@@ -316,15 +314,10 @@ const charts: Record<string, (k: 0 | 1) => ChartSpec> = {
   conversionByTier: (k) => ({
     kind: 'conversionByTier',
     args: [
-      quarters.flatMap((quarter, q) =>
-        ['A', 'B'].map((tier, t) => ({
-          quarter,
-          tier,
-          tierIndex: t,
-          conversion: 0.3 - t * 0.1 + q * 0.01 * k,
-          resolved: q === 0 && k ? 3 : 40,
-        })),
-      ),
+      quarterTierCells((q, t) => ({
+        conversion: 0.3 - t * 0.1 + q * 0.01 * k,
+        resolved: q === 0 && k ? 3 : 40,
+      })),
       {
         labels: { conversion: 'Conversion', resolved: 'Resolved', fewResolved: 'Few' },
         tierCount: 2,
